@@ -1,0 +1,156 @@
+package io.rushes.engine.api;
+
+import static io.rushes.engine.metadata.ClipField.*;
+
+import io.rushes.engine.discovery.Clip;
+import io.rushes.engine.discovery.FileEntry;
+import io.rushes.engine.error.ErrorCode;
+import io.rushes.engine.error.Errors;
+import io.rushes.engine.error.RushesException;
+import io.rushes.engine.format.CameraFormat;
+import io.rushes.engine.format.FormatRegistry;
+import io.rushes.engine.integrity.FileHasher;
+import io.rushes.engine.integrity.HashAlgorithm;
+import io.rushes.engine.io.ByteSource;
+import io.rushes.engine.io.ByteSourceFactory;
+import io.rushes.engine.metadata.ClipField;
+import io.rushes.engine.metadata.ClipMetadata;
+import io.rushes.engine.metadata.Timecode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Inspects one clip at a time, statelessly: detects each file's format by content, reads headers only,
+ * merges the frames of a sequence into one clip record, and records every failure against the clip
+ * instead of throwing, so one broken frame never hides the rest.
+ */
+public final class Inspector {
+    private final FormatRegistry formats;
+    private final ByteSourceFactory sources;
+
+    public Inspector(FormatRegistry formats, ByteSourceFactory sources) {
+        this.formats = formats;
+        this.sources = sources;
+    }
+
+    public ClipResult inspect(Clip clip, InspectOptions options) {
+        List<FileResult> files = new ArrayList<>(clip.files().size());
+        List<ClipError> errors = new ArrayList<>();
+        ClipMetadata first = null;
+        ClipMetadata last = null;
+        Long lastGoodFrame = null;
+        String format = null;
+        // A movie spanned over segments carries its header in the first segment; the rest are essence.
+        boolean everyFileHasHeader = clip.kind() != Clip.Kind.SPANNED;
+        for (int i = 0; i < clip.files().size(); i++) {
+            FileEntry f = clip.files().get(i);
+            Long frame = clip.frames().isEmpty() ? null : clip.frames().get(i);
+            ClipError error = null;
+            String fileFormat = null;
+            Map<HashAlgorithm, String> hashes = Map.of();
+            try (ByteSource src = sources.open(f.location())) {
+                if (everyFileHasHeader || i == 0) {
+                    CameraFormat fmt = formats.detect(src);
+                    fileFormat = fmt.id();
+                    ClipMetadata md = fmt.read(src);
+                    if (first == null) {
+                        first = md;
+                        format = fileFormat;
+                    } else if (!fileFormat.equals(format)) {
+                        throw Errors.corrupt(f.location(), 0, "frame is " + fileFormat + " but the sequence is " + format);
+                    }
+                    last = md;
+                    lastGoodFrame = frame;
+                }
+                if (!options.hashes().isEmpty()) {
+                    try (InputStream in = src.openStream()) {
+                        hashes = FileHasher.hash(in, options.hashes());
+                    }
+                }
+            } catch (RushesException e) {
+                error = ClipError.of(e.file() == null ? e.inFile(f.location()) : e);
+            } catch (IOException e) {
+                error = ClipError.of(Errors.io(f.location(), e));
+            } catch (RuntimeException e) {
+                error = ClipError.of(Errors.internal(f.location(), e));
+            }
+            if (error != null) {
+                errors.add(error);
+            }
+            files.add(new FileResult(f.location(), f.relativePath(), f.size(), f.lastModifiedMillis(), frame, fileFormat, hashes, error));
+        }
+        ClipMetadata md = first == null ? new ClipMetadata() : first;
+        md.set(CLIP_NAME, clip.name());
+        md.set(FORMAT, format);
+        md.set(FILE_COUNT, clip.files().size());
+        md.set(TOTAL_BYTES, clip.totalBytes());
+        if (clip.kind() == Clip.Kind.SEQUENCE) {
+            sequenceFields(clip, md, last, lastGoodFrame);
+        }
+        derive(md);
+        md.set(STATUS, status(first, errors, clip.files().size()));
+        return new ClipResult(clip, md, List.copyOf(files), List.copyOf(errors));
+    }
+
+    private static String status(ClipMetadata first, List<ClipError> errors, int fileCount) {
+        if (first == null) {
+            boolean unsupported = errors.stream().allMatch(e -> e.code().equals(ErrorCode.UNSUPPORTED_FORMAT.name())
+                    || e.code().equals(ErrorCode.UNSUPPORTED_FEATURE.name()));
+            return unsupported && !errors.isEmpty() ? "unsupported" : "error";
+        }
+        return errors.isEmpty() ? "ok" : "partial";
+    }
+
+    private static void sequenceFields(Clip clip, ClipMetadata md, ClipMetadata last, Long lastGoodFrame) {
+        md.set(FRAME_COUNT, (long) clip.files().size());
+        md.set(FIRST_FRAME, clip.firstFrame());
+        md.set(LAST_FRAME, clip.lastFrame());
+        List<Integer> missing = new ArrayList<>();
+        for (Long m : clip.missingFrames()) {
+            missing.add((int) Math.min(Integer.MAX_VALUE, m));
+        }
+        md.set(MISSING_FRAMES, List.copyOf(missing));
+        String startTc = md.string(START_TIMECODE);
+        Double rate = md.number(TIMECODE_RATE);
+        if (startTc == null || rate == null) {
+            return;
+        }
+        long span = clip.lastFrame() - clip.firstFrame();
+        String lastTc = last == null ? null : last.string(START_TIMECODE);
+        String endTc;
+        if (lastTc != null && clip.lastFrame().equals(lastGoodFrame)) {
+            endTc = lastTc; // the last frame's own timecode: right even across a timecode break
+        } else {
+            Timecode start = Timecode.parse(startTc, rate.intValue());
+            endTc = Timecode.fromFrames(start.toFrames() + span, rate.intValue(), start.dropFrame()).toString();
+        }
+        md.set(END_TIMECODE, endTc);
+    }
+
+    /** Fields that follow from others: duration, end timecode of movies, shutter angle. */
+    static void derive(ClipMetadata md) {
+        Double fps = md.number(PROJECT_FPS);
+        Object frames = md.get(FRAME_COUNT);
+        if (!md.has(DURATION) && fps != null && fps > 0 && frames instanceof Long n) {
+            md.set(DURATION, n / fps);
+        }
+        if (!md.has(FRAME_COUNT) && fps != null && md.number(DURATION) != null) {
+            md.set(FRAME_COUNT, Math.round(md.number(DURATION) * fps));
+        }
+        Double exposure = md.number(EXPOSURE_TIME);
+        Double sensorFps = md.number(SENSOR_FPS) != null ? md.number(SENSOR_FPS) : fps;
+        if (!md.has(SHUTTER_ANGLE) && exposure != null && sensorFps != null && md.has(ClipField.START_TIMECODE)) {
+            double angle = 360.0 * exposure * sensorFps;
+            if (angle > 0 && angle <= 360.0001) {
+                md.set(SHUTTER_ANGLE, Math.round(angle * 100) / 100.0);
+            }
+        }
+        if (!md.has(END_TIMECODE) && md.has(START_TIMECODE) && md.number(TIMECODE_RATE) != null && md.get(FRAME_COUNT) instanceof Long n && n > 0) {
+            Timecode start = Timecode.parse(md.string(START_TIMECODE), md.number(TIMECODE_RATE).intValue());
+            md.set(END_TIMECODE, start.plusFrames(n - 1).toString());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.rushes.engine.error;
+
+import java.io.IOException;
+
+/**
+ * The single factory for engine errors. Every message says what could not be done, where, why, and
+ * what the user can do about it.
+ */
+public final class Errors {
+    private Errors() {
+    }
+
+    public static RushesException truncated(String file, long offset, String what) {
+        return new RushesException(ErrorCode.TRUNCATED, file, offset,
+                "the file ends before " + what,
+                "The file is incomplete: copy it again from the camera card and verify it against its MHL", null);
+    }
+
+    public static RushesException corrupt(String file, long offset, String reason) {
+        return new RushesException(ErrorCode.CORRUPT, file, offset, reason,
+                "The file is damaged or not what its header claims: re-copy it from the original media", null);
+    }
+
+    public static RushesException limitExceeded(String file, long offset, String what, long value, long limit) {
+        return new RushesException(ErrorCode.LIMIT_EXCEEDED, file, offset,
+                what + " is " + value + ", above the limit of " + limit,
+                "A valid camera file never needs this much; the header is probably corrupt", null);
+    }
+
+    public static RushesException unsupportedFormat(String file, String detail) {
+        return new RushesException(ErrorCode.UNSUPPORTED_FORMAT, file, 0, detail,
+                "Rushes reads DNG/CinemaDNG, TIFF-based stills raws, CR3, QuickTime/MP4, MXF, OpenEXR, DPX, "
+                        + "R3D, ARRIRAW and MPEG-TS/AVCHD; convert the file or open an issue with a sample", null);
+    }
+
+    public static RushesException unsupportedFeature(String file, long offset, String feature, String fix) {
+        return new RushesException(ErrorCode.UNSUPPORTED_FEATURE, file, offset, feature + " is not supported", fix, null);
+    }
+
+    public static RushesException integrity(String file, String reason, String fix) {
+        return new RushesException(ErrorCode.INTEGRITY, file, -1, reason, fix, null);
+    }
+
+    public static RushesException invalidArgument(String what, String fix) {
+        return new RushesException(ErrorCode.INVALID_ARGUMENT, null, -1, what, fix, null);
+    }
+
+    /** An I/O failure of the storage underneath, wrapped once with the file it concerns. */
+    public static RushesException io(String file, IOException cause) {
+        return new RushesException(ErrorCode.IO, file, -1, "I/O error: " + cause.getMessage(),
+                "Check that the path exists, is readable and the storage is online", cause);
+    }
+
+    /** A bug in Rushes: an unexpected exception while handling a file. */
+    public static RushesException internal(String file, Throwable cause) {
+        return new RushesException(ErrorCode.INTERNAL, file, -1, "internal error (" + cause + ")",
+                "This is a bug in Rushes: please report it with the file", cause);
+    }
+}

@@ -1,0 +1,30 @@
+package io.rushes.engine.format;
+
+import io.rushes.engine.io.ByteSource;
+import io.rushes.engine.metadata.ClipMetadata;
+
+/**
+ * One camera file format. Each format package has the same cast: a {@code XxxFormat} (this interface,
+ * registered in {@code META-INF/services}) that recognises the format from its first bytes and maps its
+ * header into the normalised schema, and a {@code XxxHeader} that parses the header with bounds on
+ * everything it reads. Readers read headers only, never pixel data.
+ */
+public interface CameraFormat {
+
+    /** Short, stable id: dng, quicktime, mxf, openexr, … */
+    String id();
+
+    /** Whether the file's first bytes are this format. Must not throw on any input. */
+    boolean sniff(Probe probe);
+
+    /** Higher values are asked first (a DNG is also a TIFF: DNG asks before the TIFF stills reader). */
+    default int priority() {
+        return 0;
+    }
+
+    /**
+     * Reads the header of one file into normalised fields and raw key/values. Throws
+     * {@code RushesException} for a broken or unsupported file.
+     */
+    ClipMetadata read(ByteSource source);
+}

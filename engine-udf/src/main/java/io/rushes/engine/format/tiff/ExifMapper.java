@@ -1,0 +1,89 @@
+package io.rushes.engine.format.tiff;
+
+import static io.rushes.engine.metadata.ClipField.*;
+
+import io.rushes.engine.metadata.ClipMetadata;
+import io.rushes.engine.metadata.DateTimes;
+
+/**
+ * Maps the TIFF/EXIF tags every TIFF-structured camera file shares (DNG, NEF, CR2, the EXIF blocks of
+ * CR3, RAF, RW2, MRW) into the normalised schema, and dumps every directory entry into the raw map.
+ */
+public final class ExifMapper {
+    private ExifMapper() {
+    }
+
+    public static void map(TiffStructure tiff, ClipMetadata md) {
+        md.set(CAMERA_MAKE, tiff.string(TiffTags.MAKE));
+        md.set(CAMERA_MODEL, tiff.string(TiffTags.MODEL));
+        md.set(CAMERA_SERIAL, firstString(tiff, TiffTags.BODY_SERIAL_NUMBER, TiffTags.CAMERA_SERIAL_NUMBER));
+        md.set(FIRMWARE, tiff.string(TiffTags.SOFTWARE));
+        md.set(EXPOSURE_TIME, positive(tiff.number(TiffTags.EXPOSURE_TIME)));
+        md.set(F_NUMBER, positive(tiff.number(TiffTags.F_NUMBER)));
+        Double iso = positive(tiff.number(TiffTags.ISO_SPEED));
+        if (iso == null) {
+            iso = positive(tiff.number(TiffTags.RECOMMENDED_EXPOSURE_INDEX));
+        }
+        if (iso == null) {
+            iso = positive(tiff.number(TiffTags.EXPOSURE_INDEX));
+        }
+        md.set(ISO, ClipMetadata.toInt(iso));
+        md.set(FOCAL_LENGTH, positive(tiff.number(TiffTags.FOCAL_LENGTH)));
+        md.set(LENS_MAKE, tiff.string(TiffTags.LENS_MAKE));
+        md.set(LENS_MODEL, tiff.string(TiffTags.LENS_MODEL));
+        md.set(LENS_SERIAL, tiff.string(TiffTags.LENS_SERIAL_NUMBER));
+        String original = DateTimes.iso(tiff.string(TiffTags.DATE_TIME_ORIGINAL));
+        if (original == null) {
+            original = DateTimes.iso(tiff.string(TiffTags.DATE_TIME_DIGITIZED));
+        }
+        if (original == null) {
+            original = DateTimes.iso(tiff.string(TiffTags.DATE_TIME));
+        }
+        DateTimes.record(md, DateTimes.withOffset(original, tiff.string(TiffTags.OFFSET_TIME_ORIGINAL)));
+        dumpRaw(tiff, md);
+    }
+
+    /** Every entry of every directory, as {@code IFD0:Make}, {@code ExifIFD:FNumber}, … */
+    public static void dumpRaw(TiffStructure tiff, ClipMetadata md) {
+        for (TiffIfd ifd : tiff.ifds()) {
+            for (TiffEntry e : ifd.entries()) {
+                if (e.tag() == TiffTags.MAKER_NOTE || e.tag() == TiffTags.XMP) {
+                    md.raw(ifd.name() + ":" + TiffTags.name(e.tag()), "(binary, " + e.byteLength() + " bytes)");
+                    continue;
+                }
+                try {
+                    md.raw(ifd.name() + ":" + TiffTags.name(e.tag()), ifd.render(e));
+                } catch (RuntimeException unreadable) {
+                    md.raw(ifd.name() + ":" + TiffTags.name(e.tag()), "(unreadable)");
+                }
+            }
+        }
+    }
+
+    static String firstString(TiffStructure tiff, int... tags) {
+        for (int t : tags) {
+            String s = tiff.string(t);
+            if (s != null && !s.isBlank()) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    public static Double positive(Double d) {
+        return d == null || !(d > 0) || d.isInfinite() ? null : d;
+    }
+
+    /** The full-resolution raw image directory: NewSubfileType 0 with CFA or LinearRaw data, else null. */
+    public static TiffIfd mainRawImage(TiffStructure tiff) {
+        for (TiffIfd ifd : tiff.ifds()) {
+            Long subfile = ifd.unsigned(TiffTags.NEW_SUBFILE_TYPE);
+            Long photometric = ifd.unsigned(TiffTags.PHOTOMETRIC);
+            if ((subfile == null || subfile == 0) && photometric != null && (photometric == 32803 || photometric == 34892)
+                    && ifd.has(TiffTags.IMAGE_WIDTH)) {
+                return ifd;
+            }
+        }
+        return null;
+    }
+}
