@@ -1,0 +1,177 @@
+package io.rushes.engine.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rushes.engine.Samples;
+import io.rushes.engine.TestInspect;
+import io.rushes.engine.metadata.ClipField;
+import io.rushes.engine.metadata.ClipMetadata;
+import io.rushes.engine.metadata.Timecode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every sample camera file beside an ExifTool 12.57 dump ({@code *.exiftool.json}) must give, in the
+ * normalised fields, the same make, model, serial, ISO, exposure, f-number, focal length, lens, size,
+ * date, frame rate, timecode and duration that ExifTool found. ExifTool is the independent reference.
+ */
+class ExiftoolAgreementTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Formats whose metadata Rushes does not read yet: they must say so clearly (status unsupported). */
+    static final Map<String, String> NOT_YET_READ = Map.ofEntries(
+            Map.entry("exiftool_CanonRaw.crw", "Canon CRW (CIFF)"),
+            Map.entry("exiv2_canon-powershot-s40.crw", "Canon CRW (CIFF)"),
+            Map.entry("exiftool_Sigma.x3f", "Sigma X3F"),
+            Map.entry("exiftool_SigmaDP2.x3f", "Sigma X3F"),
+            Map.entry("exiftool_KyoceraRaw.raw", "Kyocera/Contax raw"),
+            Map.entry("exiftool_Minolta.mrw", "Minolta MRW"),
+            Map.entry("exiftool_FujiFilm.raf", "Fujifilm RAF"),
+            Map.entry("exiftool_CanonRaw.cr3", "Canon CR3"),
+            Map.entry("filetype_canon-eos-r.cr3", "Canon CR3"),
+            Map.entry("exiftool_M2TS.mts", "AVCHD MPEG-TS"),
+            Map.entry("exiftool_Red.r3d", "RED R3D"),
+            Map.entry("bmx_d10_qt_klv_sample.mxf", "MXF"),
+            Map.entry("exiftool_MXF.mxf", "MXF"),
+            Map.entry("filetype_fixture.mxf", "MXF"),
+            Map.entry("regxmllib_video1.mxf", "MXF"),
+            Map.entry("regxmllib_video2.mxf", "MXF"));
+
+    /** Fields of readable files that Rushes does not decode yet; the test checks they are still absent. */
+    static final Map<String, java.util.Set<ClipField>> NOT_YET_DECODED = Map.of(
+            "exiftool_PhaseOne.iiq", java.util.Set.of(ClipField.CAMERA_SERIAL, ClipField.LENS_MODEL)); // Phase One maker data
+
+    /** A normalised field and the ExifTool tags that carry it, most specific first. */
+    private record Mapping(ClipField field, List<String> tags) {
+    }
+
+    private static final List<Mapping> MAPPINGS = List.of(
+            new Mapping(ClipField.CAMERA_MAKE, List.of("EXIF:Make", "QuickTime:Make", "SigmaRaw:Make", "MakerNotes:Make")),
+            new Mapping(ClipField.CAMERA_MODEL, List.of("EXIF:Model", "Red:Model", "QuickTime:Model", "SigmaRaw:Model", "MakerNotes:Model")),
+            new Mapping(ClipField.CAMERA_SERIAL, List.of("EXIF:SerialNumber", "EXIF:CameraSerialNumber", "Red:SerialNumber",
+                    "SigmaRaw:SerialNumber", "MakerNotes:SerialNumber")),
+            new Mapping(ClipField.ISO, List.of("EXIF:ISO", "Red:ISO", "SigmaRaw:ISO", "MakerNotes:ISO")),
+            new Mapping(ClipField.EXPOSURE_TIME, List.of("EXIF:ExposureTime", "SigmaRaw:ExposureTime", "H264:ExposureTime", "MakerNotes:ExposureTime")),
+            new Mapping(ClipField.F_NUMBER, List.of("EXIF:FNumber", "Red:FNumber", "SigmaRaw:FNumber", "MakerNotes:FNumber")),
+            new Mapping(ClipField.FOCAL_LENGTH, List.of("EXIF:FocalLength", "Red:FocalLength", "SigmaRaw:FocalLength", "MakerNotes:FocalLength")),
+            new Mapping(ClipField.LENS_MODEL, List.of("EXIF:LensModel", "MakerNotes:LensModel", "XMP:LensModel")),
+            new Mapping(ClipField.RECORD_DATETIME, List.of("EXIF:DateTimeOriginal", "QuickTime:CreateDate", "Composite:DateTimeOriginal",
+                    "H264:DateTimeOriginal", "SigmaRaw:DateTimeOriginal", "MakerNotes:DateTimeOriginal")),
+            new Mapping(ClipField.PROJECT_FPS, List.of("QuickTime:VideoFrameRate", "Red:FrameRate", "EXIF:FrameRate")),
+            new Mapping(ClipField.START_TIMECODE, List.of("Red:StartTimecode", "MXF:StartTimecode", "EXIF:TimeCodes")),
+            new Mapping(ClipField.DURATION, List.of("QuickTime:Duration", "MXF:Duration")));
+
+    @TestFactory
+    Stream<DynamicTest> everySampleAgreesWithExiftool() throws IOException {
+        Path samples = Samples.dir();
+        List<Path> dumps;
+        try (Stream<Path> s = Files.walk(samples)) {
+            dumps = s.filter(p -> p.getFileName().toString().endsWith(".exiftool.json")).sorted().toList();
+        }
+        assertFalse(dumps.isEmpty(), "no ExifTool dumps under " + samples);
+        return dumps.stream().map(dump -> {
+            String name = dump.getFileName().toString().replace(".exiftool.json", "");
+            Path file = dump.resolveSibling(name);
+            return DynamicTest.dynamicTest(name, () -> check(file, JSON.readTree(dump.toFile()).get(0)));
+        });
+    }
+
+    private static void check(Path file, JsonNode exif) {
+        ClipResult r = TestInspect.one(file);
+        ClipMetadata md = r.metadata();
+        String status = md.string(ClipField.STATUS);
+        if (NOT_YET_READ.containsKey(file.getFileName().toString()) && !"ok".equals(status)) {
+            assertFalse(r.errors().isEmpty(), "a file Rushes cannot read must carry an error saying why");
+            assertTrue(r.errors().get(0).message().contains(file.getFileName().toString()), r.errors().get(0).message());
+            return;
+        }
+        assertEquals("ok", status, () -> file + ": " + r.errors());
+        List<String> mismatches = new ArrayList<>();
+        var undecoded = NOT_YET_DECODED.getOrDefault(file.getFileName().toString(), java.util.Set.of());
+        for (ClipField f : undecoded) {
+            assertEquals(null, md.get(f), f + " is decoded now: remove it from NOT_YET_DECODED");
+        }
+        for (Mapping m : MAPPINGS) {
+            if (undecoded.contains(m.field())) {
+                continue;
+            }
+            for (String tag : m.tags()) {
+                JsonNode expected = exif.get(tag);
+                if (expected == null || expected.isNull() || isZeroDate(expected)) {
+                    continue;
+                }
+                if (m.field() == ClipField.ISO && !expected.isNumber()) {
+                    continue;
+                }
+                String problem = compare(m.field(), expected, md, exif);
+                if (problem != null) {
+                    mismatches.add(m.field().column() + " vs " + tag + ": " + problem);
+                }
+                break;
+            }
+        }
+        JsonNode size = exif.get("Composite:ImageSize");
+        if (size != null) {
+            String[] wh = size.asText().split(" ");
+            if (!wh[0].equals(String.valueOf(md.get(ClipField.WIDTH))) || !wh[1].equals(String.valueOf(md.get(ClipField.HEIGHT)))) {
+                mismatches.add("size: exiftool " + size.asText() + ", rushes " + md.get(ClipField.WIDTH) + " " + md.get(ClipField.HEIGHT));
+            }
+        }
+        assertTrue(mismatches.isEmpty(), () -> file.getFileName() + " disagrees with ExifTool:\n  " + String.join("\n  ", mismatches));
+    }
+
+    private static boolean isZeroDate(JsonNode v) {
+        return v.isTextual() && v.asText().startsWith("0000:00:00");
+    }
+
+    private static String compare(ClipField field, JsonNode expected, ClipMetadata md, JsonNode exif) {
+        Object actual = md.get(field);
+        if (actual == null) {
+            return "exiftool has " + expected + ", rushes has nothing";
+        }
+        switch (field.type()) {
+            case DOUBLE, INT -> {
+                double e = expected.asDouble();
+                double a = ((Number) actual).doubleValue();
+                double tolerance = field == ClipField.DURATION ? 1e-3 : Math.max(1e-6, Math.abs(e) * 5e-4);
+                if (field == ClipField.F_NUMBER || field == ClipField.FOCAL_LENGTH) {
+                    tolerance = Math.max(tolerance, 0.051); // ExifTool rounds these to one decimal
+                }
+                return Math.abs(e - a) <= tolerance ? null : "exiftool " + e + ", rushes " + a;
+            }
+            case DATETIME -> {
+                String e = expected.asText().replace(':', '-');
+                String want = e.substring(0, Math.min(10, e.length())) + "T" + expected.asText().substring(11, Math.min(19, expected.asText().length()));
+                String got = actual.toString();
+                return got.startsWith(want) ? null : "exiftool " + expected.asText() + ", rushes " + got;
+            }
+            case TIMECODE -> {
+                String want;
+                if (expected.isNumber()) {
+                    int rate = exif.path("MXF:RoundedTimecodeTimebase").asInt(25);
+                    boolean drop = exif.path("MXF:DropFrame").asBoolean(false);
+                    want = Timecode.fromFrames(expected.asLong(), rate, drop).toString();
+                } else {
+                    want = expected.asText().replace('.', ':');
+                }
+                return actual.toString().equals(want) ? null : "exiftool " + want + ", rushes " + actual;
+            }
+            default -> {
+                String e = expected.asText().strip();
+                String a = actual.toString().strip();
+                return e.equalsIgnoreCase(a) ? null : "exiftool '" + e + "', rushes '" + a + "'";
+            }
+        }
+    }
+}

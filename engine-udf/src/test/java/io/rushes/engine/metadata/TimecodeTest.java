@@ -1,0 +1,54 @@
+package io.rushes.engine.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.rushes.engine.error.RushesException;
+import org.junit.jupiter.api.Test;
+
+class TimecodeTest {
+    @Test
+    void dropFrameSkipsTwoFrameNumbersEachMinuteButNotEveryTenth() {
+        Timecode t = Timecode.parse("00:00:59;29", 30);
+        assertEquals("00:01:00;02", t.plusFrames(1).toString());
+        assertEquals("00:10:00;00", Timecode.parse("00:09:59;29", 30).plusFrames(1).toString());
+        // one hour of 29.97 DF is 107,892 frames (SMPTE 12M)
+        assertEquals(107_892, Timecode.parse("01:00:00;00", 30).toFrames());
+    }
+
+    @Test
+    void roundTripsEveryFrameOfAnHourAtEachRate() {
+        for (int rate : new int[] {24, 25, 30, 60}) {
+            for (boolean df : rate % 30 == 0 ? new boolean[] {false, true} : new boolean[] {false}) {
+                for (long f = 0; f < 3600L * rate; f += 7) {
+                    assertEquals(f, Timecode.fromFrames(f, rate, df).toFrames(), rate + (df ? "DF" : "") + " frame " + f);
+                }
+            }
+        }
+    }
+
+    @Test
+    void wrapsAtMidnight() {
+        assertEquals("00:00:00:00", Timecode.parse("23:59:59:23", 24).plusFrames(1).toString());
+    }
+
+    @Test
+    void refusesImpossibleTimecodes() {
+        RushesException e = assertThrows(RushesException.class, () -> Timecode.parse("10:00:00:25", 25));
+        assertEquals("INVALID_ARGUMENT", e.code().name());
+        assertThrows(RushesException.class, () -> Timecode.parse("not a timecode", 24));
+    }
+
+    @Test
+    void bcdBytesFollowSmpte331() {
+        Timecode tc = new Timecode(10, 2, 0, 1, 24, false);
+        byte[] b = SmpteTimecodeBytes.encode(tc);
+        assertEquals(0x01, b[0]);
+        assertEquals(0x00, b[1]);
+        assertEquals(0x02, b[2]);
+        assertEquals(0x10, b[3]);
+        assertEquals(tc, SmpteTimecodeBytes.decode(b, 0, 24));
+        assertNull(SmpteTimecodeBytes.decode(new byte[] {(byte) 0xFA, 0, 0, 0}, 0, 24), "0xA is not a BCD digit");
+    }
+}
