@@ -1,0 +1,83 @@
+package io.rushes.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RushesCliTest {
+    private record Run(int code, String out) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            int code = RushesCli.run(args);
+            return new Run(code, buffer.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        Run r = run("--help");
+        assertEquals(0, r.code());
+        for (String c : List.of("inspect", "make-card", "mhl", "demo")) {
+            assertTrue(r.out().contains(c), "help lists " + c + ":\n" + r.out());
+        }
+    }
+
+    @Test
+    void inspectJsonGivesOneObjectPerClipAndReportsBrokenFilesPerClip(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("make-card", dir.toString(), "--clips", "2", "--frames", "3", "--size", "64x36").code());
+        Path clip = Files.list(dir).filter(Files::isDirectory).findFirst().orElseThrow();
+        Path seq = Files.list(clip).filter(p -> p.getFileName().toString().contains("C002")).findFirst().orElseThrow();
+        Path broken = Files.list(seq).sorted().toList().get(1);
+        Files.write(broken, new byte[] {'I', 'I', 42, 0, 8, 0});
+        Run r = run("inspect", "--json", "--hash", "xxh128", dir.toString());
+        assertEquals(0, r.code(), "broken files are not a usage error");
+        List<JsonNode> rows = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : r.out().strip().split("\n")) {
+            rows.add(json.readTree(line));
+        }
+        assertEquals(3, rows.size(), r.out());
+        JsonNode partial = rows.stream().filter(n -> n.get("clip_name").asText().contains("C002")).findFirst().orElseThrow();
+        assertEquals("partial", partial.get("status").asText());
+        assertTrue(partial.get("errors").get(0).get("message").asText().contains(broken.getFileName().toString()));
+        assertEquals(32, partial.get("files").get(0).get("hashes").get("xxh128").asText().length());
+    }
+
+    @Test
+    void usageErrorsExitNonZero() {
+        assertEquals(2, run("inspect", "/no/such/card").code());
+        assertEquals(2, run("inspect", "--hash", "crc32", ".").code());
+    }
+
+    @Test
+    void mhlVerifyFailsOnAlteredFile(@TempDir Path dir) throws Exception {
+        run("make-card", dir.toString(), "--clips", "1", "--frames", "2", "--size", "32x18");
+        Path reel = Files.list(dir).filter(Files::isDirectory).findFirst().orElseThrow();
+        assertEquals(0, run("mhl", "verify", reel.toString()).code());
+        Path mov = Files.list(reel).filter(p -> p.toString().endsWith(".mov")).findFirst().orElseThrow();
+        byte[] b = Files.readAllBytes(mov);
+        b[100] ^= 1;
+        Files.write(mov, b);
+        Run r = run("mhl", "verify", reel.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("MISMATCH"), r.out());
+    }
+}
