@@ -37,9 +37,6 @@ public final class Errors {
         return new RushesException(ErrorCode.UNSUPPORTED_FEATURE, file, offset, feature + " is not supported", fix, null);
     }
 
-    public static RushesException integrity(String file, String reason, String fix) {
-        return new RushesException(ErrorCode.INTEGRITY, file, -1, reason, fix, null);
-    }
 
     public static RushesException invalidArgument(String what, String fix) {
         return new RushesException(ErrorCode.INVALID_ARGUMENT, null, -1, what, fix, null);

@@ -64,14 +64,6 @@ public final class FormatRegistry {
                 + hex(probe.head(), 12) + ")");
     }
 
-    public CameraFormat byId(String id) {
-        for (CameraFormat f : formats) {
-            if (f.id().equals(id)) {
-                return f;
-            }
-        }
-        return null;
-    }
 
     static String hex(byte[] b, int n) {
         StringBuilder sb = new StringBuilder();

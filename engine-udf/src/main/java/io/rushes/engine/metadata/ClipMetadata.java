@@ -3,7 +3,6 @@ package io.rushes.engine.metadata;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -103,9 +102,5 @@ public final class ClipMetadata {
 
     public static Integer toInt(Number n) {
         return n == null ? null : (int) Math.round(n.doubleValue());
-    }
-
-    public static List<Integer> intList(List<Integer> list) {
-        return List.copyOf(list);
     }
 }
