@@ -1,0 +1,125 @@
+package io.rushes.engine.format.mpegts;
+
+import static io.rushes.engine.metadata.ClipField.*;
+
+import io.rushes.engine.error.Errors;
+import io.rushes.engine.format.CameraFormat;
+import io.rushes.engine.format.Probe;
+import io.rushes.engine.io.BinaryReader;
+import io.rushes.engine.io.ByteSource;
+import io.rushes.engine.metadata.ClipMetadata;
+import io.rushes.engine.metadata.DateTimes;
+import io.rushes.engine.metadata.Timecode;
+import java.io.IOException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/** MPEG transport streams: AVCHD camcorder clips (.mts/.m2ts) and broadcast .ts recordings. */
+public final class MpegTsFormat implements CameraFormat {
+    /** MDPM camera maker codes (as AVCHD camcorders write them, per ExifTool's H264 module). */
+    private static final Map<Integer, String> MAKERS = Map.of(0x0103, "Panasonic", 0x0108, "Sony", 0x1011, "Canon", 0x1104, "JVC");
+    private static final Map<Integer, String> STREAM_TYPES = Map.of(0x01, "MPEG-1 video", 0x02, "MPEG-2 video", 0x1b, "H.264/AVC",
+            0x24, "H.265/HEVC", 0x20, "H.264/MVC", 0x81, "AC-3", 0x80, "LPCM", 0x0f, "AAC", 0x03, "MPEG-1 audio", 0x04, "MPEG-2 audio");
+
+    @Override
+    public String id() {
+        return "mpegts";
+    }
+
+    @Override
+    public boolean sniff(Probe probe) {
+        return MpegTsHeader.packetSize(probe.head()) > 0;
+    }
+
+    @Override
+    public ClipMetadata read(ByteSource source) {
+        try {
+            return map(MpegTsHeader.read(new BinaryReader(source)));
+        } catch (IOException e) {
+            throw Errors.io(source.name(), e);
+        }
+    }
+
+    static ClipMetadata map(MpegTsHeader h) {
+        ClipMetadata md = new ClipMetadata();
+        md.raw("M2TS:PacketSize", h.packetSize);
+        int audio = 0;
+        for (MpegTsHeader.Stream s : h.streams) {
+            String name = STREAM_TYPES.getOrDefault(s.type(), String.format("type 0x%02x", s.type()));
+            md.raw("M2TS:Stream" + s.pid(), name);
+            if (!MpegTsHeader.isVideo(s.type()) && STREAM_TYPES.containsKey(s.type())) {
+                audio++;
+            }
+        }
+        md.raw("M2TS:AudioStreams", audio);
+        md.set(CODEC, STREAM_TYPES.get(h.videoType));
+        if (h.firstPcr >= 0 && h.lastPcr > h.firstPcr) {
+            md.set(DURATION, (h.lastPcr - h.firstPcr) / 27_000_000.0);
+        }
+        if (h.videoType == 0x1b || h.videoType == 0x20) {
+            avc(AvcStream.parse(h.video), md);
+        }
+        return md;
+    }
+
+    private static void avc(AvcStream avc, ClipMetadata md) {
+        if (avc.width > 0 && avc.height > 0) {
+            md.set(WIDTH, avc.width);
+            md.set(HEIGHT, avc.height);
+            md.set(BIT_DEPTH, avc.bitDepth);
+        }
+        if (avc.frameRate > 0 && avc.frameRate < 1000) {
+            md.set(PROJECT_FPS, avc.frameRate);
+        }
+        Map<Integer, byte[]> m = avc.mdpm;
+        for (Map.Entry<Integer, byte[]> e : m.entrySet()) {
+            md.raw(String.format("H264:MDPM-0x%02x", e.getKey()), HexFormat.of().formatHex(e.getValue()));
+        }
+        byte[] make = m.get(0xe0);
+        if (make != null) {
+            int code = ((make[0] & 0xFF) << 8) | (make[1] & 0xFF);
+            md.raw("H264:MakeCode", code);
+            md.set(CAMERA_MAKE, MAKERS.get(code));
+        }
+        if ("Sony".equals(md.string(CAMERA_MAKE)) && m.get(0xe4) != null) {
+            md.set(CAMERA_MODEL, AvcStream.ascii(m.get(0xe4), m.get(0xe5), m.get(0xe6)));
+        }
+        byte[] shutter = m.get(0x7f);
+        if (shutter != null) {
+            int v = (((shutter[3] & 0xFF) << 8) | (shutter[2] & 0xFF)) & 0x7fff; // little-endian, second word
+            if (v != 0x7fff && v > 0) {
+                md.set(EXPOSURE_TIME, v / 28125.0);
+            }
+        }
+        byte[] d1 = m.get(0x18);
+        byte[] d2 = m.get(0x19);
+        if (d1 != null && d2 != null) {
+            DateTimes.record(md, dateTime(d1, d2));
+        }
+        byte[] tc = m.get(0x13);
+        if (tc != null && md.has(PROJECT_FPS)) {
+            String text = String.format("%02x:%02x:%02x:%02x", tc[3] & 0x3f, tc[2] & 0x7f, tc[1] & 0x7f, tc[0] & 0x3f);
+            try {
+                Timecode t = Timecode.parse(text, Timecode.countingRate(md.number(PROJECT_FPS)));
+                md.set(START_TIMECODE, t.toString());
+                md.set(TIMECODE_RATE, (double) t.rate());
+                md.set(DROP_FRAME, false);
+            } catch (RuntimeException notBcd) {
+                md.raw("H264:TimeCodeUnparsed", text);
+            }
+        }
+    }
+
+    /** MDPM 0x18/0x19: time zone byte, then BCD year (2 bytes), month, day, hour, minute, second. */
+    static String dateTime(byte[] a, byte[] b) {
+        int tz = a[0] & 0xFF;
+        String local = String.format("%02x%02x:%02x:%02x %02x:%02x:%02x", a[1], a[2], a[3], b[0], b[1], b[2], b[3]);
+        String iso = DateTimes.iso(local);
+        if (iso == null || (tz & 0x80) != 0) {
+            return iso;
+        }
+        int hours = (tz >> 1) & 0x0f;
+        String offset = ((tz & 0x20) != 0 ? "-" : "+") + String.format("%02d:%s", hours, (tz & 1) != 0 ? "30" : "00");
+        return DateTimes.withOffset(iso, offset);
+    }
+}
