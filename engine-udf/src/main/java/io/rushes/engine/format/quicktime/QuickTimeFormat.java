@@ -47,7 +47,7 @@ public final class QuickTimeFormat implements CameraFormat {
         }
     }
 
-    static ClipMetadata map(QuickTimeHeader h) {
+    public static ClipMetadata map(QuickTimeHeader h) {
         ClipMetadata md = new ClipMetadata();
         QuickTimeHeader.Track video = h.firstTrack("vide");
         QuickTimeHeader.Track sound = h.firstTrack("soun");

@@ -110,6 +110,19 @@ public final class QuickTimeHeader {
         }
     }
 
+    /**
+     * The optional boxes after a visual sample entry's fixed fields (pasp, colr…). Some codecs (Canon
+     * CRAW) put private fields first, so a list that does not parse is skipped, not an error: these
+     * boxes refine the picture description, they are not needed to read the file.
+     */
+    private static List<Atom> sampleEntryExtensions(AtomReader atoms, long from, long to) {
+        try {
+            return atoms.children(from, to, 7);
+        } catch (io.rushes.engine.error.RushesException notBoxes) {
+            return List.of();
+        }
+    }
+
     private static Track readTrak(AtomReader atoms, Atom trak) {
         BinaryReader in = atoms.in();
         Track t = new Track();
@@ -190,7 +203,7 @@ public final class QuickTimeHeader {
             int nameLength = Math.min(31, in.u8(p + 42));
             t.compressorName = in.ascii(p + 43, nameLength);
             t.depth = in.u16(p + 74);
-            for (Atom c : atoms.children(p + 78, e.end(), 7)) {
+            for (Atom c : sampleEntryExtensions(atoms, p + 78, e.end())) {
                 if (c.type().equals("pasp") && c.payloadSize() >= 8) {
                     long hs = in.u32(c.payloadStart());
                     long vs = in.u32(c.payloadStart() + 4);

@@ -14,6 +14,21 @@ public final class ExifMapper {
     }
 
     public static void map(TiffStructure tiff, ClipMetadata md) {
+        map(tiff, md, null);
+    }
+
+    /**
+     * Maps one TIFF tree; fields already set by an earlier tree are kept. Raw keys get {@code rawPrefix}
+     * (for files that embed several TIFF blocks, such as CR3's CMT1–CMT4), else the directory name.
+     */
+    public static void map(TiffStructure tiff, ClipMetadata md, String rawPrefix) {
+        ClipMetadata own = new ClipMetadata();
+        mapFields(tiff, own);
+        md.fillFrom(own);
+        dumpRaw(tiff, md, rawPrefix);
+    }
+
+    private static void mapFields(TiffStructure tiff, ClipMetadata md) {
         md.set(CAMERA_MAKE, tiff.string(TiffTags.MAKE));
         md.set(CAMERA_MODEL, tiff.string(TiffTags.MODEL));
         md.set(CAMERA_SERIAL, firstString(tiff, TiffTags.BODY_SERIAL_NUMBER, TiffTags.CAMERA_SERIAL_NUMBER));
@@ -40,21 +55,21 @@ public final class ExifMapper {
             original = DateTimes.iso(tiff.string(TiffTags.DATE_TIME));
         }
         DateTimes.record(md, DateTimes.withOffset(original, tiff.string(TiffTags.OFFSET_TIME_ORIGINAL)));
-        dumpRaw(tiff, md);
     }
 
     /** Every entry of every directory, as {@code IFD0:Make}, {@code ExifIFD:FNumber}, … */
-    public static void dumpRaw(TiffStructure tiff, ClipMetadata md) {
+    public static void dumpRaw(TiffStructure tiff, ClipMetadata md, String rawPrefix) {
         for (TiffIfd ifd : tiff.ifds()) {
+            String prefix = rawPrefix == null ? ifd.name() : rawPrefix + (ifd == tiff.ifd0() ? "" : "." + ifd.name());
             for (TiffEntry e : ifd.entries()) {
                 if (e.tag() == TiffTags.MAKER_NOTE || e.tag() == TiffTags.XMP) {
-                    md.raw(ifd.name() + ":" + TiffTags.name(e.tag()), "(binary, " + e.byteLength() + " bytes)");
+                    md.raw(prefix + ":" + TiffTags.name(e.tag()), "(binary, " + e.byteLength() + " bytes)");
                     continue;
                 }
                 try {
-                    md.raw(ifd.name() + ":" + TiffTags.name(e.tag()), ifd.render(e));
+                    md.raw(prefix + ":" + TiffTags.name(e.tag()), ifd.render(e));
                 } catch (RuntimeException unreadable) {
-                    md.raw(ifd.name() + ":" + TiffTags.name(e.tag()), "(unreadable)");
+                    md.raw(prefix + ":" + TiffTags.name(e.tag()), "(unreadable)");
                 }
             }
         }

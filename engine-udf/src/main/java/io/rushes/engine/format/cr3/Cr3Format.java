@@ -1,0 +1,63 @@
+package io.rushes.engine.format.cr3;
+
+import static io.rushes.engine.metadata.ClipField.*;
+
+import io.rushes.engine.error.Errors;
+import io.rushes.engine.format.CameraFormat;
+import io.rushes.engine.format.Probe;
+import io.rushes.engine.format.quicktime.QuickTimeFormat;
+import io.rushes.engine.format.tiff.ExifMapper;
+import io.rushes.engine.format.tiff.TiffStructure;
+import io.rushes.engine.format.tiff.TiffTags;
+import io.rushes.engine.io.BinaryReader;
+import io.rushes.engine.io.ByteSource;
+import io.rushes.engine.metadata.ClipMetadata;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Canon CR3 stills and CRM movies. The container's timing comes from the QuickTime reader; camera fields
+ * from the embedded EXIF blocks, which outrank the container's.
+ */
+public final class Cr3Format implements CameraFormat {
+    @Override
+    public String id() {
+        return "cr3";
+    }
+
+    @Override
+    public int priority() {
+        return 5; // before the generic QuickTime reader
+    }
+
+    @Override
+    public boolean sniff(Probe probe) {
+        return probe.startsWith(4, "ftyp") && probe.startsWith(8, "crx ");
+    }
+
+    @Override
+    public ClipMetadata read(ByteSource source) {
+        Cr3Header h;
+        try {
+            h = Cr3Header.read(new BinaryReader(source));
+        } catch (IOException e) {
+            throw Errors.io(source.name(), e);
+        }
+        ClipMetadata md = new ClipMetadata();
+        for (Map.Entry<String, TiffStructure> e : h.exif().entrySet()) {
+            ExifMapper.map(e.getValue(), md, e.getKey());
+        }
+        TiffStructure ifd0 = h.exif().get("CMT1");
+        if (ifd0 != null) {
+            Double w = ifd0.number(TiffTags.IMAGE_WIDTH);
+            Double hh = ifd0.number(TiffTags.IMAGE_LENGTH);
+            if (w != null && hh != null && w > 0 && hh > 0) {
+                md.set(WIDTH, w.intValue());
+                md.set(HEIGHT, hh.intValue());
+            }
+        }
+        md.set(COMPRESSION, "Canon CRX");
+        md.fillFrom(QuickTimeFormat.map(h.movie()));
+        return md;
+    }
+}
