@@ -18,20 +18,40 @@ public final class BinaryReader {
     private final ByteSource source;
     private final long size;
     private final long maxBlock;
-    private final long[] pageIndex = new long[PAGES];
-    private final byte[][] pageData = new byte[PAGES][PAGE];
-    private final int[] pageLength = new int[PAGES];
-    private int nextVictim;
+    private final Pages pages;
     private ByteOrder order = ByteOrder.BIG_ENDIAN;
+
+    /** The page cache, shared by a reader and its {@link #view views}. */
+    private static final class Pages {
+        final long[] index = new long[PAGES];
+        final byte[][] data = new byte[PAGES][PAGE];
+        int nextVictim;
+
+        Pages() {
+            java.util.Arrays.fill(index, -1);
+        }
+    }
 
     /**
      * @param maxBlock the largest single block ({@link #bytes}) a header may ask for
      */
     public BinaryReader(ByteSource source, long maxBlock) throws IOException {
+        this(source, source.size(), maxBlock, new Pages());
+    }
+
+    private BinaryReader(ByteSource source, long size, long maxBlock, Pages pages) {
         this.source = source;
-        this.size = source.size();
+        this.size = size;
         this.maxBlock = maxBlock;
-        java.util.Arrays.fill(pageIndex, -1);
+        this.pages = pages;
+    }
+
+    /**
+     * A reader over the same file and page cache with its own byte order: for a structure embedded in
+     * another (a little-endian TIFF inside a big-endian container), so neither changes the other's order.
+     */
+    public BinaryReader view(ByteOrder viewOrder) {
+        return new BinaryReader(source, size, maxBlock, pages).order(viewOrder);
     }
 
     public BinaryReader(ByteSource source) throws IOException {
@@ -68,18 +88,19 @@ public final class BinaryReader {
 
     private byte[] page(long pageNo) {
         for (int i = 0; i < PAGES; i++) {
-            if (pageIndex[i] == pageNo) {
-                return pageData[i];
+            if (pages.index[i] == pageNo) {
+                return pages.data[i];
             }
         }
-        int slot = nextVictim;
-        nextVictim = (nextVictim + 1) % PAGES;
+        int slot = pages.nextVictim;
+        pages.nextVictim = (pages.nextVictim + 1) % PAGES;
+        pages.index[slot] = -1;
         long start = pageNo * PAGE;
         int want = (int) Math.min(PAGE, size - start);
         try {
             int got = 0;
             while (got < want) {
-                int n = source.read(start + got, pageData[slot], got, want - got);
+                int n = source.read(start + got, pages.data[slot], got, want - got);
                 if (n < 0) {
                     break;
                 }
@@ -91,9 +112,8 @@ public final class BinaryReader {
         } catch (IOException e) {
             throw Errors.io(source.name(), e);
         }
-        pageIndex[slot] = pageNo;
-        pageLength[slot] = want;
-        return pageData[slot];
+        pages.index[slot] = pageNo;
+        return pages.data[slot];
     }
 
     public int u8(long offset) {

@@ -36,8 +36,7 @@ class ExiftoolAgreementTest {
             Map.entry("exiftool_Sigma.x3f", "Sigma X3F"),
             Map.entry("exiftool_SigmaDP2.x3f", "Sigma X3F"),
             Map.entry("exiftool_KyoceraRaw.raw", "Kyocera/Contax raw"),
-            Map.entry("exiftool_Minolta.mrw", "Minolta MRW"),
-            Map.entry("exiftool_FujiFilm.raf", "Fujifilm RAF"));
+            Map.entry("exiftool_Minolta.mrw", "Minolta MRW"));
 
     /** Fields of readable files that Rushes does not decode yet; the test checks they are still absent. */
     static final Map<String, java.util.Set<ClipField>> NOT_YET_DECODED = Map.of(

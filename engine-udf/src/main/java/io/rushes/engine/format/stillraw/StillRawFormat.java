@@ -80,7 +80,7 @@ public final class StillRawFormat implements CameraFormat {
     }
 
     /** Serial number and lens from the maker notes, when the EXIF tags did not give them. */
-    static void makerNotes(ByteSource source, ClipMetadata md) {
+    public static void makerNotes(ByteSource source, ClipMetadata md) {
         Metadata metadata;
         try (InputStream in = new java.io.BufferedInputStream(source.openStream())) {
             metadata = ImageMetadataReader.readMetadata(new LimitedStream(in, MAKER_NOTE_READ_LIMIT));

@@ -45,16 +45,17 @@ public final class TiffStructure {
     }
 
     /** Parses the TIFF header at {@code base} (0 for plain files, an offset for embedded TIFF). */
-    public static TiffStructure read(BinaryReader in, long base) {
-        in.require(base, 8, "the TIFF header");
-        int b0 = in.u8(base);
-        int b1 = in.u8(base + 1);
+    public static TiffStructure read(BinaryReader container, long base) {
+        container.require(base, 8, "the TIFF header");
+        int b0 = container.u8(base);
+        int b1 = container.u8(base + 1);
+        BinaryReader in;
         if (b0 == 'I' && b1 == 'I') {
-            in.order(ByteOrder.LITTLE_ENDIAN);
+            in = container.view(ByteOrder.LITTLE_ENDIAN);
         } else if (b0 == 'M' && b1 == 'M') {
-            in.order(ByteOrder.BIG_ENDIAN);
+            in = container.view(ByteOrder.BIG_ENDIAN);
         } else {
-            throw Errors.corrupt(in.name(), base, "no TIFF byte-order mark (II or MM)");
+            throw Errors.corrupt(container.name(), base, "no TIFF byte-order mark (II or MM)");
         }
         int magic = in.u16(base + 2);
         if (magic == 43) {
