@@ -29,15 +29,6 @@ import org.junit.jupiter.api.TestFactory;
 class ExiftoolAgreementTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Formats whose metadata Rushes does not read yet: they must say so clearly (status unsupported). */
-    static final Map<String, String> NOT_YET_READ = Map.ofEntries(
-            Map.entry("exiftool_CanonRaw.crw", "Canon CRW (CIFF)"),
-            Map.entry("exiv2_canon-powershot-s40.crw", "Canon CRW (CIFF)"));
-
-    /** Fields of readable files that Rushes does not decode yet; the test checks they are still absent. */
-    static final Map<String, java.util.Set<ClipField>> NOT_YET_DECODED = Map.of(
-            "exiftool_PhaseOne.iiq", java.util.Set.of(ClipField.CAMERA_SERIAL, ClipField.LENS_MODEL)); // Phase One maker data
-
     /** A normalised field and the ExifTool tags that carry it, most specific first. */
     private record Mapping(ClipField field, List<String> tags) {
     }
@@ -77,21 +68,9 @@ class ExiftoolAgreementTest {
         ClipResult r = TestInspect.one(file);
         ClipMetadata md = r.metadata();
         String status = md.string(ClipField.STATUS);
-        if (NOT_YET_READ.containsKey(file.getFileName().toString()) && !"ok".equals(status)) {
-            assertFalse(r.errors().isEmpty(), "a file Rushes cannot read must carry an error saying why");
-            assertTrue(r.errors().get(0).message().contains(file.getFileName().toString()), r.errors().get(0).message());
-            return;
-        }
         assertEquals("ok", status, () -> file + ": " + r.errors());
         List<String> mismatches = new ArrayList<>();
-        var undecoded = NOT_YET_DECODED.getOrDefault(file.getFileName().toString(), java.util.Set.of());
-        for (ClipField f : undecoded) {
-            assertEquals(null, md.get(f), f + " is decoded now: remove it from NOT_YET_DECODED");
-        }
         for (Mapping m : MAPPINGS) {
-            if (undecoded.contains(m.field())) {
-                continue;
-            }
             for (String tag : m.tags()) {
                 JsonNode expected = exif.get(tag);
                 if (expected == null || expected.isNull() || isZeroDate(expected)) {

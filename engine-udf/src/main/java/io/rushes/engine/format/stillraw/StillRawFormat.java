@@ -41,12 +41,16 @@ public final class StillRawFormat implements CameraFormat {
     @Override
     public ClipMetadata read(ByteSource source) {
         StillRawHeader h;
+        ClipMetadata md = new ClipMetadata();
         try {
-            h = StillRawHeader.read(new BinaryReader(source));
+            BinaryReader in = new BinaryReader(source);
+            h = StillRawHeader.read(in);
+            if (PhaseOneDirectory.present(in)) {
+                phaseOne(PhaseOneDirectory.texts(in), md);
+            }
         } catch (IOException e) {
             throw Errors.io(source.name(), e);
         }
-        ClipMetadata md = new ClipMetadata();
         ExifMapper.map(h.tiff(), md);
         if (h.width() > 0) {
             md.set(WIDTH, h.width());
@@ -57,6 +61,14 @@ public final class StillRawFormat implements CameraFormat {
         }
         makerNotes(source, md);
         return md;
+    }
+
+    /** Phase One / Leaf backs keep serial, lens and firmware in their own directory. */
+    static void phaseOne(java.util.Map<Integer, String> texts, ClipMetadata md) {
+        md.set(CAMERA_SERIAL, texts.get(PhaseOneDirectory.SERIAL_NUMBER));
+        md.set(LENS_MODEL, texts.get(PhaseOneDirectory.LENS_MODEL));
+        md.set(FIRMWARE, texts.get(PhaseOneDirectory.FIRMWARE));
+        texts.forEach((tag, text) -> md.raw(String.format("PhaseOne:0x%04x", tag), text));
     }
 
     /**
