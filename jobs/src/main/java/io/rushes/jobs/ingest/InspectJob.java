@@ -1,0 +1,179 @@
+package io.rushes.jobs.ingest;
+
+import io.delta.tables.DeltaTable;
+import io.rushes.catalog.Catalog;
+import io.rushes.catalog.CatalogSchema;
+import io.rushes.catalog.TableDef;
+import io.rushes.engine.api.ClipResult;
+import io.rushes.engine.api.EngineVersion;
+import io.rushes.engine.api.InspectOptions;
+import io.rushes.engine.api.Inspector;
+import io.rushes.engine.discovery.Clip;
+import io.rushes.engine.discovery.ClipDiscovery;
+import io.rushes.engine.discovery.Discovery;
+import io.rushes.engine.discovery.FileEntry;
+import io.rushes.engine.format.FormatRegistry;
+import io.rushes.jobs.hadoop.HadoopSources;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * Ingest: list a source through Hadoop, group the files into clips on the driver, inspect the clips in
+ * size-balanced Spark tasks (one engine call per clip), and MERGE the results into the catalog keyed by
+ * stable ids. Clips go in rounds of {@link IngestOptions#batchClips}; each round commits, so a killed
+ * ingest keeps its finished rounds and a re-run (same ingest id) redoes only what changed.
+ */
+public final class InspectJob {
+    private final SparkSession spark;
+    private final IngestOptions options;
+    private final PrintStream progressOut;
+
+    public InspectJob(SparkSession spark, IngestOptions options, PrintStream progressOut) {
+        this.spark = spark;
+        this.options = options;
+        this.progressOut = progressOut;
+    }
+
+    public IngestSummary run() throws IOException {
+        long startNanos = System.nanoTime();
+        HadoopSources sources = new HadoopSources(spark.sparkContext().hadoopConfiguration());
+        String source = sources.qualify(options.source());
+        Catalog catalog = Catalog.open(spark, sources.qualify(options.catalog()));
+        List<FileEntry> listing = sources.list(source);
+        Discovery discovery = ClipDiscovery.group(listing);
+        List<Clip> clips = new ArrayList<>(discovery.clips());
+        clips.sort(Comparator.comparing(Clip::directory).thenComparing(Clip::name));
+        String ingestId = ingestId(source, listing);
+        startIngestRow(catalog, ingestId, source);
+
+        Progress progress = new Progress(spark, clips.size(), progressOut);
+        long ok = 0;
+        long failed = 0;
+        long files = 0;
+        long bytes = 0;
+        long errors = 0;
+        try (progress) {
+            for (int from = 0; from < clips.size(); from += options.batchClips()) {
+                List<Clip> round = clips.subList(from, Math.min(clips.size(), from + options.batchClips()));
+                Round r = inspectAndMerge(catalog, source, ingestId, round, sources, progress);
+                ok += r.ok;
+                failed += r.failed;
+                files += r.files;
+                bytes += r.bytes;
+                errors += r.errors;
+            }
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        IngestSummary summary = new IngestSummary(ingestId, source, clips.size(), ok, failed, files, bytes, errors, seconds);
+        finishIngestRow(catalog, summary);
+        return summary;
+    }
+
+    /** Same source, same files (name, size, time), same options, same engine: same ingest. */
+    String ingestId(String source, List<FileEntry> listing) {
+        String files = listing.stream().sorted(Comparator.comparing(FileEntry::relativePath))
+                .map(f -> f.relativePath() + "|" + f.size() + "|" + f.lastModifiedMillis()).collect(Collectors.joining("\n"));
+        return Ids.of(source, files, options.hashes().stream().map(Enum::name).sorted().toList(), EngineVersion.VERSION);
+    }
+
+    private record Round(long ok, long failed, long files, long bytes, long errors) {
+    }
+
+    private Round inspectAndMerge(Catalog catalog, String source, String ingestId, List<Clip> round, HadoopSources sources,
+                                  Progress progress) {
+        int parallelism = spark.sparkContext().defaultParallelism() * options.tasksPerCore();
+        List<List<Clip>> groups = ClipBalancer.groups(round, parallelism);
+        InspectOptions inspectOptions = new InspectOptions(options.hashes());
+        LongAccumulator done = progress.clipsDone;
+        LongAccumulator failedFiles = progress.errors;
+        JavaRDD<ClipRows> inspected = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(groups, groups.size())
+                .flatMap(group -> {
+                    Inspector inspector = new Inspector(EngineHolder.FORMATS, sources);
+                    List<ClipRows> out = new ArrayList<>(group.size());
+                    for (Clip clip : group) {
+                        ClipResult result = inspector.inspect(clip, inspectOptions);
+                        ClipRows rows = ClipRows.of(source, ingestId, result);
+                        done.add(1);
+                        failedFiles.add(rows.errors().size());
+                        out.add(rows);
+                    }
+                    return out.iterator();
+                })
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            List<ClipRows> summaries = inspected.map(r -> new ClipRows(null, List.of(), r.errors(), r.status(), r.bytes())).collect();
+            Dataset<Row> clipRows = spark.createDataFrame(inspected.map(ClipRows::clip), CatalogSchema.CLIPS.schema());
+            Dataset<Row> fileRows = spark.createDataFrame(inspected.flatMap(r -> r.files().iterator()), CatalogSchema.FILES.schema());
+            Dataset<Row> errorRows = spark.createDataFrame(inspected.flatMap(r -> r.errors().iterator()), CatalogSchema.INGEST_ERRORS.schema())
+                    .dropDuplicates("error_id");
+            String clipIds = round.stream().map(c -> "'" + ClipRows.clipId(source, c) + "'").collect(Collectors.joining(","));
+            merge(catalog, CatalogSchema.CLIPS, clipRows, "t.fingerprint <> s.fingerprint", null);
+            merge(catalog, CatalogSchema.FILES, fileRows, "t.fingerprint <> s.fingerprint", "t.clip_id IN (" + clipIds + ")");
+            merge(catalog, CatalogSchema.INGEST_ERRORS, errorRows, null, "t.clip_id IN (" + clipIds + ")");
+            long ok = summaries.stream().filter(s -> "ok".equals(s.status()) || "partial".equals(s.status())).count();
+            long files = round.stream().mapToLong(c -> c.files().size()).sum();
+            long bytes = summaries.stream().mapToLong(ClipRows::bytes).sum();
+            long errors = summaries.stream().mapToLong(s -> s.errors().size()).sum();
+            return new Round(ok, summaries.size() - ok, files, bytes, errors);
+        } finally {
+            inspected.unpersist(false);
+        }
+    }
+
+    /**
+     * MERGE by the table's key: insert new rows; update matched rows only when {@code changed} holds (so
+     * an identical re-run writes nothing); delete rows of this round's clips the source no longer yields.
+     */
+    private void merge(Catalog catalog, TableDef table, Dataset<Row> rows, String changed, String staleScope) {
+        String on = table.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+        var merge = DeltaTable.forPath(spark, catalog.path(table)).as("t").merge(rows.as("s"), on);
+        if (changed != null) {
+            merge = merge.whenMatched(changed).updateAll();
+        }
+        merge = merge.whenNotMatched().insertAll();
+        if (staleScope != null) {
+            merge = merge.whenNotMatchedBySource(staleScope).delete();
+        }
+        merge.execute();
+    }
+
+    private void startIngestRow(Catalog catalog, String ingestId, String source) {
+        Row row = RowFactory.create(ingestId, source, "running", new Timestamp(System.currentTimeMillis()), null, null, null, null, null,
+                null, null, options.hashes().stream().map(h -> h.mhlName()).sorted().collect(Collectors.joining(",")),
+                EngineVersion.VERSION, spark.version());
+        Dataset<Row> df = spark.createDataFrame(List.of(row), CatalogSchema.INGESTS.schema());
+        DeltaTable.forPath(spark, catalog.path(CatalogSchema.INGESTS)).as("t").merge(df.as("s"), "t.ingest_id = s.ingest_id")
+                .whenNotMatched().insertAll().execute();
+    }
+
+    private void finishIngestRow(Catalog catalog, IngestSummary s) {
+        Map<String, String> set = Map.of("status", "'complete'", "finished_at", "current_timestamp()", "clips_total", s.clips() + "L",
+                "clips_ok", s.clipsOk() + "L", "clips_failed", s.clipsFailed() + "L", "files_total", s.files() + "L",
+                "bytes_total", s.bytes() + "L", "error_count", s.errors() + "L");
+        DeltaTable.forPath(spark, catalog.path(CatalogSchema.INGESTS))
+                .updateExpr("ingest_id = '" + s.ingestId() + "' AND status <> 'complete'", set);
+    }
+
+    /** The format registry, loaded once per executor JVM and shared by its tasks (it is stateless). */
+    static final class EngineHolder {
+        static final FormatRegistry FORMATS = FormatRegistry.loadDefault();
+
+        private EngineHolder() {
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.rushes.jobs.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the SparkSession Rushes runs in: Delta enabled; local defaults only where the launcher set nothing. */
+public final class RushesSpark {
+    private RushesSpark() {
+    }
+
+    /**
+     * @param master the master URL, or null to take spark-submit's (spark.master)
+     */
+    public static SparkSession session(String master, java.util.Map<String, String> conf) {
+        SparkSession.Builder b = SparkSession.builder().appName("rushes")
+                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        boolean submitted = System.getProperty("spark.master") != null;
+        if (master != null) {
+            b.master(master);
+        } else if (!submitted) {
+            b.master("local[*]");
+        }
+        if (!submitted) {
+            // A local run from the CLI: no web UI to bind, few shuffle partitions, loopback only.
+            b.config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.sql.shuffle.partitions", "4")
+                    .config("spark.databricks.delta.snapshotPartitions", "2");
+        }
+        conf.forEach(b::config);
+        return b.getOrCreate();
+    }
+}

@@ -1,0 +1,119 @@
+package io.rushes.jobs.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rushes.jobs.testing.SharedSpark;
+import io.rushes.jobs.testing.TableSnapshot;
+import io.rushes.jobs.testing.TestCards;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ingest of a 20-clip card with two broken files: rows, errors, idempotent re-runs, and a killed run. */
+class InspectJobTest {
+    /** Columns that record when something ran, which a re-run after a kill legitimately changes. */
+    private static final Set<String> RUN_TIMES = Set.of("started_at", "finished_at");
+
+    @TempDir
+    static Path dir;
+    static Path card;
+    static SparkSession spark;
+
+    @BeforeAll
+    static void card() throws IOException {
+        card = TestCards.cardWithTwoBrokenFiles(dir.resolve("card"));
+        spark = SharedSpark.get();
+    }
+
+    private static IngestSummary ingest(String catalog, int batchClips) throws IOException {
+        IngestOptions options = new IngestOptions(card.toString(), catalog, Set.of(), batchClips, 2);
+        return new InspectJob(spark, options, null).run();
+    }
+
+    @Test
+    void twentyClipsTwoErrorsAndAnIdenticalRerunChangesNothing() throws IOException {
+        String catalog = dir.resolve("catalog-rerun").toString();
+        IngestSummary first = ingest(catalog, 1000);
+        assertEquals(TestCards.CLIPS, first.clips());
+        assertEquals(TestCards.BROKEN_FILES, first.errors());
+
+        assertEquals(TestCards.CLIPS, spark.read().format("delta").load(catalog + "/clips").count());
+        List<Row> errors = spark.read().format("delta").load(catalog + "/ingest_errors").orderBy("code").collectAsList();
+        assertEquals(TestCards.BROKEN_FILES, errors.size());
+        assertEquals("TRUNCATED", errors.get(0).getAs("code"));
+        assertEquals("UNSUPPORTED_FORMAT", errors.get(1).getAs("code"));
+        for (Row e : errors) {
+            String path = e.getAs("path");
+            assertTrue(((String) e.getAs("message")).contains(path.substring(path.lastIndexOf('/') + 1)), "message names the file");
+        }
+        long sequences = spark.read().format("delta").load(catalog + "/clips").where("kind = 'sequence' AND status = 'ok'").count();
+        assertEquals(17, sequences, "18 sequences, one with a truncated frame (partial)");
+        assertEquals(1, spark.read().format("delta").load(catalog + "/clips").where("status = 'partial'").count());
+        Row ingestRow = spark.read().format("delta").load(catalog + "/ingests").first();
+        assertEquals("complete", ingestRow.getAs("status"));
+        assertEquals(20L, (long) ingestRow.getAs("clips_total"));
+
+        Map<String, List<String>> before = TableSnapshot.of(spark, catalog, Set.of());
+        IngestSummary second = ingest(catalog, 1000);
+        assertEquals(first.ingestId(), second.ingestId(), "same source, same files: same ingest");
+        assertEquals(before, TableSnapshot.of(spark, catalog, Set.of()), "an identical re-run changes no row of any table");
+    }
+
+    @Test
+    void aKilledIngestRunAgainEndsWithTheSameTables() throws Exception {
+        String reference = dir.resolve("catalog-reference").toString();
+        ingest(reference, 1000);
+
+        String catalog = dir.resolve("catalog-killed").toString();
+        Process child = startIngestProcess(catalog);
+        Path clipsLog = Path.of(catalog, "clips", "_delta_log");
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        // Kill it once the first round of clips is committed (version 0 is the CREATE) and before it ends.
+        while (child.isAlive() && commits(clipsLog) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        boolean killedMidway = child.isAlive();
+        child.destroyForcibly().waitFor();
+        assertTrue(killedMidway, "the ingest finished before it could be killed; the card needs more rounds");
+        long clipsAfterKill = spark.read().format("delta").load(catalog + "/clips").count();
+        assertTrue(clipsAfterKill > 0 && clipsAfterKill < TestCards.CLIPS, "killed midway: " + clipsAfterKill + " clips committed");
+
+        ingest(catalog, 1000);
+        assertEquals(TableSnapshot.of(spark, reference, RUN_TIMES), TableSnapshot.of(spark, catalog, RUN_TIMES));
+    }
+
+    private static long commits(Path deltaLog) throws IOException {
+        if (!Files.isDirectory(deltaLog)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(deltaLog)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+        }
+    }
+
+    /** The CLI's ingest in its own JVM, one clip group per round so there is time to kill it midway. */
+    private static Process startIngestProcess(String catalog) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:") || a.startsWith("-D")).toList());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("io.rushes.jobs.cli.RushesCli");
+        cmd.addAll(List.of("ingest", "--source", card.toString(), "--catalog", catalog, "--batch-clips", "2", "--quiet", "--master", "local[1]"));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(new File(dir.toFile(), "killed-ingest.log")).start();
+    }
+}
