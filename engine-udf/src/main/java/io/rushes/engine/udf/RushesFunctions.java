@@ -35,9 +35,16 @@ public final class RushesFunctions {
     /** Registers every function on the session; {@code sources} opens locations on executors (must be serialisable). */
     public static void register(SparkSession spark, ByteSourceFactory sources) {
         spark.udf().register("rushes_inspect", (UDF1<String, String>) location -> inspect(location, sources), DataTypes.StringType);
-        spark.udf().register("tc_to_frames", (UDF2<String, Double, Long>) RushesFunctions::tcToFrames, DataTypes.LongType);
-        spark.udf().register("frames_to_tc", (UDF3<Long, Double, Boolean, String>) RushesFunctions::framesToTc, DataTypes.StringType);
-        spark.udf().register("tc_add", (UDF3<String, Long, Double, String>) RushesFunctions::tcAdd, DataTypes.StringType);
+        // Numbers arrive as whatever SQL typed them (24 is INT, 23.976 DECIMAL, a column DOUBLE): take any Number.
+        spark.udf().register("tc_to_frames", (UDF2<String, Object, Long>) (tc, fps) -> tcToFrames(tc, number(fps)), DataTypes.LongType);
+        spark.udf().register("frames_to_tc", (UDF3<Object, Object, Boolean, String>) (frames, fps, drop) ->
+                framesToTc(frames instanceof Number n ? Long.valueOf(n.longValue()) : null, number(fps), drop), DataTypes.StringType);
+        spark.udf().register("tc_add", (UDF3<String, Object, Object, String>) (tc, frames, fps) ->
+                tcAdd(tc, frames instanceof Number n ? Long.valueOf(n.longValue()) : null, number(fps)), DataTypes.StringType);
+    }
+
+    private static Double number(Object v) {
+        return v instanceof Number n ? n.doubleValue() : null;
     }
 
     static String inspect(String location, ByteSourceFactory sources) {

@@ -58,7 +58,7 @@ public final class SqlCommand implements Callable<Integer> {
 
     private void print(Dataset<Row> result) {
         switch (format) {
-            case table -> result.show(limit, false);
+            case table -> System.out.print(table(result.columns(), result.collectAsList()));
             case json -> result.toJSON().collectAsList().forEach(System.out::println);
             case csv -> {
                 String[] cols = result.columns();
@@ -72,6 +72,35 @@ public final class SqlCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** A plain aligned table (Spark's show() writes to the Scala console, which System.setOut does not follow). */
+    static String table(String[] cols, List<Row> rows) {
+        List<String[]> cells = new java.util.ArrayList<>();
+        cells.add(cols);
+        for (Row r : rows) {
+            String[] line = new String[cols.length];
+            for (int i = 0; i < cols.length; i++) {
+                line[i] = r.isNullAt(i) ? "NULL" : String.valueOf(r.get(i));
+            }
+            cells.add(line);
+        }
+        int[] width = new int[cols.length];
+        for (String[] line : cells) {
+            for (int i = 0; i < cols.length; i++) {
+                width[i] = Math.min(60, Math.max(width[i], line[i].length()));
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] line : cells) {
+            for (int i = 0; i < cols.length; i++) {
+                String v = line[i].length() > 60 ? line[i].substring(0, 59) + "…" : line[i];
+                sb.append(i == 0 ? "" : "  ").append(String.format("%-" + Math.max(1, width[i]) + "s", v));
+            }
+            sb.append(System.lineSeparator());
+        }
+        sb.append(rows.size()).append(rows.size() == 1 ? " row" : " rows").append(System.lineSeparator());
+        return sb.toString();
     }
 
     static String csvLine(List<?> values) {

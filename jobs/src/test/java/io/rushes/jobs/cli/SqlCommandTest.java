@@ -1,0 +1,87 @@
+package io.rushes.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rushes.engine.card.SampleCard;
+import io.rushes.jobs.ingest.IngestOptions;
+import io.rushes.jobs.ingest.InspectJob;
+import io.rushes.jobs.testing.SharedSpark;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rushes sql} over an ingested catalog: tables, views and functions by name; Spark's errors plainly. */
+class SqlCommandTest {
+    @TempDir
+    static Path dir;
+    static String catalog;
+
+    @BeforeAll
+    static void ingest() throws Exception {
+        Path card = dir.resolve("card");
+        SampleCard.write(card, new SampleCard.Options(2, 3, List.of("A"), 64, 32, 3));
+        catalog = dir.resolve("catalog").toString();
+        new InspectJob(SharedSpark.get(), new IngestOptions(card.toString(), catalog, Set.of(), 1000, 2), null).run();
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run sql(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        try {
+            String[] all = new String[args.length + 3];
+            all[0] = "sql";
+            all[1] = "--catalog";
+            all[2] = catalog;
+            System.arraycopy(args, 0, all, 3, args.length);
+            return new Run(RushesCli.run(all), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void viewsAnswer() {
+        Run r = sql("--format", "csv", "SELECT camera_label, reel, clips, frames FROM clips_by_day_camera_reel");
+        assertEquals(0, r.code(), r.err());
+        // two 3-frame sequences and a 3-frame movie
+        assertEquals(List.of("camera_label,reel,clips,frames", "A,A001R1DB,3,9"), r.out().lines().toList(), r.out());
+
+        r = sql("--format", "csv", "SELECT clip_name FROM clip_timecode_ranges "
+                + "WHERE tc_to_frames('10:04:00:04', timecode_rate) BETWEEN start_frame AND end_frame");
+        assertEquals(List.of("clip_name", "A001C002_261124_R1DB"), r.out().lines().toList(), "timecode search finds the clip");
+
+        r = sql("SELECT lens_model, iso, clips FROM lens_iso_report ORDER BY clips DESC");
+        assertTrue(r.out().contains("Rushes Prime 35mm T2.8") && r.out().contains("800"), r.out());
+
+        r = sql("--format", "json", "SELECT count(*) AS n FROM verification_status WHERE verification = 'inspected'");
+        assertEquals("{\"n\":3}", r.out().strip());
+
+        r = sql("--format", "csv", "SELECT start_timecode, frames_to_tc(tc_to_frames(start_timecode, 24.0) + 24, 24, false) AS plus_one_second "
+                + "FROM clips WHERE clip_name = 'A001C001_261124_R1DB'");
+        String[] row = r.out().lines().toList().get(1).split(",");
+        assertEquals(io.rushes.engine.metadata.Timecode.parse(row[0], 24).plusFrames(24).toString(), row[1]);
+    }
+
+    @Test
+    void aWrongColumnGivesSparksErrorPlainly() {
+        Run r = sql("SELECT no_such_column FROM clips");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("UNRESOLVED_COLUMN") && r.err().contains("no_such_column"), r.err());
+        assertTrue(!r.err().contains("+- "), "no query plan dump: " + r.err());
+    }
+}

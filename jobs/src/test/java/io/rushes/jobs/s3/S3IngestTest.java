@@ -1,0 +1,73 @@
+package io.rushes.jobs.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.rushes.jobs.ingest.IngestOptions;
+import io.rushes.jobs.ingest.IngestSummary;
+import io.rushes.jobs.ingest.InspectJob;
+import io.rushes.jobs.testing.S3ProxyServer;
+import io.rushes.jobs.testing.SharedSpark;
+import io.rushes.jobs.testing.TableSnapshot;
+import io.rushes.jobs.testing.TestCards;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same ingest, read from and written to s3a:// on a real S3-compatible server on 127.0.0.1. */
+class S3IngestTest {
+    @TempDir
+    static Path dir;
+    static S3ProxyServer s3;
+    static SparkSession spark;
+
+    @BeforeAll
+    static void start() throws Exception {
+        s3 = S3ProxyServer.start(dir, "rushes");
+        spark = SharedSpark.get();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        s3.configure(conf);
+        Path card = TestCards.cardWithTwoBrokenFiles(dir.resolve("card"));
+        FileSystem fs = FileSystem.get(URI.create("s3a://rushes/"), conf);
+        fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(card.toUri()), new org.apache.hadoop.fs.Path("s3a://rushes/card"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    @Test
+    void ingestFromAndIntoS3() throws Exception {
+        String catalog = "s3a://rushes/catalog";
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        IngestOptions options = new IngestOptions("s3a://rushes/card", catalog, Set.of(), 1000, 2);
+        IngestSummary first = new InspectJob(spark, options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+        assertEquals(TestCards.CLIPS, first.clips());
+        assertEquals(TestCards.BROKEN_FILES, first.errors());
+        assertEquals(TestCards.CLIPS, spark.read().format("delta").load(catalog + "/clips").count());
+        assertEquals(TestCards.BROKEN_FILES, spark.read().format("delta").load(catalog + "/ingest_errors").count());
+        assertEquals(0, spark.read().format("delta").load(catalog + "/files").where("NOT path LIKE 's3a://rushes/card/%'").count());
+
+        Map<String, List<String>> before = TableSnapshot.of(spark, catalog, Set.of());
+        new InspectJob(spark, options, null).run();
+        assertEquals(before, TableSnapshot.of(spark, catalog, Set.of()), "an identical re-run changes no row of any table");
+
+        String everything = before.toString() + progress.toString(StandardCharsets.UTF_8);
+        assertFalse(everything.contains(S3ProxyServer.SECRET_KEY), "credentials never reach a table or the progress output");
+    }
+}
