@@ -36,11 +36,21 @@ public final class Catalog {
     }
 
     public static Catalog open(SparkSession spark, String root) {
-        Catalog c = new Catalog(spark, root);
+        Catalog c = new Catalog(spark, qualify(spark, root));
         for (TableDef t : CatalogSchema.TABLES) {
             c.createOrUpgrade(t);
         }
         return c;
+    }
+
+    /** A relative or scheme-less root made absolute ({@code warehouse} → {@code file:/work/warehouse}): SQL needs it so. */
+    static String qualify(SparkSession spark, String root) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(root);
+        try {
+            return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach the catalog " + root + ": " + e.getMessage(), e);
+        }
     }
 
     public String root() {

@@ -12,7 +12,6 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
@@ -57,28 +56,31 @@ public final class HadoopSources implements ByteSourceFactory, Serializable {
             return out;
         }
         String prefix = qualifiedRoot.toString().endsWith("/") ? qualifiedRoot.toString() : qualifiedRoot + "/";
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(qualifiedRoot, true);
-        while (it.hasNext()) {
-            LocatedFileStatus st = it.next();
-            String full = st.getPath().toString();
-            if (!st.isFile() || !full.startsWith(prefix)) {
-                continue;
-            }
-            String relative = full.substring(prefix.length());
-            if (hidden(relative)) {
-                continue;
-            }
-            out.add(new FileEntry(full, relative, st.getLen(), st.getModificationTime()));
-        }
+        walk(fs, qualifiedRoot, prefix, out);
         return out;
     }
 
-    private static boolean hidden(String relative) {
-        for (String part : relative.split("/")) {
-            if (part.startsWith(".") || part.equals("ascmhl")) {
-                return true;
+    /**
+     * Depth-first listing with plain FileStatus: LocatedFileStatus (listFiles) asks the local file system
+     * for permissions, which costs a process fork per file; and hidden or ascmhl/ folders are not entered.
+     */
+    private static void walk(FileSystem fs, Path dir, String prefix, List<FileEntry> out) throws IOException {
+        RemoteIterator<FileStatus> it = fs.listStatusIterator(dir);
+        while (it.hasNext()) {
+            FileStatus st = it.next();
+            String full = st.getPath().toString();
+            if (!full.startsWith(prefix) || hidden(st.getPath().getName())) {
+                continue;
+            }
+            if (st.isDirectory()) {
+                walk(fs, st.getPath(), prefix, out);
+            } else if (st.isFile()) {
+                out.add(new FileEntry(full, full.substring(prefix.length()), st.getLen(), st.getModificationTime()));
             }
         }
-        return false;
+    }
+
+    private static boolean hidden(String name) {
+        return name.startsWith(".") || name.equals("ascmhl");
     }
 }

@@ -95,25 +95,7 @@ public final class InspectJob {
 
     private Round inspectAndMerge(Catalog catalog, String source, String ingestId, List<Clip> round, HadoopSources sources,
                                   Progress progress) {
-        int parallelism = spark.sparkContext().defaultParallelism() * options.tasksPerCore();
-        List<List<Clip>> groups = ClipBalancer.groups(round, parallelism);
-        InspectOptions inspectOptions = new InspectOptions(options.hashes());
-        LongAccumulator done = progress.clipsDone;
-        LongAccumulator failedFiles = progress.errors;
-        JavaRDD<ClipRows> inspected = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(groups, groups.size())
-                .flatMap(group -> {
-                    Inspector inspector = new Inspector(EngineHolder.FORMATS, sources);
-                    List<ClipRows> out = new ArrayList<>(group.size());
-                    for (Clip clip : group) {
-                        ClipResult result = inspector.inspect(clip, inspectOptions);
-                        ClipRows rows = ClipRows.of(source, ingestId, result);
-                        done.add(1);
-                        failedFiles.add(rows.errors().size());
-                        out.add(rows);
-                    }
-                    return out.iterator();
-                })
+        JavaRDD<ClipRows> inspected = inspect(round, source, ingestId, sources, progress.clipsDone, progress.errors)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<ClipRows> summaries = inspected.map(r -> new ClipRows(null, List.of(), r.errors(), r.status(), r.bytes())).collect();
@@ -133,6 +115,37 @@ public final class InspectJob {
         } finally {
             inspected.unpersist(false);
         }
+    }
+
+    /** The inspection stage alone: size-balanced groups of clips, one engine call per clip, rows out. */
+    JavaRDD<ClipRows> inspect(List<Clip> clips, String source, String ingestId, HadoopSources sources, LongAccumulator done,
+                              LongAccumulator failedFiles) {
+        int parallelism = spark.sparkContext().defaultParallelism() * options.tasksPerCore();
+        List<List<Clip>> groups = ClipBalancer.groups(clips, parallelism);
+        InspectOptions inspectOptions = new InspectOptions(options.hashes());
+        return JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(groups, groups.size())
+                .flatMap(group -> {
+                    Inspector inspector = new Inspector(EngineHolder.FORMATS, sources);
+                    List<ClipRows> out = new ArrayList<>(group.size());
+                    for (Clip clip : group) {
+                        ClipResult result = inspector.inspect(clip, inspectOptions);
+                        ClipRows rows = ClipRows.of(source, ingestId, result);
+                        done.add(1);
+                        failedFiles.add(rows.errors().size());
+                        out.add(rows);
+                    }
+                    return out.iterator();
+                });
+    }
+
+    /** Runs only the inspection stage over a local source and counts the clips (for benchmarks: no catalog). */
+    public long inspectOnly() throws IOException {
+        HadoopSources sources = new HadoopSources(spark.sparkContext().hadoopConfiguration());
+        String source = sources.qualify(options.source());
+        List<Clip> clips = ClipDiscovery.group(sources.list(source)).clips();
+        LongAccumulator done = spark.sparkContext().longAccumulator();
+        return inspect(clips, source, "bench", sources, done, spark.sparkContext().longAccumulator()).count();
     }
 
     /**
