@@ -52,30 +52,34 @@ public final class Inspector {
             String fileFormat = null;
             Map<HashAlgorithm, String> hashes = Map.of();
             try (ByteSource src = sources.open(f.location())) {
-                if (everyFileHasHeader || i == 0) {
-                    CameraFormat fmt = formats.detect(src);
-                    fileFormat = fmt.id();
-                    ClipMetadata md = fmt.read(src);
-                    if (first == null) {
-                        first = md;
-                        format = fileFormat;
-                    } else if (!fileFormat.equals(format)) {
-                        throw Errors.corrupt(f.location(), 0, "frame is " + fileFormat + " but the sequence is " + format);
+                try {
+                    if (everyFileHasHeader || i == 0) {
+                        CameraFormat fmt = formats.detect(src);
+                        fileFormat = fmt.id();
+                        ClipMetadata md = fmt.read(src);
+                        if (first == null) {
+                            first = md;
+                            format = fileFormat;
+                        } else if (!fileFormat.equals(format)) {
+                            throw Errors.corrupt(f.location(), 0, "frame is " + fileFormat + " but the sequence is " + format);
+                        }
+                        last = md;
+                        lastGoodFrame = frame;
                     }
-                    last = md;
-                    lastGoodFrame = frame;
+                } catch (RuntimeException e) {
+                    error = asError(f, e);
                 }
+                // Hashes are of the bytes, not the header: a file that does not parse is still hashed,
+                // so its copy can be checked against the card's MHL.
                 if (!options.hashes().isEmpty()) {
                     try (InputStream in = src.openStream()) {
                         hashes = FileHasher.hash(in, options.hashes());
                     }
                 }
-            } catch (RushesException e) {
-                error = ClipError.of(e.file() == null ? e.inFile(f.location()) : e);
             } catch (IOException e) {
-                error = ClipError.of(Errors.io(f.location(), e));
+                error = error != null ? error : ClipError.of(Errors.io(f.location(), e));
             } catch (RuntimeException e) {
-                error = ClipError.of(Errors.internal(f.location(), e));
+                error = error != null ? error : asError(f, e);
             }
             if (error != null) {
                 errors.add(error);
@@ -93,6 +97,13 @@ public final class Inspector {
         derive(md);
         md.set(STATUS, status(first, errors, clip.files().size()));
         return new ClipResult(clip, md, List.copyOf(files), List.copyOf(errors));
+    }
+
+    private static ClipError asError(FileEntry f, RuntimeException e) {
+        if (e instanceof RushesException r) {
+            return ClipError.of(r.file() == null ? r.inFile(f.location()) : r);
+        }
+        return ClipError.of(Errors.internal(f.location(), e));
     }
 
     private static String status(ClipMetadata first, List<ClipError> errors, int fileCount) {

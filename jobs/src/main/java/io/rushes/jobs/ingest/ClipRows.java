@@ -34,7 +34,7 @@ public record ClipRows(Row clip, List<Row> files, List<Row> errors, String statu
         return Ids.of(source, clip.directory(), clip.name(), clip.kind());
     }
 
-    static ClipRows of(String source, String ingestId, ClipResult r) {
+    static ClipRows of(String source, String ingestId, ClipResult r, MhlReferences mhl) {
         Clip clip = r.clip();
         String clipId = clipId(source, clip);
         ClipMetadata md = r.metadata();
@@ -67,7 +67,8 @@ public record ClipRows(Row clip, List<Row> files, List<Row> errors, String statu
                 hashes.put(h.getKey().mhlName(), h.getValue());
             }
             Object[] row = {f.location(), clipId, f.relativePath(), f.size(),
-                    f.lastModifiedMillis() < 0 ? null : new Timestamp(f.lastModifiedMillis()), f.frame(), f.format(), sparkValue(hashes), null,
+                    f.lastModifiedMillis() < 0 ? null : new Timestamp(f.lastModifiedMillis()), f.frame(), f.format(), sparkValue(hashes),
+                    mhl.status(f.location(), f.hashes()),
                     f.error() == null ? null : f.error().code(), null, ingestId};
             row[10] = Ids.of(java.util.Arrays.copyOf(row, 10));
             files.add(RowFactory.create(row));

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -58,6 +59,7 @@ public final class InspectJob {
         List<Clip> clips = new ArrayList<>(discovery.clips());
         clips.sort(Comparator.comparing(Clip::directory).thenComparing(Clip::name));
         String ingestId = ingestId(source, listing);
+        MhlReferences mhl = options.hashes().isEmpty() ? MhlReferences.NONE : MhlReferences.read(source, listing);
         startIngestRow(catalog, ingestId, source);
 
         Progress progress = new Progress(spark, clips.size(), progressOut);
@@ -69,7 +71,7 @@ public final class InspectJob {
         try (progress) {
             for (int from = 0; from < clips.size(); from += options.batchClips()) {
                 List<Clip> round = clips.subList(from, Math.min(clips.size(), from + options.batchClips()));
-                Round r = inspectAndMerge(catalog, source, ingestId, round, sources, progress);
+                Round r = inspectAndMerge(catalog, source, ingestId, round, sources, mhl, progress);
                 ok += r.ok;
                 failed += r.failed;
                 files += r.files;
@@ -94,8 +96,8 @@ public final class InspectJob {
     }
 
     private Round inspectAndMerge(Catalog catalog, String source, String ingestId, List<Clip> round, HadoopSources sources,
-                                  Progress progress) {
-        JavaRDD<ClipRows> inspected = inspect(round, source, ingestId, sources, progress.clipsDone, progress.errors)
+                                  MhlReferences mhl, Progress progress) {
+        JavaRDD<ClipRows> inspected = inspect(round, source, ingestId, sources, mhl, progress.clipsDone, progress.errors)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<ClipRows> summaries = inspected.map(r -> new ClipRows(null, List.of(), r.errors(), r.status(), r.bytes())).collect();
@@ -118,22 +120,26 @@ public final class InspectJob {
     }
 
     /** The inspection stage alone: size-balanced groups of clips, one engine call per clip, rows out. */
-    JavaRDD<ClipRows> inspect(List<Clip> clips, String source, String ingestId, HadoopSources sources, LongAccumulator done,
-                              LongAccumulator failedFiles) {
+    JavaRDD<ClipRows> inspect(List<Clip> clips, String source, String ingestId, HadoopSources sources, MhlReferences mhl,
+                              LongAccumulator done, LongAccumulator failedFiles) {
         int parallelism = spark.sparkContext().defaultParallelism() * options.tasksPerCore();
         List<List<Clip>> groups = ClipBalancer.groups(clips, parallelism);
         InspectOptions inspectOptions = new InspectOptions(options.hashes());
-        return JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(groups, groups.size())
-                .flatMap(group -> {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<MhlReferences> references = jsc.broadcast(mhl);
+        // One group per partition; the engine is called once per clip inside mapPartitions.
+        return jsc.parallelize(groups, groups.size())
+                .mapPartitions(partition -> {
                     Inspector inspector = new Inspector(EngineHolder.FORMATS, sources);
-                    List<ClipRows> out = new ArrayList<>(group.size());
-                    for (Clip clip : group) {
-                        ClipResult result = inspector.inspect(clip, inspectOptions);
-                        ClipRows rows = ClipRows.of(source, ingestId, result);
-                        done.add(1);
-                        failedFiles.add(rows.errors().size());
-                        out.add(rows);
+                    List<ClipRows> out = new ArrayList<>();
+                    while (partition.hasNext()) {
+                        for (Clip clip : partition.next()) {
+                            ClipResult result = inspector.inspect(clip, inspectOptions);
+                            ClipRows rows = ClipRows.of(source, ingestId, result, references.value());
+                            done.add(1);
+                            failedFiles.add(rows.errors().size());
+                            out.add(rows);
+                        }
                     }
                     return out.iterator();
                 });
@@ -145,7 +151,7 @@ public final class InspectJob {
         String source = sources.qualify(options.source());
         List<Clip> clips = ClipDiscovery.group(sources.list(source)).clips();
         LongAccumulator done = spark.sparkContext().longAccumulator();
-        return inspect(clips, source, "bench", sources, done, spark.sparkContext().longAccumulator()).count();
+        return inspect(clips, source, "bench", sources, MhlReferences.NONE, done, spark.sparkContext().longAccumulator()).count();
     }
 
     /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rushes.engine.card.SampleCard;
 import io.rushes.jobs.ingest.IngestOptions;
 import io.rushes.jobs.ingest.InspectJob;
-import io.rushes.jobs.testing.SharedSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,20 +14,23 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import io.rushes.jobs.testing.SparkExtension;
 
 /** {@code rushes sql} over an ingested catalog: tables, views and functions by name; Spark's errors plainly. */
+@ExtendWith(SparkExtension.class)
 class SqlCommandTest {
     @TempDir
     static Path dir;
     static String catalog;
 
     @BeforeAll
-    static void ingest() throws Exception {
+    static void ingest(org.apache.spark.sql.SparkSession spark) throws Exception {
         Path card = dir.resolve("card");
         SampleCard.write(card, new SampleCard.Options(2, 3, List.of("A"), 64, 32, 3));
         catalog = dir.resolve("catalog").toString();
-        new InspectJob(SharedSpark.get(), new IngestOptions(card.toString(), catalog, Set.of(), 1000, 2), null).run();
+        new InspectJob(spark, new IngestOptions(card.toString(), catalog, Set.of(), 1000, 2), null).run();
     }
 
     private record Run(int code, String out, String err) {

@@ -3,7 +3,7 @@ package io.rushes.jobs.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rushes.jobs.testing.SharedSpark;
+import io.rushes.engine.integrity.HashAlgorithm;
 import io.rushes.jobs.testing.TableSnapshot;
 import io.rushes.jobs.testing.TestCards;
 import java.io.File;
@@ -20,9 +20,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import io.rushes.jobs.testing.SparkExtension;
 
 /** Ingest of a 20-clip card with two broken files: rows, errors, idempotent re-runs, and a killed run. */
+@ExtendWith(SparkExtension.class)
 class InspectJobTest {
     /** Columns that record when something ran, which a re-run after a kill legitimately changes. */
     private static final Set<String> RUN_TIMES = Set.of("started_at", "finished_at");
@@ -33,14 +36,26 @@ class InspectJobTest {
     static SparkSession spark;
 
     @BeforeAll
-    static void card() throws IOException {
+    static void card(SparkSession session) throws IOException {
         card = TestCards.cardWithTwoBrokenFiles(dir.resolve("card"));
-        spark = SharedSpark.get();
+        spark = session;
     }
 
     private static IngestSummary ingest(String catalog, int batchClips) throws IOException {
         IngestOptions options = new IngestOptions(card.toString(), catalog, Set.of(), batchClips, 2);
         return new InspectJob(spark, options, null).run();
+    }
+
+    @Test
+    void hashingVerifiesFilesAgainstTheCardsMhlHistory() throws IOException {
+        String catalog = dir.resolve("catalog-mhl").toString();
+        new InspectJob(spark, new IngestOptions(card.toString(), catalog, Set.of(HashAlgorithm.XXH64), 1000, 2), null).run();
+        var files = spark.read().format("delta").load(catalog + "/files");
+        long total = files.count();
+        // make-card sealed each reel with xxh64; the two files broken afterwards no longer match.
+        assertEquals(total - TestCards.BROKEN_FILES, files.where("mhl_status = 'verified'").count());
+        assertEquals(TestCards.BROKEN_FILES, files.where("mhl_status = 'mismatch'").count());
+        assertEquals(total, files.where("hashes['xxh64'] IS NOT NULL").count());
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.rushes.jobs.ingest.IngestOptions;
 import io.rushes.jobs.ingest.IngestSummary;
 import io.rushes.jobs.ingest.InspectJob;
 import io.rushes.jobs.testing.S3ProxyServer;
-import io.rushes.jobs.testing.SharedSpark;
 import io.rushes.jobs.testing.TableSnapshot;
 import io.rushes.jobs.testing.TestCards;
 import java.io.ByteArrayOutputStream;
@@ -24,9 +23,12 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import io.rushes.jobs.testing.SparkExtension;
 
 /** The same ingest, read from and written to s3a:// on a real S3-compatible server on 127.0.0.1. */
+@ExtendWith(SparkExtension.class)
 class S3IngestTest {
     @TempDir
     static Path dir;
@@ -34,9 +36,9 @@ class S3IngestTest {
     static SparkSession spark;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(SparkSession session) throws Exception {
         s3 = S3ProxyServer.start(dir, "rushes");
-        spark = SharedSpark.get();
+        spark = session;
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         s3.configure(conf);
         Path card = TestCards.cardWithTwoBrokenFiles(dir.resolve("card"));
