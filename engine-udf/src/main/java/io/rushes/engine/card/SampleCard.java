@@ -37,11 +37,16 @@ public final class SampleCard {
     private static final Instant SHOOT_DAY = Instant.parse("2026-11-24T09:00:00Z");
 
     /** Card settings: clip and frame counts, camera letters, frame size and seed. */
-    public record Options(int clips, int frames, List<String> cameras, int width, int height, long seed) {
+    /** @param losslessJpeg compress the DNG frames with lossless JPEG (DNG compression 7) instead of packing them */
+    public record Options(int clips, int frames, List<String> cameras, int width, int height, long seed, boolean losslessJpeg) {
         public Options {
             if (clips < 1 || frames < 1 || cameras.isEmpty() || width < 16 || height < 16 || width % 2 != 0 || height % 2 != 0) {
                 throw new IllegalArgumentException("need clips ≥ 1, frames ≥ 1, a camera, and an even frame size of at least 16×16");
             }
+        }
+
+        public Options(int clips, int frames, List<String> cameras, int width, int height, long seed) {
+            this(clips, frames, cameras, width, height, seed, false);
         }
 
         public static Options defaults() {
@@ -122,11 +127,12 @@ public final class SampleCard {
             Timecode tc = start.plusFrames(f);
             DngFrameSpec s = spec(o, cam, reel, serial, tc, when);
             int[] samples = renderBayer(scene, s, f / FPS, o.seed() * 1_000_003L + sceneSeed * 8191L + f);
-            byte[] header = DngWriter.header(s, DngWriter.pixelBytes(s));
+            byte[] pixels = o.losslessJpeg() ? DngWriter.losslessJpeg(s, samples) : DngWriter.pack(s, samples);
+            byte[] header = DngWriter.header(s, pixels.length, o.losslessJpeg() ? DngWriter.LOSSLESS_JPEG : DngWriter.UNCOMPRESSED);
             Path file = clipDir.resolve(String.format(Locale.ROOT, "%s.%07d.dng", clipName, firstFrame + f));
             try (OutputStream out = Files.newOutputStream(file)) {
                 out.write(header);
-                out.write(DngWriter.pack(s, samples));
+                out.write(pixels);
             }
         }
     }

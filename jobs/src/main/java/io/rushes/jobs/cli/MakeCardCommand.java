@@ -29,13 +29,20 @@ public final class MakeCardCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "960x540", description = "Frame size WxH, even numbers (default: ${DEFAULT-VALUE}).")
     String size;
 
+    enum Compression { none, lj92 }
+
+    @Option(names = "--compression", defaultValue = "none", description = "DNG pixel data: none (12-bit packed) or lj92 "
+            + "(lossless JPEG) (default: ${DEFAULT-VALUE}).")
+    Compression compression;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed; the same seed writes the same bytes (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws IOException {
         int[] wh = Arrays.stream(size.toLowerCase(java.util.Locale.ROOT).split("x")).mapToInt(Integer::parseInt).toArray();
-        SampleCard.Written w = SampleCard.write(dir, new SampleCard.Options(clips, frames, cameras, wh[0], wh[1], seed));
+        SampleCard.Written w = SampleCard.write(dir, new SampleCard.Options(clips, frames, cameras, wh[0], wh[1], seed,
+                compression == Compression.lj92));
         System.out.printf(java.util.Locale.ROOT, "Wrote %d clips on %d reels into %s%n", w.clips().size(), w.reels().size(), dir);
         return 0;
     }

@@ -6,21 +6,28 @@ import io.rushes.engine.format.tiff.TiffWriter;
 import io.rushes.engine.metadata.SmpteTimecodeBytes;
 
 /**
- * Writes an uncompressed RGGB CinemaDNG frame: DNG 1.4 tags, the CinemaDNG timecode, frame rate, T-stop,
- * reel and camera label, and the Bayer samples packed at 12 bits (MSB first, as TIFF packs samples) or
- * stored at 16 bits.
+ * Writes an RGGB CinemaDNG frame: DNG 1.4 tags, the CinemaDNG timecode, frame rate, T-stop, reel and
+ * camera label, and the Bayer samples packed at 12 bits (MSB first, as TIFF packs samples), stored at 16
+ * bits, or compressed with lossless JPEG.
  */
 public final class DngWriter {
+    public static final int UNCOMPRESSED = 1;
+    public static final int LOSSLESS_JPEG = 7;
+
     private DngWriter() {
     }
 
     public static byte[] header(DngFrameSpec s, long pixelBytes) {
+        return header(s, pixelBytes, UNCOMPRESSED);
+    }
+
+    public static byte[] header(DngFrameSpec s, long pixelBytes, int compression) {
         TiffWriter w = new TiffWriter();
         w.longs(false, TiffTags.NEW_SUBFILE_TYPE, 0)
                 .longs(false, TiffTags.IMAGE_WIDTH, s.width())
                 .longs(false, TiffTags.IMAGE_LENGTH, s.height())
                 .shorts(false, TiffTags.BITS_PER_SAMPLE, s.bitsPerSample())
-                .shorts(false, TiffTags.COMPRESSION, 1)
+                .shorts(false, TiffTags.COMPRESSION, compression)
                 .shorts(false, TiffTags.PHOTOMETRIC, 32803)
                 .ascii(false, TiffTags.MAKE, s.make())
                 .ascii(false, TiffTags.MODEL, s.model())
@@ -73,6 +80,11 @@ public final class DngWriter {
 
     public static long pixelBytes(DngFrameSpec s) {
         return s.bitsPerSample() == 12 ? (long) s.width() * s.height() * 3 / 2 : (long) s.width() * s.height() * 2;
+    }
+
+    /** One frame of samples (row-major) as a single-strip lossless JPEG of the frame's bit depth. */
+    public static byte[] losslessJpeg(DngFrameSpec s, int[] samples) {
+        return LosslessJpeg.encode(samples, s.width(), s.height(), s.bitsPerSample());
     }
 
     /** Packs one frame of samples (row-major) as the frame's BitsPerSample says. */

@@ -1,0 +1,239 @@
+package io.rushes.engine.format.dng;
+
+import io.rushes.engine.error.Errors;
+import io.rushes.engine.format.tiff.TiffIfd;
+import io.rushes.engine.format.tiff.TiffTags;
+import io.rushes.engine.image.RawImage;
+import io.rushes.engine.io.BinaryReader;
+
+/**
+ * Decodes a DNG's CFA raw image to {@link RawImage}: strips or tiles; uncompressed 8–16 bit samples
+ * (16-bit in the file's byte order, other depths packed MSB first, rows byte-aligned) or lossless JPEG
+ * (compression 7, multi-component tiles included); then the LinearizationTable and the ActiveArea. Every
+ * size comes from the header and is checked against the file and {@link #MAX_PIXELS} before allocation.
+ */
+public final class DngRawDecoder {
+    /** 200 MP: above any sensor in production; a larger header is lying. */
+    public static final long MAX_PIXELS = 200_000_000L;
+    private static final int UNCOMPRESSED = 1;
+    private static final int LOSSLESS_JPEG = 7;
+    private static final int CFA = 32803;
+
+    private DngRawDecoder() {
+    }
+
+    public static RawImage decode(DngHeader header) {
+        TiffIfd raw = header.raw();
+        BinaryReader in = header.tiff().reader(); // in the TIFF's own byte order
+        String name = in.name();
+        long photometric = value(raw, TiffTags.PHOTOMETRIC, 0);
+        if (photometric != CFA) {
+            throw Errors.unsupportedFeature(name, raw.offset(), "DNG pixel data of photometric interpretation " + photometric
+                    + " (LinearRaw or other non-CFA images)", "Only CFA (Bayer) raw images are decoded so far");
+        }
+        int width = (int) value(raw, TiffTags.IMAGE_WIDTH, 0);
+        int height = (int) value(raw, TiffTags.IMAGE_LENGTH, 0);
+        int bits = (int) value(raw, TiffTags.BITS_PER_SAMPLE, 1);
+        long samplesPerPixel = value(raw, TiffTags.SAMPLES_PER_PIXEL, 1);
+        long compression = value(raw, TiffTags.COMPRESSION, 1);
+        if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
+            throw Errors.limitExceeded(name, raw.offset(), "the raw image size " + width + "x" + height + " (pixels)",
+                    (long) Math.max(width, 0) * Math.max(height, 0), MAX_PIXELS);
+        }
+        if (bits < 1 || bits > 16 || samplesPerPixel != 1) {
+            throw Errors.unsupportedFeature(name, raw.offset(), bits + "-bit samples with " + samplesPerPixel + " per pixel",
+                    "CFA data is one sample of 1–16 bits per photosite");
+        }
+        if (compression != UNCOMPRESSED && compression != LOSSLESS_JPEG) {
+            throw Errors.unsupportedFeature(name, raw.offset(), "DNG compression " + compression + compressionName(compression),
+                    "Convert the file with Adobe DNG Converter (uncompressed or lossless JPEG)");
+        }
+        char[] full = new char[width * height];
+        boolean tiled = raw.has(TiffTags.TILE_OFFSETS);
+        int tileWidth = tiled ? (int) value(raw, TiffTags.TILE_WIDTH, 0) : width;
+        int tileHeight = tiled ? (int) value(raw, TiffTags.TILE_LENGTH, 0) : (int) Math.min(height, value(raw, TiffTags.ROWS_PER_STRIP, height));
+        if (tileWidth <= 0 || tileHeight <= 0 || tileWidth > 65536 || tileHeight > 65536) {
+            throw Errors.corrupt(name, raw.offset(), "tile or strip size " + tileWidth + "x" + tileHeight + " is not valid");
+        }
+        double[] offsets = raw.numbers(tiled ? TiffTags.TILE_OFFSETS : TiffTags.STRIP_OFFSETS);
+        double[] counts = raw.numbers(tiled ? TiffTags.TILE_BYTE_COUNTS : TiffTags.STRIP_BYTE_COUNTS);
+        int across = (width + tileWidth - 1) / tileWidth;
+        int down = (height + tileHeight - 1) / tileHeight;
+        if (offsets == null || counts == null || offsets.length != counts.length || offsets.length != (long) across * down) {
+            throw Errors.corrupt(name, raw.offset(), (tiled ? "tile" : "strip") + " offsets/byte counts do not match a "
+                    + across + "x" + down + " grid of " + tileWidth + "x" + tileHeight);
+        }
+        for (int t = 0; t < offsets.length; t++) {
+            long offset = (long) offsets[t];
+            long count = (long) counts[t];
+            int x0 = (t % across) * tileWidth;
+            int y0 = (t / across) * tileHeight;
+            int w = tiled ? tileWidth : width;
+            int h = Math.min(tileHeight, height - y0);
+            if (tiled) {
+                h = tileHeight; // tiles are whole in the file; what falls outside the image is dropped
+            }
+            in.require(offset, count, (tiled ? "tile " : "strip ") + t);
+            if (compression == UNCOMPRESSED) {
+                unpack(in, offset, count, bits, w, h, full, width, height, x0, y0, raw.offset());
+            } else {
+                byte[] jpeg = in.bytes(offset, count, "lossless JPEG " + (tiled ? "tile " : "strip ") + t);
+                LosslessJpeg.Decoded d = LosslessJpeg.decode(jpeg, name, offset, (long) w * h);
+                // Encoders may shape the JPEG differently (2 components of w/2 columns, or two rows per JPEG row);
+                // in every layout the samples run in the block's row-major order.
+                if ((long) d.width() * d.height() < (long) w * h) {
+                    throw Errors.corrupt(name, offset, "lossless JPEG of " + d.width() + "x" + d.height() + " samples does not fill a "
+                            + w + "x" + h + (tiled ? " tile" : " strip"));
+                }
+                place(d.samples(), w, full, width, height, x0, y0, w, h);
+            }
+        }
+        return finish(name, header, raw, full, width, height);
+    }
+
+    /** Copies a decoded block (rows of {@code w} samples) into the image, clipped at the image's edges. */
+    private static void place(char[] block, int stride, char[] full, int width, int height, int x0, int y0, int w, int h) {
+        for (int y = 0; y < h && y0 + y < height; y++) {
+            int n = Math.min(w, width - x0);
+            System.arraycopy(block, y * stride, full, (y0 + y) * width + x0, n);
+        }
+    }
+
+    private static void unpack(BinaryReader in, long offset, long count, int bits, int w, int h, char[] full, int width, int height,
+                               int x0, int y0, long ifd) {
+        long rowBytes = ((long) w * bits + 7) / 8;
+        if (rowBytes * h > count) {
+            // Strips may end early only when the image ends inside them.
+            h = (int) Math.min(h, count / Math.max(1, rowBytes));
+            if (h <= 0) {
+                throw Errors.truncated(in.name(), offset, "a full row of raw data");
+            }
+        }
+        boolean littleEndian = !in.bigEndian();
+        for (int y = 0; y < h && y0 + y < height; y++) {
+            byte[] row = in.bytes(offset + y * rowBytes, rowBytes, "a row of raw data");
+            int base = (y0 + y) * width + x0;
+            int n = Math.min(w, width - x0);
+            if (bits == 16) {
+                for (int x = 0; x < n; x++) {
+                    int lo = row[2 * x] & 0xFF;
+                    int hi = row[2 * x + 1] & 0xFF;
+                    full[base + x] = (char) (littleEndian ? (hi << 8) | lo : (lo << 8) | hi);
+                }
+            } else if (bits == 8) {
+                for (int x = 0; x < n; x++) {
+                    full[base + x] = (char) (row[x] & 0xFF);
+                }
+            } else if (bits == 12) {
+                for (int x = 0; x < n; x += 2) {
+                    int i = x / 2 * 3;
+                    int b0 = row[i] & 0xFF;
+                    int b1 = row[i + 1] & 0xFF;
+                    full[base + x] = (char) ((b0 << 4) | (b1 >> 4));
+                    if (x + 1 < n) {
+                        full[base + x + 1] = (char) (((b1 & 0x0F) << 8) | (row[i + 2] & 0xFF));
+                    }
+                }
+            } else {
+                long acc = 0;
+                int have = 0;
+                int p = 0;
+                int mask = (1 << bits) - 1;
+                for (int x = 0; x < n; x++) {
+                    while (have < bits) {
+                        acc = (acc << 8) | (row[p++] & 0xFF);
+                        have += 8;
+                    }
+                    full[base + x] = (char) ((acc >>> (have - bits)) & mask);
+                    have -= bits;
+                }
+            }
+        }
+    }
+
+    /** LinearizationTable, then the ActiveArea crop; the CFA pattern phase follows the crop. */
+    private static RawImage finish(String name, DngHeader header, TiffIfd raw, char[] full, int width, int height) {
+        double[] table = raw.numbers(TiffTags.LINEARIZATION_TABLE);
+        if (table != null && table.length > 0) {
+            int last = table.length - 1;
+            char[] lut = new char[65536];
+            for (int v = 0; v < lut.length; v++) {
+                lut[v] = (char) Math.max(0, Math.min(65535, (int) table[Math.min(v, last)]));
+            }
+            for (int i = 0; i < full.length; i++) {
+                full[i] = lut[full[i]];
+            }
+        }
+        int top = 0;
+        int left = 0;
+        int bottom = height;
+        int right = width;
+        double[] area = raw.numbers(TiffTags.ACTIVE_AREA);
+        if (area != null && area.length == 4) {
+            top = (int) area[0];
+            left = (int) area[1];
+            bottom = (int) area[2];
+            right = (int) area[3];
+            if (top < 0 || left < 0 || bottom > height || right > width || bottom <= top || right <= left) {
+                throw Errors.corrupt(name, raw.offset(), "ActiveArea " + top + "," + left + "," + bottom + "," + right
+                        + " is not inside the " + width + "x" + height + " image");
+            }
+        }
+        int w = right - left;
+        int h = bottom - top;
+        char[] active = full;
+        if (w != width || h != height) {
+            active = new char[w * h];
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(full, (top + y) * width + left, active, y * w, w);
+            }
+        }
+        double[] dim = raw.numbers(TiffTags.CFA_REPEAT_PATTERN_DIM);
+        double[] pattern = raw.numbers(TiffTags.CFA_PATTERN);
+        if (dim == null || pattern == null || dim.length != 2 || dim[0] < 1 || dim[1] < 1 || dim[0] * dim[1] > 64
+                || pattern.length != (int) dim[0] * (int) dim[1]) {
+            throw Errors.corrupt(name, raw.offset(), "CFARepeatPatternDim/CFAPattern are missing or inconsistent");
+        }
+        int cfaH = (int) dim[0];
+        int cfaW = (int) dim[1];
+        byte[] cfa = new byte[cfaW * cfaH];
+        for (int y = 0; y < cfaH; y++) {
+            for (int x = 0; x < cfaW; x++) {
+                // The pattern is anchored at the image's origin; shift it to the active area's.
+                int colour = (int) pattern[((y + top) % cfaH) * cfaW + ((x + left) % cfaW)];
+                if (colour < 0 || colour > 2) {
+                    throw Errors.unsupportedFeature(name, raw.offset(), "CFA colour " + colour + " (not R, G or B)",
+                            "Only RGB colour filter arrays are decoded");
+                }
+                cfa[y * cfaW + x] = (byte) colour;
+            }
+        }
+        double[] blackDim = raw.numbers(TiffTags.BLACK_LEVEL_REPEAT_DIM);
+        int bh = blackDim != null && blackDim.length == 2 && blackDim[0] >= 1 ? (int) blackDim[0] : 1;
+        int bw = blackDim != null && blackDim.length == 2 && blackDim[1] >= 1 ? (int) blackDim[1] : 1;
+        double[] black = raw.numbers(TiffTags.BLACK_LEVEL);
+        if (black == null || black.length != bw * bh) {
+            bw = 1;
+            bh = 1;
+            black = new double[] {black != null && black.length > 0 ? black[0] : 0};
+        }
+        double[] white = raw.numbers(TiffTags.WHITE_LEVEL);
+        double whiteLevel = white != null && white.length > 0 ? white[0] : (1 << (int) value(raw, TiffTags.BITS_PER_SAMPLE, 16)) - 1;
+        return new RawImage(w, h, active, cfaW, cfaH, cfa, black, bw, bh, whiteLevel);
+    }
+
+    private static long value(TiffIfd ifd, int tag, long fallback) {
+        Long v = ifd.unsigned(tag);
+        return v == null ? fallback : v;
+    }
+
+    private static String compressionName(long c) {
+        return switch ((int) c) {
+            case 8 -> " (Deflate)";
+            case 9 -> " (VC-5, GoPro GPR)";
+            case 34892 -> " (lossy JPEG)";
+            case 52546 -> " (JPEG XL)";
+            default -> "";
+        };
+    }
+}
