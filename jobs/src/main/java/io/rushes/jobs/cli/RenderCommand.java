@@ -1,0 +1,98 @@
+package io.rushes.jobs.cli;
+
+import io.rushes.engine.discovery.Clip;
+import io.rushes.engine.discovery.ClipDiscovery;
+import io.rushes.engine.error.RushesException;
+import io.rushes.engine.format.dng.DngDevelop;
+import io.rushes.engine.image.Demosaic;
+import io.rushes.engine.io.FileByteSource;
+import io.rushes.engine.render.FrameRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rushes render}: develop DNG frames to TIFF at a stage of the pipeline. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = {"Develop one DNG frame or a frame range of a sequence to TIFF.",
+                "Stages: raw (CFA values as stored, like dcraw -D -4 -t 0 -T), rgb (white-balanced camera RGB), aces."})
+public final class RenderCommand implements Callable<Integer> {
+    enum Stage { raw, rgb, aces }
+
+    enum Format { tiff16, tiff32f }
+
+    enum Output { aces, acescg, acescct }
+
+    enum Debayer { fast }
+
+    @Option(names = "--input", required = true, description = "A DNG file or a folder holding a DNG sequence.")
+    Path input;
+
+    @Option(names = "--frames", description = "Frame range A-B (frame numbers of the sequence); default all.")
+    String frames;
+
+    @Option(names = "--out", required = true, description = "Output folder (created if needed).")
+    Path out;
+
+    @Option(names = "--stage", defaultValue = "aces", description = "raw, rgb or aces (default: ${DEFAULT-VALUE}).")
+    Stage stage;
+
+    @Option(names = "--format", defaultValue = "tiff32f", description = "tiff16 or tiff32f (default: ${DEFAULT-VALUE}; raw is always 16-bit).")
+    Format format;
+
+    @Option(names = "--output", defaultValue = "aces", description = "With --stage aces: aces (ACES2065-1), acescg or acescct.")
+    Output output;
+
+    @Option(names = "--debayer", defaultValue = "fast", description = "fast (bilinear) (default: ${DEFAULT-VALUE}).")
+    Debayer debayer;
+
+    @Option(names = "--kelvin", description = "White balance in kelvin instead of the as-shot one.")
+    Double kelvin;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Clip> clips = ClipDiscovery.group(ClipDiscovery.listLocal(List.of(input))).clips();
+        long first = Long.MIN_VALUE;
+        long last = Long.MAX_VALUE;
+        if (frames != null) {
+            String[] ab = frames.split("-");
+            first = Long.parseLong(ab[0].strip());
+            last = ab.length > 1 ? Long.parseLong(ab[1].strip()) : first;
+        }
+        Files.createDirectories(out);
+        FrameRenderer renderer = new FrameRenderer(new FrameRenderer.Options(
+                FrameRenderer.Stage.valueOf(stage.name().toUpperCase(Locale.ROOT)),
+                FrameRenderer.Format.valueOf(format.name().toUpperCase(Locale.ROOT)),
+                switch (output) {
+                    case aces -> DngDevelop.Output.ACES2065_1;
+                    case acescg -> DngDevelop.Output.ACESCG;
+                    case acescct -> DngDevelop.Output.ACESCCT;
+                }, Demosaic.Method.BILINEAR, kelvin));
+        int written = 0;
+        int failed = 0;
+        for (Clip clip : clips) {
+            for (int i = 0; i < clip.files().size(); i++) {
+                Long frame = clip.frames().isEmpty() ? null : clip.frames().get(i);
+                if (frame != null && (frame < first || frame > last)) {
+                    continue;
+                }
+                Path source = Path.of(clip.files().get(i).location());
+                String name = clip.name() + (frame == null ? "" : String.format(Locale.ROOT, ".%07d", frame)) + "." + stage + ".tif";
+                long t0 = System.nanoTime();
+                try (FileByteSource src = new FileByteSource(source)) {
+                    String size = renderer.render(src, out.resolve(name));
+                    written++;
+                    System.out.printf(Locale.ROOT, "%s  %s  %.0f ms%n", out.resolve(name), size, (System.nanoTime() - t0) / 1e6);
+                } catch (RushesException e) {
+                    failed++;
+                    System.err.println("error: " + e.getMessage());
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d frames written, %d failed%n", written, failed);
+        return 0;
+    }
+}
