@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code rushes bench headers}: how many bytes and how much CPU a header-only inspection costs per frame. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print numbers.",
-        subcommands = {BenchCommand.Headers.class, BenchCommand.Ingest.class})
+        subcommands = {BenchCommand.Headers.class, BenchCommand.Ingest.class, BenchCommand.Develop.class})
 public final class BenchCommand {
 
     @Command(name = "headers", mixinStandardHelpOptions = true,
@@ -136,6 +136,87 @@ public final class BenchCommand {
             System.out.printf(Locale.ROOT, "Spark stage / direct: %.2fx the wall time, %.2fx the CPU-seconds; overhead %.1f ms CPU per task%n",
                     sparkWall / directWall, sparkCpu / directCpu, (sparkCpu - directCpu) * 1000 / tasks);
             return 0;
+        }
+    }
+
+    @Command(name = "develop", mixinStandardHelpOptions = true,
+            description = {"Decode and develop one DNG (default: the 12 MP GoPro sample) repeatedly; print CPU-seconds per stage,",
+                    "and the same file through dcraw and dcraw_emu (when installed) in the same run, with ratios."})
+    static final class Develop implements Callable<Integer> {
+        @Option(names = "--dng", description = "The DNG (default: ../shared/samples/raw/gopro/HERO7_GOPR9231.dng).")
+        Path dng;
+
+        @Option(names = "--runs", defaultValue = "5")
+        int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            Path file = dng != null ? dng : Path.of(System.getenv().getOrDefault("RUSHES_SAMPLES", "../shared/samples"),
+                    "raw/gopro/HERO7_GOPR9231.dng");
+            var bean = ManagementFactory.getThreadMXBean();
+            double decode = Double.MAX_VALUE;
+            double develop = Double.MAX_VALUE;
+            long pixels = 0;
+            for (int r = 0; r < runs + 1; r++) { // first run warms the JIT; the best of the rest is reported
+                try (FileByteSource src = new FileByteSource(file)) {
+                    long c0 = bean.getCurrentThreadCpuTime();
+                    var header = io.rushes.engine.format.dng.DngHeader.read(new io.rushes.engine.io.BinaryReader(src));
+                    var raw = io.rushes.engine.format.dng.DngRawDecoder.decode(header);
+                    long c1 = bean.getCurrentThreadCpuTime();
+                    var processor = io.rushes.engine.format.dng.DngDevelop.pipeline(io.rushes.engine.format.dng.DngColor.of(header, null),
+                            io.rushes.engine.format.dng.DngDevelop.Output.ACES2065_1, io.rushes.engine.image.Demosaic.Method.BILINEAR).compile();
+                    processor.run(raw);
+                    long c2 = bean.getCurrentThreadCpuTime();
+                    if (r > 0) {
+                        decode = Math.min(decode, (c1 - c0) / 1e9);
+                        develop = Math.min(develop, (c2 - c1) / 1e9);
+                    }
+                    pixels = (long) raw.width() * raw.height();
+                }
+            }
+            double mp = pixels / 1e6;
+            System.out.printf(Locale.ROOT, "%s: %.1f MP, best of %d runs, one thread%n", file.getFileName(), mp, runs);
+            System.out.printf(Locale.ROOT, "%-52s %10s %10s%n", "step", "CPU s", "MP/CPU-s");
+            System.out.printf(Locale.ROOT, "%-52s %10.3f %10.1f%n", "Rushes decode (raw values)", decode, mp / decode);
+            System.out.printf(Locale.ROOT, "%-52s %10.3f %10.1f%n", "Rushes develop to ACES2065-1 float (bilinear)", develop, mp / develop);
+            System.out.printf(Locale.ROOT, "%-52s %10.3f %10.1f%n", "Rushes DNG -> ACES in memory", decode + develop, mp / (decode + develop));
+            double ours = decode + develop;
+            String[][] peers = {
+                    {"dcraw -D -4 -t 0 (raw values)", "dcraw -D -4 -t 0 -c"},
+                    {"dcraw -4 -q 0 (bilinear, 16-bit PPM)", "dcraw -4 -q 0 -c"},
+                    {"dcraw -4 -q 3 (AHD)", "dcraw -4 -q 3 -c"},
+                    {"dcraw_emu -4 -q 0 (LibRaw bilinear)", "dcraw_emu -4 -q 0 -Z -"},
+                    {"dcraw_emu -4 -q 3 (LibRaw AHD)", "dcraw_emu -4 -q 3 -Z -"}};
+            for (String[] p : peers) {
+                double cpu = peerCpu(p[1] + " '" + file + "'");
+                if (cpu > 0) {
+                    System.out.printf(Locale.ROOT, "%-52s %10.3f %10.1f   (%.1fx Rushes DNG->ACES)%n", p[0], cpu, mp / cpu, cpu / ours);
+                }
+            }
+            return 0;
+        }
+
+        /** User + system CPU-seconds of a shell command (best of three), or -1 when the tool is missing. */
+        private static double peerCpu(String command) throws Exception {
+            String tool = command.split(" ")[0];
+            if (new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() != 0) {
+                return -1;
+            }
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                Process p = new ProcessBuilder("bash", "-c", command + " > /dev/null 2>&1; times").redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                p.waitFor();
+                String[] lines = out.strip().split("\n");
+                String children = lines[lines.length - 1]; // "XmY.YYYs XmZ.ZZZs": children's user and system
+                double sum = 0;
+                for (String t : children.trim().split("\\s+")) {
+                    String[] ms = t.replace("s", "").split("m");
+                    sum += Double.parseDouble(ms[0]) * 60 + Double.parseDouble(ms[1]);
+                }
+                best = Math.min(best, sum);
+            }
+            return best;
         }
     }
 }
