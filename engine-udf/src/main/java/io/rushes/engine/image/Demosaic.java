@@ -6,7 +6,12 @@ package io.rushes.engine.image;
  * 3×3 neighbourhood (2 or 4 of them on a Bayer grid), for proxies and as the reference for quality.
  */
 public final class Demosaic {
-    public enum Method { BILINEAR }
+    public enum Method {
+        /** Fast: bilinear, for proxies and thumbnails. */
+        BILINEAR,
+        /** High quality: Ratio Corrected Demosaicing ({@link RcdDemosaic}). */
+        RCD
+    }
 
     private Demosaic() {
     }
@@ -15,10 +20,10 @@ public final class Demosaic {
         if (cfaWidth != 2 || cfaHeight != 2) {
             throw new IllegalArgumentException("Bayer demosaicking needs a 2x2 CFA, not " + cfaWidth + "x" + cfaHeight);
         }
-        return bilinear(mosaic, width, height, cfa);
+        return method == Method.RCD ? RcdDemosaic.run(mosaic, width, height, cfa) : bilinear(mosaic, width, height, cfa);
     }
 
-    private static RgbImage bilinear(float[] m, int w, int h, byte[] cfa) {
+    static RgbImage bilinear(float[] m, int w, int h, byte[] cfa) {
         float[] out = new float[w * h * 3];
         for (int y = 0; y < h; y++) {
             boolean interior = y > 0 && y < h - 1;

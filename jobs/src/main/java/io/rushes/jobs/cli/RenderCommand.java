@@ -26,7 +26,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     enum Output { aces, acescg, acescct }
 
-    enum Debayer { fast }
+    enum Debayer { fast, hq }
 
     @Option(names = "--input", required = true, description = "A DNG file or a folder holding a DNG sequence.")
     Path input;
@@ -46,7 +46,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--output", defaultValue = "aces", description = "With --stage aces: aces (ACES2065-1), acescg or acescct.")
     Output output;
 
-    @Option(names = "--debayer", defaultValue = "fast", description = "fast (bilinear) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--debayer", defaultValue = "hq", description = "fast (bilinear) or hq (RCD) (default: ${DEFAULT-VALUE}).")
     Debayer debayer;
 
     @Option(names = "--kelvin", description = "White balance in kelvin instead of the as-shot one.")
@@ -70,7 +70,7 @@ public final class RenderCommand implements Callable<Integer> {
                     case aces -> DngDevelop.Output.ACES2065_1;
                     case acescg -> DngDevelop.Output.ACESCG;
                     case acescct -> DngDevelop.Output.ACESCCT;
-                }, Demosaic.Method.BILINEAR, kelvin));
+                }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin));
         int written = 0;
         int failed = 0;
         for (Clip clip : clips) {
