@@ -54,6 +54,18 @@ public final class Demosaic {
         return new RgbImage(w, h, out);
     }
 
+    /** Bilinear values for the {@code border}-pixel frame of the image only (what a wider kernel cannot reach). */
+    static void bilinearBorder(float[] m, int w, int h, byte[] cfa, int border, float[] out) {
+        for (int y = 0; y < h; y++) {
+            boolean band = y < border || y >= h - border;
+            for (int x = 0; x < w; x++) {
+                if (band || x < border || x >= w - border) {
+                    edge(m, w, h, cfa, x, y, out, (y * w + x) * 3);
+                }
+            }
+        }
+    }
+
     /** Border photosites: the mean of whichever same-colour neighbours exist. */
     private static void edge(float[] m, int w, int h, byte[] cfa, int x, int y, float[] out, int o) {
         float[] sum = new float[3];

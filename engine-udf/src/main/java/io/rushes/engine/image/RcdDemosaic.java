@@ -21,14 +21,21 @@ final class RcdDemosaic {
     }
 
     static RgbImage run(float[] mosaic, int w, int h, byte[] cfa) {
-        RgbImage base = Demosaic.bilinear(mosaic, w, h, cfa);
         if (w < 2 * BORDER + 2 || h < 2 * BORDER + 2) {
-            return base;
+            return Demosaic.bilinear(mosaic, w, h, cfa);
         }
+        RgbImage base = new RgbImage(w, h, new float[w * h * 3]);
         float[] rgb = base.data();
+        Demosaic.bilinearBorder(mosaic, w, h, cfa, BORDER, rgb);
         float[] c = new float[w * h];
         for (int i = 0; i < c.length; i++) {
             c[i] = Math.max(0f, mosaic[i]);
+        }
+        // Recorded photosites carry their own (unclamped) values throughout.
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                rgb[(y * w + x) * 3 + cfa[(y & 1) * 2 + (x & 1)]] = mosaic[y * w + x];
+            }
         }
         float[] vh = discrimination(c, w, h, w, 1);
         float[] lpf = lowPass(c, w, h);
@@ -36,12 +43,6 @@ final class RcdDemosaic {
         float[] pq = discrimination(c, w, h, w + 1, w - 1);
         redBlueAtRedBlue(rgb, pq, w, h, cfa);
         redBlueAtGreen(rgb, vh, w, h, cfa);
-        // Recorded photosites keep their own (unclamped) values.
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                rgb[(y * w + x) * 3 + cfa[(y & 1) * 2 + (x & 1)]] = mosaic[y * w + x];
-            }
-        }
         return base;
     }
 
@@ -51,8 +52,9 @@ final class RcdDemosaic {
      * refined by the mean of the four diagonal neighbours where that is more decided.
      */
     private static float[] discrimination(float[] c, int w, int h, int a, int b) {
-        float[] ea = highPassSquared(c, w, h, a);
-        float[] eb = highPassSquared(c, w, h, b);
+        float[] ea = new float[w * h];
+        float[] eb = new float[w * h];
+        highPassSquared(c, w, h, a, b, ea, eb);
         float[] dir = new float[w * h];
         for (int y = BORDER; y < h - BORDER; y++) {
             for (int x = BORDER; x < w - BORDER; x++) {
@@ -62,7 +64,8 @@ final class RcdDemosaic {
                 dir[i] = sa / (sa + sb);
             }
         }
-        float[] refined = dir.clone();
+        float[] refined = ea; // reused: the energies are no longer needed
+        System.arraycopy(dir, 0, refined, 0, dir.length);
         for (int y = BORDER + 1; y < h - BORDER - 1; y++) {
             for (int x = BORDER + 1; x < w - BORDER - 1; x++) {
                 int i = y * w + x;
@@ -74,17 +77,21 @@ final class RcdDemosaic {
         return refined;
     }
 
-    /** Square of the 6th-order high-pass response along a step, where its ±3 taps are inside the image. */
-    private static float[] highPassSquared(float[] c, int w, int h, int step) {
-        float[] e = new float[w * h];
+    /** Squares of the 6th-order high-pass responses along two steps, where their ±3 taps are inside the image. */
+    private static void highPassSquared(float[] c, int w, int h, int a, int b, float[] ea, float[] eb) {
+        int a2 = 2 * a;
+        int a3 = 3 * a;
+        int b2 = 2 * b;
+        int b3 = 3 * b;
         for (int y = 3; y < h - 3; y++) {
-            for (int x = 3; x < w - 3; x++) {
-                int i = y * w + x;
-                float v = (c[i - 3 * step] - c[i - step] - c[i + step] + c[i + 3 * step]) - 3 * (c[i - 2 * step] + c[i + 2 * step]) + 6 * c[i];
-                e[i] = v * v;
+            for (int x = 3, i = y * w + 3; x < w - 3; x++, i++) {
+                float ci = 6 * c[i];
+                float va = (c[i - a3] - c[i - a] - c[i + a] + c[i + a3]) - 3 * (c[i - a2] + c[i + a2]) + ci;
+                float vb = (c[i - b3] - c[i - b] - c[i + b] + c[i + b3]) - 3 * (c[i - b2] + c[i + b2]) + ci;
+                ea[i] = va * va;
+                eb[i] = vb * vb;
             }
         }
-        return e;
     }
 
     private static float[] lowPass(float[] c, int w, int h) {
