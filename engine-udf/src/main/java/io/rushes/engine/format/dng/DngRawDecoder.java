@@ -22,7 +22,20 @@ public final class DngRawDecoder {
     private DngRawDecoder() {
     }
 
+    /** A rectangle of the active area, in photosites from its top-left. */
+    public record Region(int x, int y, int width, int height) {
+    }
+
     public static RawImage decode(DngHeader header) {
+        return decode(header, null);
+    }
+
+    /**
+     * Decodes only the strips or tiles (and, in uncompressed strips, the rows) that hold {@code region} of the
+     * active area; null decodes all of it. The result is that region, with the CFA phase of its top-left
+     * photosite: a crop costs what it covers, plus the margin the caller asks for.
+     */
+    public static RawImage decode(DngHeader header, Region region) {
         TiffIfd raw = header.raw();
         BinaryReader in = header.tiff().reader(); // in the TIFF's own byte order
         String name = in.name();
@@ -47,6 +60,22 @@ public final class DngRawDecoder {
         if (compression != UNCOMPRESSED && compression != LOSSLESS_JPEG) {
             throw Errors.unsupportedFeature(name, raw.offset(), "DNG compression " + compression + compressionName(compression),
                     "Convert the file with Adobe DNG Converter (uncompressed or lossless JPEG)");
+        }
+        int[] area = activeArea(name, raw, width, height);
+        int cropTop = area[0];
+        int cropLeft = area[1];
+        int cropBottom = area[2];
+        int cropRight = area[3];
+        if (region != null) {
+            if (region.x() < 0 || region.y() < 0 || region.width() < 1 || region.height() < 1
+                    || region.x() + region.width() > cropRight - cropLeft || region.y() + region.height() > cropBottom - cropTop) {
+                throw Errors.invalidArgument("region " + region + " is not inside the " + (cropRight - cropLeft) + "x"
+                        + (cropBottom - cropTop) + " active area of " + name, "Pass a region inside the image");
+            }
+            cropTop += region.y();
+            cropLeft += region.x();
+            cropBottom = cropTop + region.height();
+            cropRight = cropLeft + region.width();
         }
         char[] full = new char[width * height];
         boolean tiled = raw.has(TiffTags.TILE_OFFSETS);
@@ -73,9 +102,12 @@ public final class DngRawDecoder {
             if (tiled) {
                 h = tileHeight; // tiles are whole in the file; what falls outside the image is dropped
             }
+            if (y0 >= cropBottom || y0 + h <= cropTop || x0 >= cropRight || x0 + w <= cropLeft) {
+                continue; // nothing of the wanted region in this strip or tile
+            }
             in.require(offset, count, (tiled ? "tile " : "strip ") + t);
             if (compression == UNCOMPRESSED) {
-                unpack(in, offset, count, bits, w, h, full, width, height, x0, y0, raw.offset());
+                unpack(in, offset, count, bits, w, h, full, width, height, x0, y0, cropTop, cropBottom);
             } else {
                 byte[] jpeg = in.bytes(offset, count, "lossless JPEG " + (tiled ? "tile " : "strip ") + t);
                 LosslessJpeg.Decoded d = LosslessJpeg.decode(jpeg, name, offset, (long) w * h);
@@ -88,7 +120,24 @@ public final class DngRawDecoder {
                 place(d.samples(), w, full, width, height, x0, y0, w, h);
             }
         }
-        return finish(name, header, raw, full, width, height);
+        return finish(name, raw, full, width, cropTop, cropLeft, cropBottom, cropRight, cropTop - area[0], cropLeft - area[1]);
+    }
+
+    /** ActiveArea as top, left, bottom, right (the whole image when absent). */
+    private static int[] activeArea(String name, TiffIfd raw, int width, int height) {
+        double[] area = raw.numbers(TiffTags.ACTIVE_AREA);
+        if (area == null || area.length != 4) {
+            return new int[] {0, 0, height, width};
+        }
+        int top = (int) area[0];
+        int left = (int) area[1];
+        int bottom = (int) area[2];
+        int right = (int) area[3];
+        if (top < 0 || left < 0 || bottom > height || right > width || bottom <= top || right <= left) {
+            throw Errors.corrupt(name, raw.offset(), "ActiveArea " + top + "," + left + "," + bottom + "," + right
+                    + " is not inside the " + width + "x" + height + " image");
+        }
+        return new int[] {top, left, bottom, right};
     }
 
     /** Copies a decoded block (rows of {@code w} samples) into the image, clipped at the image's edges. */
@@ -100,7 +149,7 @@ public final class DngRawDecoder {
     }
 
     private static void unpack(BinaryReader in, long offset, long count, int bits, int w, int h, char[] full, int width, int height,
-                               int x0, int y0, long ifd) {
+                               int x0, int y0, int firstRow, int endRow) {
         long rowBytes = ((long) w * bits + 7) / 8;
         if (rowBytes * h > count) {
             // Strips may end early only when the image ends inside them.
@@ -110,7 +159,7 @@ public final class DngRawDecoder {
             }
         }
         boolean littleEndian = !in.bigEndian();
-        for (int y = 0; y < h && y0 + y < height; y++) {
+        for (int y = Math.max(0, firstRow - y0); y < h && y0 + y < Math.min(height, endRow); y++) {
             byte[] row = in.bytes(offset + y * rowBytes, rowBytes, "a row of raw data");
             int base = (y0 + y) * width + x0;
             int n = Math.min(w, width - x0);
@@ -151,41 +200,27 @@ public final class DngRawDecoder {
         }
     }
 
-    /** LinearizationTable, then the ActiveArea crop; the CFA pattern phase follows the crop. */
-    private static RawImage finish(String name, DngHeader header, TiffIfd raw, char[] full, int width, int height) {
+    /** LinearizationTable, then the crop (the active area or a region of it); the CFA pattern phase follows the crop. */
+    private static RawImage finish(String name, TiffIfd raw, char[] full, int width, int top, int left, int bottom, int right,
+                                   int phaseY, int phaseX) {
         double[] table = raw.numbers(TiffTags.LINEARIZATION_TABLE);
+        char[] lut = null;
         if (table != null && table.length > 0) {
             int last = table.length - 1;
-            char[] lut = new char[65536];
+            lut = new char[65536];
             for (int v = 0; v < lut.length; v++) {
                 lut[v] = (char) Math.max(0, Math.min(65535, (int) table[Math.min(v, last)]));
-            }
-            for (int i = 0; i < full.length; i++) {
-                full[i] = lut[full[i]];
-            }
-        }
-        int top = 0;
-        int left = 0;
-        int bottom = height;
-        int right = width;
-        double[] area = raw.numbers(TiffTags.ACTIVE_AREA);
-        if (area != null && area.length == 4) {
-            top = (int) area[0];
-            left = (int) area[1];
-            bottom = (int) area[2];
-            right = (int) area[3];
-            if (top < 0 || left < 0 || bottom > height || right > width || bottom <= top || right <= left) {
-                throw Errors.corrupt(name, raw.offset(), "ActiveArea " + top + "," + left + "," + bottom + "," + right
-                        + " is not inside the " + width + "x" + height + " image");
             }
         }
         int w = right - left;
         int h = bottom - top;
-        char[] active = full;
-        if (w != width || h != height) {
-            active = new char[w * h];
-            for (int y = 0; y < h; y++) {
-                System.arraycopy(full, (top + y) * width + left, active, y * w, w);
+        char[] active = new char[w * h];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(full, (top + y) * width + left, active, y * w, w);
+        }
+        if (lut != null) {
+            for (int i = 0; i < active.length; i++) {
+                active[i] = lut[active[i]];
             }
         }
         double[] dim = raw.numbers(TiffTags.CFA_REPEAT_PATTERN_DIM);
@@ -199,8 +234,8 @@ public final class DngRawDecoder {
         byte[] cfa = new byte[cfaW * cfaH];
         for (int y = 0; y < cfaH; y++) {
             for (int x = 0; x < cfaW; x++) {
-                // The pattern is anchored at the image's origin; shift it to the active area's.
-                int colour = (int) pattern[((y + top) % cfaH) * cfaW + ((x + left) % cfaW)];
+                // The pattern is anchored at the active area's origin (as dcraw and LibRaw read it); a region shifts it.
+                int colour = (int) pattern[((y + phaseY) % cfaH) * cfaW + ((x + phaseX) % cfaW)];
                 if (colour < 0 || colour > 2) {
                     throw Errors.unsupportedFeature(name, raw.offset(), "CFA colour " + colour + " (not R, G or B)",
                             "Only RGB colour filter arrays are decoded");
@@ -216,6 +251,14 @@ public final class DngRawDecoder {
             bw = 1;
             bh = 1;
             black = new double[] {black != null && black.length > 0 ? black[0] : 0};
+        } else if (phaseX % bw != 0 || phaseY % bh != 0) {
+            double[] shifted = new double[black.length];
+            for (int y = 0; y < bh; y++) {
+                for (int x = 0; x < bw; x++) {
+                    shifted[y * bw + x] = black[((y + phaseY) % bh) * bw + ((x + phaseX) % bw)];
+                }
+            }
+            black = shifted;
         }
         double[] white = raw.numbers(TiffTags.WHITE_LEVEL);
         double whiteLevel = white != null && white.length > 0 ? white[0] : (1 << (int) value(raw, TiffTags.BITS_PER_SAMPLE, 16)) - 1;

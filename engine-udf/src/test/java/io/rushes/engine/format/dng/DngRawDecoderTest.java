@@ -94,6 +94,26 @@ class DngRawDecoderTest {
     }
 
     @Test
+    void aRegionDecodesOnlyWhatItCovers() throws Exception {
+        Path file = Samples.dir().resolve("raw/gopro/HERO7_GOPR9231.dng");
+        RawImage full = decode(file);
+        java.util.concurrent.atomic.LongAdder bytes = new java.util.concurrent.atomic.LongAdder();
+        RawImage crop;
+        try (var source = new io.rushes.engine.io.CountingByteSource(new FileByteSource(file), bytes)) {
+            crop = DngRawDecoder.decode(DngHeader.read(new BinaryReader(source)), new DngRawDecoder.Region(1001, 1501, 300, 200));
+        }
+        assertEquals(300, crop.width());
+        assertEquals(200, crop.height());
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                assertEquals(full.get(1001 + x, 1501 + y), crop.get(x, y));
+                assertEquals(full.colour(1001 + x, 1501 + y), crop.colour(x, y), "CFA phase follows the region");
+            }
+        }
+        assertTrue(bytes.sum() < 24_000_000 / 10, "a 200-row crop reads " + bytes.sum() + " bytes of a 24 MB frame");
+    }
+
+    @Test
     void vc5CompressedGprIsAClearUnsupportedError() {
         RushesException e = assertThrows(RushesException.class, () -> decode(Samples.dir().resolve("raw/gopro/HERO7_GOPR9231.GPR")));
         assertTrue(e.getMessage().contains("VC-5"), e.getMessage());
