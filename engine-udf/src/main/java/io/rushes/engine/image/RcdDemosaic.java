@@ -28,19 +28,17 @@ final class RcdDemosaic {
         float[] rgb = base.data();
         Demosaic.bilinearBorder(mosaic, w, h, cfa, BORDER, rgb);
         float[] c = new float[w * h];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = Math.max(0f, mosaic[i]);
-        }
-        // Recorded photosites carry their own (unclamped) values throughout.
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                rgb[(y * w + x) * 3 + cfa[(y & 1) * 2 + (x & 1)]] = mosaic[y * w + x];
+            for (int x = 0, i = y * w; x < w; x++, i++) {
+                float v = mosaic[i];
+                c[i] = Math.max(0f, v);
+                rgb[i * 3 + cfa[(y & 1) * 2 + (x & 1)]] = v; // recorded photosites carry their own (unclamped) values
             }
         }
-        float[] vh = discrimination(c, w, h, w, 1);
+        float[] vh = discrimination(c, w, h, w, 1, false, cfa);
         float[] lpf = lowPass(c, w, h);
         green(c, lpf, vh, rgb, w, h, cfa);
-        float[] pq = discrimination(c, w, h, w + 1, w - 1);
+        float[] pq = discrimination(c, w, h, w + 1, w - 1, true, cfa);
         redBlueAtRedBlue(rgb, pq, w, h, cfa);
         redBlueAtGreen(rgb, vh, w, h, cfa);
         return base;
@@ -51,13 +49,16 @@ final class RcdDemosaic {
      * {@code b}: horizontal or NE–SW): the share of the first axis in the local high-frequency energy,
      * refined by the mean of the four diagonal neighbours where that is more decided.
      */
-    private static float[] discrimination(float[] c, int w, int h, int a, int b) {
+    private static float[] discrimination(float[] c, int w, int h, int a, int b, boolean redBlueOnly, byte[] cfa) {
         float[] ea = new float[w * h];
         float[] eb = new float[w * h];
-        highPassSquared(c, w, h, a, b, ea, eb);
+        highPassSquared(c, w, h, a, b, ea, eb, redBlueOnly, cfa);
         float[] dir = new float[w * h];
+        // Diagonal discrimination is only used at red/blue sites, whose diagonal neighbours are red/blue too.
+        int stepX = redBlueOnly ? 2 : 1;
         for (int y = BORDER; y < h - BORDER; y++) {
-            for (int x = BORDER; x < w - BORDER; x++) {
+            int start = redBlueOnly ? BORDER + (cfa[(y & 1) * 2 + (BORDER & 1)] == 1 ? 1 : 0) : BORDER;
+            for (int x = start; x < w - BORDER; x += stepX) {
                 int i = y * w + x;
                 float sa = Math.max(EPSSQ, ea[i - a] + ea[i] + ea[i + a]);
                 float sb = Math.max(EPSSQ, eb[i - b] + eb[i] + eb[i + b]);
@@ -67,7 +68,8 @@ final class RcdDemosaic {
         float[] refined = ea; // reused: the energies are no longer needed
         System.arraycopy(dir, 0, refined, 0, dir.length);
         for (int y = BORDER + 1; y < h - BORDER - 1; y++) {
-            for (int x = BORDER + 1; x < w - BORDER - 1; x++) {
+            int start = redBlueOnly ? BORDER + 1 + (cfa[(y & 1) * 2 + ((BORDER + 1) & 1)] == 1 ? 1 : 0) : BORDER + 1;
+            for (int x = start; x < w - BORDER - 1; x += stepX) {
                 int i = y * w + x;
                 float central = dir[i];
                 float neighbours = 0.25f * (dir[i - w - 1] + dir[i - w + 1] + dir[i + w - 1] + dir[i + w + 1]);
@@ -78,13 +80,15 @@ final class RcdDemosaic {
     }
 
     /** Squares of the 6th-order high-pass responses along two steps, where their ±3 taps are inside the image. */
-    private static void highPassSquared(float[] c, int w, int h, int a, int b, float[] ea, float[] eb) {
+    private static void highPassSquared(float[] c, int w, int h, int a, int b, float[] ea, float[] eb, boolean redBlueOnly, byte[] cfa) {
         int a2 = 2 * a;
         int a3 = 3 * a;
         int b2 = 2 * b;
         int b3 = 3 * b;
+        int stepX = redBlueOnly ? 2 : 1;
         for (int y = 3; y < h - 3; y++) {
-            for (int x = 3, i = y * w + 3; x < w - 3; x++, i++) {
+            int start = redBlueOnly ? 3 + (cfa[(y & 1) * 2 + 1] == 1 ? 1 : 0) : 3;
+            for (int x = start, i = y * w + start; x < w - 3; x += stepX, i += stepX) {
                 float ci = 6 * c[i];
                 float va = (c[i - a3] - c[i - a] - c[i + a] + c[i + a3]) - 3 * (c[i - a2] + c[i + a2]) + ci;
                 float vb = (c[i - b3] - c[i - b] - c[i + b] + c[i + b3]) - 3 * (c[i - b2] + c[i + b2]) + ci;
