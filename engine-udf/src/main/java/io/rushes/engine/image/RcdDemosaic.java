@@ -46,55 +46,81 @@ final class RcdDemosaic {
 
     /**
      * Direction weight in [0, 1] along two axes given as index steps ({@code a}: vertical or NW–SE,
-     * {@code b}: horizontal or NE–SW): the share of the first axis in the local high-frequency energy,
-     * refined by the mean of the four diagonal neighbours where that is more decided.
+     * {@code b}: horizontal or NE–SW): the share of the first axis in the local high-frequency energy
+     * (squared high-pass responses summed over three taps along each axis), refined by the mean of the
+     * four diagonal neighbours where that is more decided. Energies are kept for three rows at a time, and
+     * the refinement runs in place with one saved row, so the pass touches two image-sized arrays, not five.
      */
     private static float[] discrimination(float[] c, int w, int h, int a, int b, boolean redBlueOnly, byte[] cfa) {
-        float[] ea = new float[w * h];
-        float[] eb = new float[w * h];
-        highPassSquared(c, w, h, a, b, ea, eb, redBlueOnly, cfa);
         float[] dir = new float[w * h];
-        // Diagonal discrimination is only used at red/blue sites, whose diagonal neighbours are red/blue too.
         int stepX = redBlueOnly ? 2 : 1;
+        // Each axis step is (rows, columns) = (1, 0) vertical, (0, 1) horizontal, (1, ±1) diagonal; energies
+        // are kept for rows y-1, y, y+1, indexed by column.
+        int rowsA = Math.round((float) a / w);
+        int colsA = a - rowsA * w;
+        int rowsB = Math.round((float) b / w);
+        int colsB = b - rowsB * w;
+        float[][] ea = {new float[w], new float[w], new float[w]};
+        float[][] eb = {new float[w], new float[w], new float[w]};
+        highPassRow(c, w, BORDER - 1, a, ea[0], redBlueOnly, cfa);
+        highPassRow(c, w, BORDER, a, ea[1], redBlueOnly, cfa);
+        highPassRow(c, w, BORDER - 1, b, eb[0], redBlueOnly, cfa);
+        highPassRow(c, w, BORDER, b, eb[1], redBlueOnly, cfa);
         for (int y = BORDER; y < h - BORDER; y++) {
+            highPassRow(c, w, y + 1, a, ea[2], redBlueOnly, cfa);
+            highPassRow(c, w, y + 1, b, eb[2], redBlueOnly, cfa);
+            float[] aBefore = ea[1 - rowsA];
+            float[] aAfter = ea[1 + rowsA];
+            float[] bBefore = eb[1 - rowsB];
+            float[] bAfter = eb[1 + rowsB];
             int start = redBlueOnly ? BORDER + (cfa[(y & 1) * 2 + (BORDER & 1)] == 1 ? 1 : 0) : BORDER;
             for (int x = start; x < w - BORDER; x += stepX) {
-                int i = y * w + x;
-                float sa = Math.max(EPSSQ, ea[i - a] + ea[i] + ea[i + a]);
-                float sb = Math.max(EPSSQ, eb[i - b] + eb[i] + eb[i + b]);
-                dir[i] = sa / (sa + sb);
+                float sa = Math.max(EPSSQ, aBefore[x - colsA] + ea[1][x] + aAfter[x + colsA]);
+                float sb = Math.max(EPSSQ, bBefore[x - colsB] + eb[1][x] + bAfter[x + colsB]);
+                dir[y * w + x] = sa / (sa + sb);
             }
+            float[] oldest = ea[0];
+            ea[0] = ea[1];
+            ea[1] = ea[2];
+            ea[2] = oldest;
+            oldest = eb[0];
+            eb[0] = eb[1];
+            eb[1] = eb[2];
+            eb[2] = oldest;
         }
-        float[] refined = ea; // reused: the energies are no longer needed
-        System.arraycopy(dir, 0, refined, 0, dir.length);
+        float[] previous = new float[w];
+        float[] current = new float[w];
+        System.arraycopy(dir, BORDER * w, previous, 0, w);
         for (int y = BORDER + 1; y < h - BORDER - 1; y++) {
+            System.arraycopy(dir, y * w, current, 0, w);
             int start = redBlueOnly ? BORDER + 1 + (cfa[(y & 1) * 2 + ((BORDER + 1) & 1)] == 1 ? 1 : 0) : BORDER + 1;
+            int below = (y + 1) * w;
             for (int x = start; x < w - BORDER - 1; x += stepX) {
-                int i = y * w + x;
-                float central = dir[i];
-                float neighbours = 0.25f * (dir[i - w - 1] + dir[i - w + 1] + dir[i + w - 1] + dir[i + w + 1]);
-                refined[i] = Math.abs(0.5f - central) < Math.abs(0.5f - neighbours) ? neighbours : central;
+                float central = current[x];
+                float neighbours = 0.25f * (previous[x - 1] + previous[x + 1] + dir[below + x - 1] + dir[below + x + 1]);
+                dir[y * w + x] = Math.abs(0.5f - central) < Math.abs(0.5f - neighbours) ? neighbours : central;
             }
+            float[] t = previous;
+            previous = current;
+            current = t;
         }
-        return refined;
+        return dir;
     }
 
-    /** Squares of the 6th-order high-pass responses along two steps, where their ±3 taps are inside the image. */
-    private static void highPassSquared(float[] c, int w, int h, int a, int b, float[] ea, float[] eb, boolean redBlueOnly, byte[] cfa) {
-        int a2 = 2 * a;
-        int a3 = 3 * a;
-        int b2 = 2 * b;
-        int b3 = 3 * b;
+    /**
+     * Squared 6th-order high-pass response along {@code step} for the photosites of row {@code y} (only red/blue
+     * sites when asked), where its ±3 taps are inside the image; the row buffer is indexed by column.
+     */
+    private static void highPassRow(float[] c, int w, int y, int step, float[] out, boolean redBlueOnly, byte[] cfa) {
+        int s2 = 2 * step;
+        int s3 = 3 * step;
         int stepX = redBlueOnly ? 2 : 1;
-        for (int y = 3; y < h - 3; y++) {
-            int start = redBlueOnly ? 3 + (cfa[(y & 1) * 2 + 1] == 1 ? 1 : 0) : 3;
-            for (int x = start, i = y * w + start; x < w - 3; x += stepX, i += stepX) {
-                float ci = 6 * c[i];
-                float va = (c[i - a3] - c[i - a] - c[i + a] + c[i + a3]) - 3 * (c[i - a2] + c[i + a2]) + ci;
-                float vb = (c[i - b3] - c[i - b] - c[i + b] + c[i + b3]) - 3 * (c[i - b2] + c[i + b2]) + ci;
-                ea[i] = va * va;
-                eb[i] = vb * vb;
-            }
+        int start = redBlueOnly ? 3 + (cfa[(y & 1) * 2 + 1] == 1 ? 1 : 0) : 3;
+        int base = y * w;
+        for (int x = start; x < w - 3; x += stepX) {
+            int i = base + x;
+            float v = (c[i - s3] - c[i - step] - c[i + step] + c[i + s3]) - 3 * (c[i - s2] + c[i + s2]) + 6 * c[i];
+            out[x] = v * v;
         }
     }
 
