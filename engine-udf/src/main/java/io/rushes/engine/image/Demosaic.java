@@ -25,33 +25,37 @@ public final class Demosaic {
 
     static RgbImage bilinear(float[] m, int w, int h, byte[] cfa) {
         float[] out = new float[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            boolean interior = y > 0 && y < h - 1;
-            for (int x = 0; x < w; x++) {
-                int o = (y * w + x) * 3;
-                int own = cfa[(y & 1) * 2 + (x & 1)];
-                if (interior && x > 0 && x < w - 1) {
-                    int i = y * w + x;
-                    float orth = (m[i - 1] + m[i + 1] + m[i - w] + m[i + w]) * 0.25f;
-                    float diag = (m[i - w - 1] + m[i - w + 1] + m[i + w - 1] + m[i + w + 1]) * 0.25f;
-                    float horiz = (m[i - 1] + m[i + 1]) * 0.5f;
-                    float vert = (m[i - w] + m[i + w]) * 0.5f;
-                    int horizColour = cfa[(y & 1) * 2 + ((x + 1) & 1)];
-                    out[o + own] = m[i];
-                    if (own == 1) {
-                        // A green site: red and blue sit left/right on one axis and above/below on the other.
-                        out[o + horizColour] = horiz;
-                        out[o + (2 - horizColour)] = vert;
-                    } else {
-                        out[o + 1] = orth;
-                        out[o + (2 - own)] = diag;
-                    }
-                } else {
-                    edge(m, w, h, cfa, x, y, out, o);
+        if (w >= 4 && h >= 3) {
+            for (int y = 1; y < h - 1; y++) {
+                int own0 = cfa[(y & 1) * 2 + 1]; // colour at odd columns of this row, starting from x = 1
+                int own1 = cfa[(y & 1) * 2];     // colour at even columns
+                int x = 1;
+                // Pairs of photosites (x, x+1): one green, one red or blue; each kind has its own branch-free body.
+                for (; x + 1 < w - 1; x += 2) {
+                    site(m, w, out, y * w + x, own0, own1);
+                    site(m, w, out, y * w + x + 1, own1, own0);
+                }
+                if (x < w - 1) {
+                    site(m, w, out, y * w + x, own0, own1);
                 }
             }
         }
+        bilinearBorder(m, w, h, cfa, 1, out);
         return new RgbImage(w, h, out);
+    }
+
+    /** One interior photosite of colour {@code own}, whose left/right neighbours are {@code side}. */
+    private static void site(float[] m, int w, float[] out, int i, int own, int side) {
+        int o = i * 3;
+        out[o + own] = m[i];
+        if (own == 1) {
+            // Green: the colour beside it left/right, the other one above/below.
+            out[o + side] = (m[i - 1] + m[i + 1]) * 0.5f;
+            out[o + 2 - side] = (m[i - w] + m[i + w]) * 0.5f;
+        } else {
+            out[o + 1] = (m[i - 1] + m[i + 1] + m[i - w] + m[i + w]) * 0.25f;
+            out[o + 2 - own] = (m[i - w - 1] + m[i - w + 1] + m[i + w - 1] + m[i + w + 1]) * 0.25f;
+        }
     }
 
     /** Bilinear values for the {@code border}-pixel frame of the image only (what a wider kernel cannot reach). */
