@@ -82,9 +82,12 @@ public final class DngWriter {
         return s.bitsPerSample() == 12 ? (long) s.width() * s.height() * 3 / 2 : (long) s.width() * s.height() * 2;
     }
 
-    /** One frame of samples (row-major) as a single-strip lossless JPEG of the frame's bit depth. */
+    /**
+     * One frame of samples (row-major) as a single-strip lossless JPEG of the frame's bit depth, each row coded
+     * as two interleaved components (its two CFA colours), the layout most DNG writers use.
+     */
     public static byte[] losslessJpeg(DngFrameSpec s, int[] samples) {
-        return LosslessJpeg.encode(samples, s.width(), s.height(), s.bitsPerSample());
+        return LosslessJpeg.encode(samples, s.width(), s.height(), 2, s.bitsPerSample());
     }
 
     /** Packs one frame of samples (row-major) as the frame's BitsPerSample says. */

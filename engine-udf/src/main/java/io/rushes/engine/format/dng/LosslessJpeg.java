@@ -257,6 +257,19 @@ final class LosslessJpeg {
      * Rushes can make compressed DNGs that independent decoders (dcraw, LibRaw) check.
      */
     static byte[] encode(int[] samples, int width, int height, int precision) {
+        return encode(samples, width, height, 1, precision);
+    }
+
+    /**
+     * As {@link #encode(int[], int, int, int)} with the {@code width} samples of each row split into
+     * {@code components} interleaved components of {@code width / components} columns, as DNG writers
+     * commonly lay out Bayer rows (two components: the two colours of a row).
+     */
+    static byte[] encode(int[] samples, int width, int height, int components, int precision) {
+        if (width % components != 0) {
+            throw new IllegalArgumentException(width + " samples per row do not split into " + components + " components");
+        }
+        int columns = width / components;
         int[] categories = new int[samples.length];
         int[] frequency = new int[17];
         int[] diffs = new int[samples.length];
@@ -264,7 +277,8 @@ final class LosslessJpeg {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
-                int prediction = x == 0 && y == 0 ? initial : x == 0 ? samples[i - width] : samples[i - 1];
+                boolean firstColumn = x < components;
+                int prediction = firstColumn && y == 0 ? initial : firstColumn ? samples[i - width] : samples[i - components];
                 int d = samples[i] - prediction;
                 diffs[i] = d;
                 categories[i] = d == 0 ? 0 : 32 - Integer.numberOfLeadingZeros(Math.abs(d));
@@ -294,8 +308,11 @@ final class LosslessJpeg {
         }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(samples.length * precision / 8 + 256);
         out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8});
-        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xC3, 0, 11, (byte) precision, (byte) (height >> 8), (byte) height,
-                (byte) (width >> 8), (byte) width, 1, 1, 0x11, 0});
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xC3, 0, (byte) (8 + 3 * components), (byte) precision, (byte) (height >> 8),
+                (byte) height, (byte) (columns >> 8), (byte) columns, (byte) components});
+        for (int k = 0; k < components; k++) {
+            out.writeBytes(new byte[] {(byte) (k + 1), 0x11, 0});
+        }
         out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xC4, 0, (byte) (2 + 1 + 16 + 17), 0});
         for (int len = 1; len <= 16; len++) {
             out.write(counts[len]);
@@ -303,7 +320,11 @@ final class LosslessJpeg {
         for (int r = 0; r < 17; r++) {
             out.write(bySymbol[r]);
         }
-        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xDA, 0, 8, 1, 1, 0, 1, 0, 0});
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xDA, 0, (byte) (6 + 2 * components), (byte) components});
+        for (int k = 0; k < components; k++) {
+            out.writeBytes(new byte[] {(byte) (k + 1), 0});
+        }
+        out.writeBytes(new byte[] {1, 0, 0}); // predictor 1, end of selection, point transform 0
         long acc = 0;
         int bits = 0;
         for (int i = 0; i < samples.length; i++) {
