@@ -58,6 +58,15 @@ public final class BinaryReader {
         this(source, 16L << 20);
     }
 
+    /** A reader over a source, its storage failure (the size cannot be read) turned into a RushesException naming the file. */
+    public static BinaryReader open(ByteSource source) {
+        try {
+            return new BinaryReader(source);
+        } catch (IOException e) {
+            throw Errors.io(source.name(), e);
+        }
+    }
+
     public String name() {
         return source.name();
     }

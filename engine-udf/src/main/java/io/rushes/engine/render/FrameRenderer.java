@@ -37,7 +37,7 @@ public final class FrameRenderer {
 
     /** Renders and writes; returns the written image's size as "WxH". */
     public String render(ByteSource source, Path out) throws IOException {
-        DngHeader header = DngHeader.read(new BinaryReader(source));
+        DngHeader header = DngHeader.read(BinaryReader.open(source));
         RawImage raw = DngRawDecoder.decode(header);
         if (options.stage() == Stage.RAW) {
             TiffImages.writeRaw(raw, out, "rushes raw CFA values as stored, active area " + raw.width() + "x" + raw.height());

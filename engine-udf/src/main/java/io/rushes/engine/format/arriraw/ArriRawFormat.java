@@ -8,7 +8,6 @@ import io.rushes.engine.format.Probe;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
-import java.io.IOException;
 
 /** ARRIRAW frame sequences (.ari) from ALEXA cameras. */
 public final class ArriRawFormat implements CameraFormat {
@@ -26,12 +25,7 @@ public final class ArriRawFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        ArriRawHeader h;
-        try {
-            h = ArriRawHeader.read(new BinaryReader(source));
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
+        ArriRawHeader h = ArriRawHeader.read(BinaryReader.open(source));
         if (h.width() <= 0 || h.height() <= 0 || h.width() > MAX_DIMENSION || h.height() > MAX_DIMENSION) {
             throw Errors.corrupt(source.name(), 20, "image size " + h.width() + "x" + h.height() + " is not a camera's");
         }

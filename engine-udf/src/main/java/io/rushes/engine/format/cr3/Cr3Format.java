@@ -2,7 +2,6 @@ package io.rushes.engine.format.cr3;
 
 import static io.rushes.engine.metadata.ClipField.*;
 
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.format.quicktime.QuickTimeFormat;
@@ -12,7 +11,6 @@ import io.rushes.engine.format.tiff.TiffTags;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -37,12 +35,7 @@ public final class Cr3Format implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        Cr3Header h;
-        try {
-            h = Cr3Header.read(new BinaryReader(source));
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
+        Cr3Header h = Cr3Header.read(BinaryReader.open(source));
         ClipMetadata md = new ClipMetadata();
         for (Map.Entry<String, TiffStructure> e : h.exif().entrySet()) {
             ExifMapper.map(e.getValue(), md, e.getKey());

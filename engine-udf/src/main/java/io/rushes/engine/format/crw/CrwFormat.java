@@ -2,14 +2,12 @@ package io.rushes.engine.format.crw;
 
 import static io.rushes.engine.metadata.ClipField.*;
 
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -43,16 +41,9 @@ public final class CrwFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        CrwHeader h;
-        ByteOrder order;
-        try {
-            BinaryReader in = new BinaryReader(source);
-            h = CrwHeader.read(in);
-            order = in.order();
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
-        return map(h.values, order);
+        BinaryReader in = BinaryReader.open(source);
+        CrwHeader h = CrwHeader.read(in);
+        return map(h.values, in.order());
     }
 
     static ClipMetadata map(Map<Integer, byte[]> v, ByteOrder order) {

@@ -2,7 +2,6 @@ package io.rushes.engine.format.dng;
 
 import static io.rushes.engine.metadata.ClipField.*;
 
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.format.tiff.ExifMapper;
@@ -14,8 +13,6 @@ import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.SmpteTimecodeBytes;
 import io.rushes.engine.metadata.Timecode;
-import java.io.IOException;
-import java.nio.ByteOrder;
 
 /** DNG and CinemaDNG (Adobe DNG 1.7 with the CinemaDNG tags 51043–51105). */
 public final class DngFormat implements CameraFormat {
@@ -59,13 +56,7 @@ public final class DngFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        try {
-            BinaryReader in = new BinaryReader(source).order(ByteOrder.BIG_ENDIAN);
-            DngHeader header = DngHeader.read(in);
-            return map(header);
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
+        return map(DngHeader.read(BinaryReader.open(source)));
     }
 
     static ClipMetadata map(DngHeader h) {

@@ -2,7 +2,6 @@ package io.rushes.engine.format.dpx;
 
 import static io.rushes.engine.metadata.ClipField.*;
 
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.io.BinaryReader;
@@ -10,7 +9,6 @@ import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
 import io.rushes.engine.metadata.Timecode;
-import java.io.IOException;
 
 /** DPX frames: film scans (the input device is the scanner) and VFX/DI deliverables. */
 public final class DpxFormat implements CameraFormat {
@@ -33,12 +31,7 @@ public final class DpxFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        DpxHeader h;
-        try {
-            h = DpxHeader.read(new BinaryReader(source));
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
+        DpxHeader h = DpxHeader.read(BinaryReader.open(source));
         ClipMetadata md = new ClipMetadata();
         if (h.width() > 0 && h.height() > 0 && h.width() < 1 << 20 && h.height() < 1 << 20) {
             md.set(WIDTH, (int) h.width());

@@ -2,14 +2,12 @@ package io.rushes.engine.format.kyocera;
 
 import static io.rushes.engine.metadata.ClipField.*;
 
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
-import java.io.IOException;
 
 /** Kyocera / Contax N Digital raws. */
 public final class KyoceraFormat implements CameraFormat {
@@ -28,12 +26,7 @@ public final class KyoceraFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        KyoceraHeader h;
-        try {
-            h = KyoceraHeader.read(new BinaryReader(source));
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
+        KyoceraHeader h = KyoceraHeader.read(BinaryReader.open(source));
         ClipMetadata md = new ClipMetadata();
         md.set(CAMERA_MAKE, h.make());
         md.set(CAMERA_MODEL, h.model());

@@ -2,7 +2,6 @@ package io.rushes.engine.format.mpegts;
 
 import static io.rushes.engine.metadata.ClipField.*;
 
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.io.BinaryReader;
@@ -10,7 +9,6 @@ import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
 import io.rushes.engine.metadata.Timecode;
-import java.io.IOException;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -33,11 +31,7 @@ public final class MpegTsFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        try {
-            return map(MpegTsHeader.read(new BinaryReader(source)));
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
+        return map(MpegTsHeader.read(BinaryReader.open(source)));
     }
 
     static ClipMetadata map(MpegTsHeader h) {

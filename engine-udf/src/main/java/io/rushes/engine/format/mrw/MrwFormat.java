@@ -2,14 +2,12 @@ package io.rushes.engine.format.mrw;
 
 import static io.rushes.engine.metadata.ClipField.*;
 
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.format.tiff.ExifMapper;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
-import java.io.IOException;
 
 /** Minolta / Konica Minolta MRW stills raws. */
 public final class MrwFormat implements CameraFormat {
@@ -25,12 +23,7 @@ public final class MrwFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        MrwHeader h;
-        try {
-            h = MrwHeader.read(new BinaryReader(source));
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
+        MrwHeader h = MrwHeader.read(BinaryReader.open(source));
         ClipMetadata md = new ClipMetadata();
         if (h.exif() != null) {
             ExifMapper.map(h.exif(), md);

@@ -2,7 +2,6 @@ package io.rushes.engine.format.mxf;
 
 import static io.rushes.engine.metadata.ClipField.*;
 
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.format.mxf.MxfHeader.LocalSet;
@@ -11,7 +10,6 @@ import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
 import io.rushes.engine.metadata.Timecode;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -66,11 +64,7 @@ public final class MxfFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        try {
-            return map(MxfHeader.read(new BinaryReader(source)));
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
+        return map(MxfHeader.read(BinaryReader.open(source)));
     }
 
     static ClipMetadata map(MxfHeader h) {

@@ -2,7 +2,6 @@ package io.rushes.engine.format.openexr;
 
 import static io.rushes.engine.metadata.ClipField.*;
 
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.format.openexr.OpenExrHeader.Attribute;
@@ -13,7 +12,6 @@ import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
 import io.rushes.engine.metadata.SmpteTimecodeBytes;
 import io.rushes.engine.metadata.Timecode;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -40,11 +38,7 @@ public final class OpenExrFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        try {
-            return map(OpenExrHeader.read(new BinaryReader(source)));
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
+        return map(OpenExrHeader.read(BinaryReader.open(source)));
     }
 
     static ClipMetadata map(OpenExrHeader h) {

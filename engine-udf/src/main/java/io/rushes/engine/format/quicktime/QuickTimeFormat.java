@@ -2,7 +2,6 @@ package io.rushes.engine.format.quicktime;
 
 import static io.rushes.engine.metadata.ClipField.*;
 
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.io.BinaryReader;
@@ -10,7 +9,6 @@ import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
 import io.rushes.engine.metadata.Timecode;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
@@ -39,12 +37,7 @@ public final class QuickTimeFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        try {
-            QuickTimeHeader h = QuickTimeHeader.read(new BinaryReader(source));
-            return map(h);
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
+        return map(QuickTimeHeader.read(BinaryReader.open(source)));
     }
 
     public static ClipMetadata map(QuickTimeHeader h) {

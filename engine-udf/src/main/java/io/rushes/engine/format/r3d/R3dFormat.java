@@ -2,7 +2,6 @@ package io.rushes.engine.format.r3d;
 
 import static io.rushes.engine.metadata.ClipField.*;
 
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.io.BinaryReader;
@@ -10,7 +9,6 @@ import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
 import io.rushes.engine.metadata.Timecode;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -62,11 +60,7 @@ public final class R3dFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        try {
-            return map(R3dHeader.read(new BinaryReader(source)));
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
+        return map(R3dHeader.read(BinaryReader.open(source)));
     }
 
     static ClipMetadata map(R3dHeader h) {

@@ -2,7 +2,6 @@ package io.rushes.engine.format.raf;
 
 import static io.rushes.engine.metadata.ClipField.*;
 
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.format.stillraw.StillRawFormat;
@@ -10,7 +9,6 @@ import io.rushes.engine.format.tiff.ExifMapper;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
-import java.io.IOException;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -33,12 +31,7 @@ public final class RafFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        RafHeader h;
-        try {
-            h = RafHeader.read(new BinaryReader(source));
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
+        RafHeader h = RafHeader.read(BinaryReader.open(source));
         ClipMetadata md = new ClipMetadata();
         if (h.exif() != null) {
             ExifMapper.map(h.exif(), md);

@@ -7,7 +7,6 @@ import com.drew.imaging.ImageProcessingException;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.Tag;
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.format.tiff.ExifMapper;
@@ -40,16 +39,11 @@ public final class StillRawFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        StillRawHeader h;
         ClipMetadata md = new ClipMetadata();
-        try {
-            BinaryReader in = new BinaryReader(source);
-            h = StillRawHeader.read(in);
-            if (PhaseOneDirectory.present(in)) {
-                phaseOne(PhaseOneDirectory.texts(in), md);
-            }
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
+        BinaryReader in = BinaryReader.open(source);
+        StillRawHeader h = StillRawHeader.read(in);
+        if (PhaseOneDirectory.present(in)) {
+            phaseOne(PhaseOneDirectory.texts(in), md);
         }
         ExifMapper.map(h.tiff(), md);
         if (h.width() > 0) {

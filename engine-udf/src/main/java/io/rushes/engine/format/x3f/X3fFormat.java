@@ -2,14 +2,12 @@ package io.rushes.engine.format.x3f;
 
 import static io.rushes.engine.metadata.ClipField.*;
 
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,12 +27,7 @@ public final class X3fFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        X3fHeader h;
-        try {
-            h = X3fHeader.read(new BinaryReader(source));
-        } catch (IOException e) {
-            throw Errors.io(source.name(), e);
-        }
+        X3fHeader h = X3fHeader.read(BinaryReader.open(source));
         Map<String, String> p = h.properties();
         ClipMetadata md = new ClipMetadata();
         md.set(CAMERA_MAKE, p.get("CAMMANUF"));
