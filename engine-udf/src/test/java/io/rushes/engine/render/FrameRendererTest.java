@@ -51,6 +51,33 @@ class FrameRendererTest {
     }
 
     @Test
+    void aRegionRendersTheSamePixelsAsTheWholeFrame() throws Exception {
+        DngRawDecoder.Region region = new DngRawDecoder.Region(1001, 1501, 200, 100);
+        Path out = dir.resolve("region.tif");
+        try (FileByteSource src = new FileByteSource(GOPRO)) {
+            new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F, DngDevelop.Output.ACES2065_1,
+                    Demosaic.Method.RCD, null, region)).render(src, out);
+        }
+        RgbImage whole;
+        try (FileByteSource src = new FileByteSource(GOPRO)) {
+            DngHeader h = DngHeader.read(new BinaryReader(src));
+            whole = DngDevelop.pipeline(DngColor.of(h, null), DngDevelop.Output.ACES2065_1, Demosaic.Method.RCD).compile()
+                    .run(DngRawDecoder.decode(h));
+        }
+        ByteBuffer px = pixels(out);
+        assertEquals(200 * 100 * 3 * 4, px.remaining());
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 200; x++) {
+                for (int c = 0; c < 3; c++) {
+                    // The frame is mirrored: output column x is region column 199 - x.
+                    assertEquals(whole.get(1001 + 199 - x, 1501 + y, c), px.getFloat(((y * 200 + x) * 3 + c) * 4), 0f,
+                            "pixel " + x + "," + y + " channel " + c);
+                }
+            }
+        }
+    }
+
+    @Test
     void developedImagesAreOrientedOnceAtTheEnd() throws Exception {
         Path out = dir.resolve("aces.tif");
         try (FileByteSource src = new FileByteSource(GOPRO)) {

@@ -52,6 +52,22 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--kelvin", description = "White balance in kelvin instead of the as-shot one.")
     Double kelvin;
 
+    @Option(names = "--region", description = "Only X,Y,W,H of the active area (sensor coordinates, before orientation); "
+            + "decodes just what it covers plus the demosaic's margin.")
+    String region;
+
+    private io.rushes.engine.format.dng.DngRawDecoder.Region region() {
+        if (region == null) {
+            return null;
+        }
+        String[] p = region.split(",");
+        if (p.length != 4) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--region is X,Y,W,H, not " + region);
+        }
+        return new io.rushes.engine.format.dng.DngRawDecoder.Region(Integer.parseInt(p[0].strip()), Integer.parseInt(p[1].strip()),
+                Integer.parseInt(p[2].strip()), Integer.parseInt(p[3].strip()));
+    }
+
     @Override
     public Integer call() throws Exception {
         List<Clip> clips = ClipDiscovery.group(ClipDiscovery.listLocal(List.of(input))).clips();
@@ -70,7 +86,7 @@ public final class RenderCommand implements Callable<Integer> {
                     case aces -> DngDevelop.Output.ACES2065_1;
                     case acescg -> DngDevelop.Output.ACESCG;
                     case acescct -> DngDevelop.Output.ACESCCT;
-                }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin));
+                }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region()));
         int written = 0;
         int failed = 0;
         for (Clip clip : clips) {
