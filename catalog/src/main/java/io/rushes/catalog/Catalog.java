@@ -53,10 +53,6 @@ public final class Catalog {
         }
     }
 
-    public String root() {
-        return root;
-    }
-
     public String path(TableDef table) {
         return root + "/" + table.name();
     }

@@ -6,7 +6,6 @@ public record Chromaticities(double rx, double ry, double gx, double gy, double 
     public static final Chromaticities AP0 = new Chromaticities(0.7347, 0.2653, 0.0, 1.0, 0.0001, -0.0770, 0.32168, 0.33767);
     /** ACES AP1 (ACEScg, ACEScct). */
     public static final Chromaticities AP1 = new Chromaticities(0.713, 0.293, 0.165, 0.830, 0.128, 0.044, 0.32168, 0.33767);
-    public static final Chromaticities REC709 = new Chromaticities(0.64, 0.33, 0.30, 0.60, 0.15, 0.06, 0.3127, 0.3290);
     /** CIE D50, the profile connection space white of the DNG colour model. */
     public static final double[] D50_XY = {0.34567, 0.35850};
 

@@ -21,10 +21,6 @@ public record Matrix3(double[] m) {
         return new Matrix3(new double[] {a, 0, 0, 0, b, 0, 0, 0, c});
     }
 
-    public double get(int row, int col) {
-        return m[row * 3 + col];
-    }
-
     public Matrix3 times(Matrix3 o) {
         double[] r = new double[9];
         for (int i = 0; i < 3; i++) {

@@ -35,7 +35,7 @@ class RushesCliTest {
     void helpListsEveryCommand() {
         Run r = run("--help");
         assertEquals(0, r.code());
-        for (String c : List.of("inspect", "ingest", "sql", "make-card", "mhl", "bench", "demo")) {
+        for (String c : List.of("inspect", "ingest", "sql", "optimize", "render", "make-card", "mhl", "bench", "demo")) {
             assertTrue(r.out().contains(c), "help lists " + c + ":\n" + r.out());
         }
     }

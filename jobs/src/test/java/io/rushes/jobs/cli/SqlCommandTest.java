@@ -80,6 +80,23 @@ class SqlCommandTest {
     }
 
     @Test
+    void optimizeKeepsEveryRow() {
+        Run before = sql("--format", "csv", "SELECT count(*) AS clips, sum(frame_count) AS frames FROM clips");
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = RushesCli.run("optimize", "--catalog", catalog);
+        } finally {
+            System.setOut(out);
+        }
+        assertEquals(0, code);
+        assertEquals(before.out(), sql("--format", "csv", "SELECT count(*) AS clips, sum(frame_count) AS frames FROM clips").out());
+        Run history = sql("--format", "json", "DESCRIBE HISTORY delta.`" + catalog + "/clips`");
+        assertTrue(history.out().contains("\"operation\":\"OPTIMIZE\""), history.out() + history.err());
+    }
+
+    @Test
     void aWrongColumnGivesSparksErrorPlainly() {
         Run r = sql("SELECT no_such_column FROM clips");
         assertEquals(2, r.code());
