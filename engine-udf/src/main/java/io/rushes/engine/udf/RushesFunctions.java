@@ -34,6 +34,9 @@ public final class RushesFunctions {
 
     /** Registers every function on the session; {@code sources} opens locations on executors (must be serialisable). */
     public static void register(SparkSession spark, ByteSourceFactory sources) {
+        if (spark.catalog().functionExists("rushes_inspect")) {
+            return; // already registered in this session (several commands in one JVM)
+        }
         spark.udf().register("rushes_inspect", (UDF1<String, String>) location -> inspect(location, sources), DataTypes.StringType);
         // Numbers arrive as whatever SQL typed them (24 is INT, 23.976 DECIMAL, a column DOUBLE): take any Number.
         spark.udf().register("tc_to_frames", (UDF2<String, Object, Long>) (tc, fps) -> tcToFrames(tc, number(fps)), DataTypes.LongType);
