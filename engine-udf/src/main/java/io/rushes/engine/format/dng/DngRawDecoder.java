@@ -77,7 +77,8 @@ public final class DngRawDecoder {
             cropBottom = cropTop + region.height();
             cropRight = cropLeft + region.width();
         }
-        char[] full = new char[width * height];
+        // Only the band of rows the crop covers is held (full width: strips and tiles span columns).
+        char[] band = new char[width * (cropBottom - cropTop)];
         boolean tiled = raw.has(TiffTags.TILE_OFFSETS);
         int tileWidth = tiled ? (int) value(raw, TiffTags.TILE_WIDTH, 0) : width;
         int tileHeight = tiled ? (int) value(raw, TiffTags.TILE_LENGTH, 0) : (int) Math.min(height, value(raw, TiffTags.ROWS_PER_STRIP, height));
@@ -107,7 +108,7 @@ public final class DngRawDecoder {
             }
             in.require(offset, count, (tiled ? "tile " : "strip ") + t);
             if (compression == UNCOMPRESSED) {
-                unpack(in, offset, count, bits, w, h, full, width, height, x0, y0, cropTop, cropBottom);
+                unpack(in, offset, count, bits, w, h, band, width, x0, y0, cropTop, cropBottom);
             } else {
                 byte[] jpeg = in.bytes(offset, count, "lossless JPEG " + (tiled ? "tile " : "strip ") + t);
                 LosslessJpeg.Decoded d = LosslessJpeg.decode(jpeg, name, offset, (long) w * h);
@@ -117,10 +118,10 @@ public final class DngRawDecoder {
                     throw Errors.corrupt(name, offset, "lossless JPEG of " + d.width() + "x" + d.height() + " samples does not fill a "
                             + w + "x" + h + (tiled ? " tile" : " strip"));
                 }
-                place(d.samples(), w, full, width, height, x0, y0, w, h);
+                place(d.samples(), w, band, width, x0, y0, w, h, cropTop, cropBottom);
             }
         }
-        return finish(name, raw, full, width, cropTop, cropLeft, cropBottom, cropRight, cropTop - area[0], cropLeft - area[1]);
+        return finish(name, raw, band, width, 0, cropLeft, cropBottom - cropTop, cropRight, cropTop - area[0], cropLeft - area[1]);
     }
 
     /** ActiveArea as top, left, bottom, right (the whole image when absent). */
@@ -140,15 +141,15 @@ public final class DngRawDecoder {
         return new int[] {top, left, bottom, right};
     }
 
-    /** Copies a decoded block (rows of {@code w} samples) into the image, clipped at the image's edges. */
-    private static void place(char[] block, int stride, char[] full, int width, int height, int x0, int y0, int w, int h) {
-        for (int y = 0; y < h && y0 + y < height; y++) {
-            int n = Math.min(w, width - x0);
-            System.arraycopy(block, y * stride, full, (y0 + y) * width + x0, n);
+    /** Copies the rows of a decoded block (rows of {@code stride} samples) that fall in the band into it, clipped at the right edge. */
+    private static void place(char[] block, int stride, char[] band, int width, int x0, int y0, int w, int h, int bandTop, int bandBottom) {
+        int n = Math.min(w, width - x0);
+        for (int y = Math.max(0, bandTop - y0); y < h && y0 + y < bandBottom; y++) {
+            System.arraycopy(block, y * stride, band, (y0 + y - bandTop) * width + x0, n);
         }
     }
 
-    private static void unpack(BinaryReader in, long offset, long count, int bits, int w, int h, char[] full, int width, int height,
+    private static void unpack(BinaryReader in, long offset, long count, int bits, int w, int h, char[] band, int width,
                                int x0, int y0, int firstRow, int endRow) {
         long rowBytes = ((long) w * bits + 7) / 8;
         if (rowBytes * h > count) {
@@ -159,28 +160,28 @@ public final class DngRawDecoder {
             }
         }
         boolean littleEndian = !in.bigEndian();
-        for (int y = Math.max(0, firstRow - y0); y < h && y0 + y < Math.min(height, endRow); y++) {
+        for (int y = Math.max(0, firstRow - y0); y < h && y0 + y < endRow; y++) {
             byte[] row = in.bytes(offset + y * rowBytes, rowBytes, "a row of raw data");
-            int base = (y0 + y) * width + x0;
+            int base = (y0 + y - firstRow) * width + x0;
             int n = Math.min(w, width - x0);
             if (bits == 16) {
                 for (int x = 0; x < n; x++) {
                     int lo = row[2 * x] & 0xFF;
                     int hi = row[2 * x + 1] & 0xFF;
-                    full[base + x] = (char) (littleEndian ? (hi << 8) | lo : (lo << 8) | hi);
+                    band[base + x] = (char) (littleEndian ? (hi << 8) | lo : (lo << 8) | hi);
                 }
             } else if (bits == 8) {
                 for (int x = 0; x < n; x++) {
-                    full[base + x] = (char) (row[x] & 0xFF);
+                    band[base + x] = (char) (row[x] & 0xFF);
                 }
             } else if (bits == 12) {
                 for (int x = 0; x < n; x += 2) {
                     int i = x / 2 * 3;
                     int b0 = row[i] & 0xFF;
                     int b1 = row[i + 1] & 0xFF;
-                    full[base + x] = (char) ((b0 << 4) | (b1 >> 4));
+                    band[base + x] = (char) ((b0 << 4) | (b1 >> 4));
                     if (x + 1 < n) {
-                        full[base + x + 1] = (char) (((b1 & 0x0F) << 8) | (row[i + 2] & 0xFF));
+                        band[base + x + 1] = (char) (((b1 & 0x0F) << 8) | (row[i + 2] & 0xFF));
                     }
                 }
             } else {
@@ -193,7 +194,7 @@ public final class DngRawDecoder {
                         acc = (acc << 8) | (row[p++] & 0xFF);
                         have += 8;
                     }
-                    full[base + x] = (char) ((acc >>> (have - bits)) & mask);
+                    band[base + x] = (char) ((acc >>> (have - bits)) & mask);
                     have -= bits;
                 }
             }
