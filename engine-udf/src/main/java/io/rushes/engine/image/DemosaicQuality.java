@@ -4,6 +4,8 @@ package io.rushes.engine.image;
  * Ground truth for demosaicking from real sensor data: bin a Bayer raw 2×2 (red, mean of the two greens,
  * blue) into a half-resolution RGB image that no interpolation made, mosaic it again as RGGB, and score a
  * demosaicked result against it by colour PSNR (linear, peak 1, over all three channels, border excluded).
+ * The truth is quantised to 16 bits so that a 16-bit DNG of its mosaic gives other developers (dcraw) exactly
+ * the values Rushes demosaics; shifting it by one pixel puts every colour of the content on every CFA phase.
  */
 public final class DemosaicQuality {
     private DemosaicQuality() {
@@ -34,6 +36,33 @@ public final class DemosaicQuality {
             }
         }
         return new RgbImage(w, h, out);
+    }
+
+    /** The frames scored: the truth as binned, and shifted by one pixel in x, in y and in both (each even-sized). */
+    public static final int[][] SHIFTS = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
+
+    /** Ground truth clipped to [0, 1] and rounded to 16-bit steps, cropped from (dx, dy) to even dimensions. */
+    public static RgbImage frame(RgbImage truth, int dx, int dy) {
+        int w = (truth.width() - dx) & ~1;
+        int h = (truth.height() - dy) & ~1;
+        float[] out = new float[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < 3; c++) {
+                    out[(y * w + x) * 3 + c] = quantise(truth.get(x + dx, y + dy, c));
+                }
+            }
+        }
+        return new RgbImage(w, h, out);
+    }
+
+    /** The 16-bit code of a value in [0, 1] (clipped), as a DNG with white level 65535 stores it. */
+    public static int code16(float v) {
+        return (int) Math.round(Math.min(1.0, Math.max(0.0, v)) * 65535);
+    }
+
+    private static float quantise(float v) {
+        return code16(v) / 65535f;
     }
 
     /** The RGGB mosaic of an RGB image. */

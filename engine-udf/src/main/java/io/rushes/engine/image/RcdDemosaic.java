@@ -4,213 +4,465 @@ package io.rushes.engine.image;
  * Ratio Corrected Demosaicing (Luis Sanz Rodríguez, v2.3 formulation), the high-quality mode. Chosen over
  * AMaZE because it matches it on real sensor data while being a fraction of the code and the arithmetic,
  * with no lookup tables or iterative refinement: every output pixel is a fixed, branch-light function of
- * its 9×9 neighbourhood, which is what keeps it fast on one core and lets a region of interest be decoded
- * with a 4-pixel margin. Steps: (1) vertical/horizontal discrimination from squared 6th-order high-pass
- * responses; (2) a low-pass image at red/blue sites; (3) green at red/blue by gradient-weighted,
- * ratio-corrected cardinal estimates; (4) red/blue at blue/red by diagonal colour differences with their own
- * discrimination, then red/blue at green by cardinal colour differences. The 4-pixel border is bilinear.
- * Inputs are clamped at 0 inside the estimator (the ratios need non-negative data); recorded photosites
- * keep their own values.
+ * its neighbourhood, which is what keeps it fast on one core and lets a region of interest be decoded with
+ * a small margin. Steps: (1) vertical/horizontal discrimination from squared 6th-order high-pass
+ * responses, refined by the diagonal neighbours' mean where that is more decided; (2) a low-pass image at
+ * red/blue sites; (3) green at red/blue by gradient-weighted, ratio-corrected cardinal estimates; (4) red/blue
+ * at blue/red by diagonal colour differences with their own (diagonal) discrimination, then red/blue at green
+ * by cardinal colour differences. The 4-photosite frame border is bilinear. Inputs are clamped at 0 inside
+ * the estimators (the ratios need non-negative data); recorded photosites keep their own values.
+ *
+ * <p>Streamed: each step runs one row behind the rows it reads, so loading mosaic row t finishes output row
+ * t − {@link #LAG}; every quantity is kept in a {@link HalfRows.Ring} only as long as a later step looks back
+ * at it. Rows are split into their two Bayer colours so every kernel is a unit-stride loop over one colour.
  */
 final class RcdDemosaic {
     private static final float EPS = 1e-5f;
     private static final float EPSSQ = 1e-10f;
     private static final int BORDER = 4;
+    /** Rows (and columns) from a photosite to the farthest photosite its output depends on. */
+    static final int LAG = 11;
 
-    private RcdDemosaic() {
+    // Each step's row, as an offset behind the newest mosaic row t.
+    private static final int LOW_PASS = 1;
+    private static final int ENERGY = 3;
+    private static final int DIRECTION = 4;
+    private static final int REFINED = 5;
+    private static final int GREEN = 5;
+    private static final int RED_BLUE_AT_RED_BLUE = 8;
+    private static final int RED_BLUE_AT_GREEN = LAG;
+
+    private final int w;
+    private final int h;
+    private final byte[] cfa;
+    private final HalfRows l;
+    private final HalfRows.Ring mosaic;
+    private final HalfRows.Ring clamped;
+    /** |c(y) − c(y − 2)| per column: the vertical terms of green's gradients, shared by five rows' sums. */
+    private final HalfRows.Ring verticalStep;
+    /** |c(x) − c(x − 2)| along the row green is working on: its horizontal terms, shared likewise. */
+    private final float[] horizontalStep;
+    private final HalfRows.Ring lowPass;
+    private final HalfRows.Ring energyV;
+    private final HalfRows.Ring energyH;
+    private final HalfRows.Ring directionVH;
+    private final HalfRows.Ring vh;
+    private final HalfRows.Ring energyP;
+    private final HalfRows.Ring energyQ;
+    private final HalfRows.Ring directionPQ;
+    private final HalfRows.Ring pq;
+    private final HalfRows.Ring[] planes;
+    private final float[][] loadRows = new float[3][];
+
+    static boolean fits(int width, int height) {
+        return width >= 2 * BORDER + 2 && height >= 2 * BORDER + 2;
     }
 
-    static RgbImage run(float[] mosaic, int w, int h, byte[] cfa) {
-        if (w < 2 * BORDER + 2 || h < 2 * BORDER + 2) {
-            return Demosaic.bilinear(mosaic, w, h, cfa);
+    RcdDemosaic(int width, int height, byte[] cfa) {
+        this.w = width;
+        this.h = height;
+        this.cfa = cfa;
+        this.l = new HalfRows(width);
+        // Depth of each ring: from the step that writes a row to the last step that reads it, inclusive.
+        mosaic = l.new Ring(3);
+        clamped = l.new Ring(GREEN + 4 + 1);
+        verticalStep = l.new Ring(GREEN + 2 + 1);
+        horizontalStep = new float[l.length];
+        lowPass = l.new Ring(GREEN + 2 - LOW_PASS + 1);
+        energyV = l.new Ring(3);
+        energyH = l.new Ring(2);
+        directionVH = l.new Ring(3);
+        vh = l.new Ring(RED_BLUE_AT_GREEN - REFINED + 1);
+        energyP = l.new Ring(3);
+        energyQ = l.new Ring(3);
+        directionPQ = l.new Ring(3);
+        pq = l.new Ring(RED_BLUE_AT_RED_BLUE - REFINED + 1);
+        planes = new HalfRows.Ring[3];
+        for (int c = 0; c < 3; c++) {
+            planes[c] = l.new Ring(RED_BLUE_AT_GREEN + 3 + 1);
         }
-        RgbImage base = new RgbImage(w, h, new float[w * h * 3]);
-        float[] rgb = base.data();
-        Demosaic.bilinearBorder(mosaic, w, h, cfa, BORDER, rgb);
-        float[] c = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0, i = y * w; x < w; x++, i++) {
-                float v = mosaic[i];
-                c[i] = Math.max(0f, v);
-                rgb[i * 3 + cfa[(y & 1) * 2 + (x & 1)]] = v; // recorded photosites carry their own (unclamped) values
+    }
+
+    void run(Demosaic.MosaicRows in, Demosaic.RgbRows out) {
+        float[] natural = new float[w];
+        float[][] rows = new float[3][];
+        for (int t = 0; t < h + LAG; t++) {
+            if (t < h) {
+                in.read(t, natural);
+                load(t, natural);
+            }
+            if (t >= 1 && t - 1 < h) {
+                planeRows(t - 1, rows);
+                Demosaic.border(l, mosaic, h, cfa, BORDER, t - 1, rows);
+            }
+            if (inside(t - LOW_PASS, 2)) {
+                lowPass(t - LOW_PASS);
+            }
+            if (inside(t - ENERGY, BORDER - 1)) {
+                energies(t - ENERGY);
+            }
+            if (inside(t - DIRECTION, BORDER)) {
+                directions(t - DIRECTION);
+            }
+            if (inside(t - REFINED, BORDER)) {
+                refine(directionVH, vh, t - REFINED, false);
+                refine(directionPQ, pq, t - REFINED, true);
+            }
+            if (inside(t - GREEN, BORDER)) {
+                green(t - GREEN);
+            }
+            if (inside(t - RED_BLUE_AT_RED_BLUE, BORDER)) {
+                redBlueAtRedBlue(t - RED_BLUE_AT_RED_BLUE);
+            }
+            int y = t - RED_BLUE_AT_GREEN;
+            if (inside(y, BORDER)) {
+                redBlueAtGreen(y);
+            }
+            if (y >= 0) {
+                planeRows(y, rows);
+                out.write(y, rows[0], rows[1], rows[2], l.odd);
             }
         }
-        float[] vh = discrimination(c, w, h, w, 1, false, cfa);
-        float[] lpf = lowPass(c, w, h);
-        green(c, lpf, vh, rgb, w, h, cfa);
-        float[] pq = discrimination(c, w, h, w + 1, w - 1, true, cfa);
-        redBlueAtRedBlue(rgb, pq, w, h, cfa);
-        redBlueAtGreen(rgb, vh, w, h, cfa);
-        return base;
     }
 
     /**
-     * Direction weight in [0, 1] along two axes given as index steps ({@code a}: vertical or NW–SE,
-     * {@code b}: horizontal or NE–SW): the share of the first axis in the local high-frequency energy
-     * (squared high-pass responses summed over three taps along each axis), refined by the mean of the
-     * four diagonal neighbours where that is more decided. Energies are kept for three rows at a time, and
-     * the refinement runs in place with one saved row, so the pass touches two image-sized arrays, not five.
+     * max(EPSSQ, energy) for the non-negative energies here: a compare the branch predictor gets right, where
+     * Math.max pays for NaN and signed-zero handling on every call.
      */
-    private static float[] discrimination(float[] c, int w, int h, int a, int b, boolean redBlueOnly, byte[] cfa) {
-        float[] dir = new float[w * h];
-        int stepX = redBlueOnly ? 2 : 1;
-        // Each axis step is (rows, columns) = (1, 0) vertical, (0, 1) horizontal, (1, ±1) diagonal; energies
-        // are kept for rows y-1, y, y+1, indexed by column.
-        int rowsA = Math.round((float) a / w);
-        int colsA = a - rowsA * w;
-        int rowsB = Math.round((float) b / w);
-        int colsB = b - rowsB * w;
-        float[][] ea = {new float[w], new float[w], new float[w]};
-        float[][] eb = {new float[w], new float[w], new float[w]};
-        highPassRow(c, w, BORDER - 1, a, ea[0], redBlueOnly, cfa);
-        highPassRow(c, w, BORDER, a, ea[1], redBlueOnly, cfa);
-        highPassRow(c, w, BORDER - 1, b, eb[0], redBlueOnly, cfa);
-        highPassRow(c, w, BORDER, b, eb[1], redBlueOnly, cfa);
-        for (int y = BORDER; y < h - BORDER; y++) {
-            highPassRow(c, w, y + 1, a, ea[2], redBlueOnly, cfa);
-            highPassRow(c, w, y + 1, b, eb[2], redBlueOnly, cfa);
-            float[] aBefore = ea[1 - rowsA];
-            float[] aAfter = ea[1 + rowsA];
-            float[] bBefore = eb[1 - rowsB];
-            float[] bAfter = eb[1 + rowsB];
-            int start = redBlueOnly ? BORDER + (cfa[(y & 1) * 2 + (BORDER & 1)] == 1 ? 1 : 0) : BORDER;
-            for (int x = start; x < w - BORDER; x += stepX) {
-                float sa = Math.max(EPSSQ, aBefore[x - colsA] + ea[1][x] + aAfter[x + colsA]);
-                float sb = Math.max(EPSSQ, bBefore[x - colsB] + eb[1][x] + bAfter[x + colsB]);
-                dir[y * w + x] = sa / (sa + sb);
-            }
-            float[] oldest = ea[0];
-            ea[0] = ea[1];
-            ea[1] = ea[2];
-            ea[2] = oldest;
-            oldest = eb[0];
-            eb[0] = eb[1];
-            eb[1] = eb[2];
-            eb[2] = oldest;
-        }
-        float[] previous = new float[w];
-        float[] current = new float[w];
-        System.arraycopy(dir, BORDER * w, previous, 0, w);
-        for (int y = BORDER + 1; y < h - BORDER - 1; y++) {
-            System.arraycopy(dir, y * w, current, 0, w);
-            int start = redBlueOnly ? BORDER + 1 + (cfa[(y & 1) * 2 + ((BORDER + 1) & 1)] == 1 ? 1 : 0) : BORDER + 1;
-            int below = (y + 1) * w;
-            for (int x = start; x < w - BORDER - 1; x += stepX) {
-                float central = current[x];
-                float neighbours = 0.25f * (previous[x - 1] + previous[x + 1] + dir[below + x - 1] + dir[below + x + 1]);
-                dir[y * w + x] = Math.abs(0.5f - central) < Math.abs(0.5f - neighbours) ? neighbours : central;
-            }
-            float[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return dir;
+    private static float atLeastEpsilon(float energy) {
+        return energy > EPSSQ ? energy : EPSSQ;
     }
 
-    /**
-     * Squared 6th-order high-pass response along {@code step} for the photosites of row {@code y} (only red/blue
-     * sites when asked), where its ±3 taps are inside the image; the row buffer is indexed by column.
-     */
-    private static void highPassRow(float[] c, int w, int y, int step, float[] out, boolean redBlueOnly, byte[] cfa) {
-        int s2 = 2 * step;
-        int s3 = 3 * step;
-        int stepX = redBlueOnly ? 2 : 1;
-        int start = redBlueOnly ? 3 + (cfa[(y & 1) * 2 + 1] == 1 ? 1 : 0) : 3;
-        int base = y * w;
-        for (int x = start; x < w - 3; x += stepX) {
-            int i = base + x;
-            float v = (c[i - s3] - c[i - step] - c[i + step] + c[i + s3]) - 3 * (c[i - s2] + c[i + s2]) + 6 * c[i];
-            out[x] = v * v;
+    private boolean inside(int y, int margin) {
+        return y >= margin && y < h - margin;
+    }
+
+    private void planeRows(int y, float[][] rows) {
+        for (int c = 0; c < 3; c++) {
+            rows[c] = planes[c].row(y);
         }
     }
 
-    private static float[] lowPass(float[] c, int w, int h) {
-        float[] lpf = new float[w * h];
-        for (int y = 1; y < h - 1; y++) {
-            for (int x = 1; x < w - 1; x++) {
-                int i = y * w + x;
-                lpf[i] = c[i] + 0.5f * (c[i - w] + c[i + w] + c[i - 1] + c[i + 1])
-                        + 0.25f * (c[i - w - 1] + c[i - w + 1] + c[i + w - 1] + c[i + w + 1]);
-            }
-        }
-        return lpf;
+    private int greenParity(int y) {
+        return cfa[(y & 1) * 2] == 1 ? 0 : 1;
     }
 
-    private static void green(float[] c, float[] lpf, float[] vh, float[] rgb, int w, int h, byte[] cfa) {
-        int w2 = 2 * w;
-        int w3 = 3 * w;
-        int w4 = 4 * w;
-        for (int y = BORDER; y < h - BORDER; y++) {
-            int start = BORDER + (cfa[(y & 1) * 2 + (BORDER & 1)] == 1 ? 1 : 0);
-            for (int x = start; x < w - BORDER; x += 2) {
-                int i = y * w + x;
-                float nGrad = EPS + Math.abs(c[i - w] - c[i + w]) + Math.abs(c[i] - c[i - w2]) + Math.abs(c[i - w] - c[i - w3]) + Math.abs(c[i - w2] - c[i - w4]);
-                float sGrad = EPS + Math.abs(c[i + w] - c[i - w]) + Math.abs(c[i] - c[i + w2]) + Math.abs(c[i + w] - c[i + w3]) + Math.abs(c[i + w2] - c[i + w4]);
-                float wGrad = EPS + Math.abs(c[i - 1] - c[i + 1]) + Math.abs(c[i] - c[i - 2]) + Math.abs(c[i - 1] - c[i - 3]) + Math.abs(c[i - 2] - c[i - 4]);
-                float eGrad = EPS + Math.abs(c[i + 1] - c[i - 1]) + Math.abs(c[i] - c[i + 2]) + Math.abs(c[i + 1] - c[i + 3]) + Math.abs(c[i + 2] - c[i + 4]);
-                float l = lpf[i];
-                // Each neighbour's green, corrected by the ratio of the low-pass image here and beyond it.
-                float nEst = c[i - w] * 2 * l / (EPS + l + lpf[i - w2]);
-                float sEst = c[i + w] * 2 * l / (EPS + l + lpf[i + w2]);
-                float wEst = c[i - 1] * 2 * l / (EPS + l + lpf[i - 2]);
-                float eEst = c[i + 1] * 2 * l / (EPS + l + lpf[i + 2]);
-                float vEst = (sGrad * nEst + nGrad * sEst) / (nGrad + sGrad);
-                float hEst = (wGrad * eEst + eGrad * wEst) / (eGrad + wGrad);
-                rgb[i * 3 + 1] = vh[i] * hEst + (1 - vh[i]) * vEst;
+    private void load(int y, float[] natural) {
+        float[] m = mosaic.row(y);
+        l.split(natural, m);
+        float[] c = clamped.row(y);
+        for (int k = 0; k < l.length; k++) {
+            c[k] = Math.max(0f, m[k]);
+        }
+        if (y >= 2) {
+            float[] above = clamped.row(y - 2);
+            float[] step = verticalStep.row(y);
+            for (int k = 0; k < l.length; k++) {
+                step[k] = Math.abs(c[k] - above[k]);
             }
         }
+        planeRows(y, loadRows);
+        Demosaic.scatterRecorded(l, cfa, y, m, loadRows);
     }
 
-    private static void redBlueAtRedBlue(float[] rgb, float[] pq, int w, int h, byte[] cfa) {
-        int w1 = w * 3;
-        for (int y = BORDER; y < h - BORDER; y++) {
-            int start = BORDER + (cfa[(y & 1) * 2 + (BORDER & 1)] == 1 ? 1 : 0);
-            for (int x = start; x < w - BORDER; x += 2) {
-                int i = y * w + x;
-                int c = 2 - cfa[(y & 1) * 2 + (x & 1)];
-                int p = i * 3;
-                float g = rgb[p + 1];
-                int nw = p - w1 - 3;
-                int ne = p - w1 + 3;
-                int sw = p + w1 - 3;
-                int se = p + w1 + 3;
-                float nwGrad = EPS + Math.abs(rgb[nw + c] - rgb[se + c]) + Math.abs(rgb[nw + c] - rgb[p - 3 * w1 - 9 + c]) + Math.abs(g - rgb[p - 2 * w1 - 6 + 1]);
-                float neGrad = EPS + Math.abs(rgb[ne + c] - rgb[sw + c]) + Math.abs(rgb[ne + c] - rgb[p - 3 * w1 + 9 + c]) + Math.abs(g - rgb[p - 2 * w1 + 6 + 1]);
-                float swGrad = EPS + Math.abs(rgb[sw + c] - rgb[ne + c]) + Math.abs(rgb[sw + c] - rgb[p + 3 * w1 - 9 + c]) + Math.abs(g - rgb[p + 2 * w1 - 6 + 1]);
-                float seGrad = EPS + Math.abs(rgb[se + c] - rgb[nw + c]) + Math.abs(rgb[se + c] - rgb[p + 3 * w1 + 9 + c]) + Math.abs(g - rgb[p + 2 * w1 + 6 + 1]);
-                float nwEst = rgb[nw + c] - rgb[nw + 1];
-                float neEst = rgb[ne + c] - rgb[ne + 1];
-                float swEst = rgb[sw + c] - rgb[sw + 1];
-                float seEst = rgb[se + c] - rgb[se + 1];
-                float pEst = (nwGrad * seEst + seGrad * nwEst) / (nwGrad + seGrad);
-                float qEst = (neGrad * swEst + swGrad * neEst) / (neGrad + swGrad);
-                rgb[p + c] = g + (1 - pq[i]) * pEst + pq[i] * qEst;
-            }
+    /** The low-pass image at the red/blue photosites of row y (columns 2 .. w − 3, all that green reads). */
+    private void lowPass(int y) {
+        int p = 1 - greenParity(y);
+        float[] up = clamped.row(y - 1);
+        float[] cur = clamped.row(y);
+        float[] dn = clamped.row(y + 1);
+        float[] out = lowPass.row(y);
+        int s = l.at(p, 0);
+        int m1 = l.at(p, -1);
+        int p1 = l.at(p, 1);
+        for (int k = HalfRows.first(p, 2), end = HalfRows.end(p, w - 2); k < end; k++) {
+            out[s + k] = cur[s + k] + 0.5f * (up[s + k] + dn[s + k] + cur[m1 + k] + cur[p1 + k])
+                    + 0.25f * (up[m1 + k] + up[p1 + k] + dn[m1 + k] + dn[p1 + k]);
         }
     }
 
-    private static void redBlueAtGreen(float[] rgb, float[] vh, int w, int h, byte[] cfa) {
-        int w1 = w * 3;
-        for (int y = BORDER; y < h - BORDER; y++) {
-            int start = BORDER + (cfa[(y & 1) * 2 + (BORDER & 1)] == 1 ? 0 : 1);
-            for (int x = start; x < w - BORDER; x += 2) {
-                int i = y * w + x;
-                int p = i * 3;
-                float g = rgb[p + 1];
-                for (int c = 0; c <= 2; c += 2) {
-                    float nGrad = EPS + Math.abs(g - rgb[p - 2 * w1 + 1]) + Math.abs(rgb[p - w1 + c] - rgb[p + w1 + c]) + Math.abs(rgb[p - w1 + c] - rgb[p - 3 * w1 + c]);
-                    float sGrad = EPS + Math.abs(g - rgb[p + 2 * w1 + 1]) + Math.abs(rgb[p + w1 + c] - rgb[p - w1 + c]) + Math.abs(rgb[p + w1 + c] - rgb[p + 3 * w1 + c]);
-                    float wGrad = EPS + Math.abs(g - rgb[p - 6 + 1]) + Math.abs(rgb[p - 3 + c] - rgb[p + 3 + c]) + Math.abs(rgb[p - 3 + c] - rgb[p - 9 + c]);
-                    float eGrad = EPS + Math.abs(g - rgb[p + 6 + 1]) + Math.abs(rgb[p + 3 + c] - rgb[p - 3 + c]) + Math.abs(rgb[p + 3 + c] - rgb[p + 9 + c]);
-                    float nEst = rgb[p - w1 + c] - rgb[p - w1 + 1];
-                    float sEst = rgb[p + w1 + c] - rgb[p + w1 + 1];
-                    float wEst = rgb[p - 3 + c] - rgb[p - 3 + 1];
-                    float eEst = rgb[p + 3 + c] - rgb[p + 3 + 1];
-                    float vEst = (nGrad * sEst + sGrad * nEst) / (nGrad + sGrad);
-                    float hEst = (eGrad * wEst + wGrad * eEst) / (eGrad + wGrad);
-                    rgb[p + c] = g + (1 - vh[i]) * vEst + vh[i] * hEst;
+    /** Squared 6th-order high-pass responses of row y: vertical and horizontal everywhere, the two diagonals at red/blue. */
+    private void energies(int y) {
+        float[] c3 = clamped.row(y - 3);
+        float[] c2 = clamped.row(y - 2);
+        float[] c1 = clamped.row(y - 1);
+        float[] c0 = clamped.row(y);
+        float[] d1 = clamped.row(y + 1);
+        float[] d2 = clamped.row(y + 2);
+        float[] d3 = clamped.row(y + 3);
+        float[] ev = energyV.row(y);
+        float[] eh = energyH.row(y);
+        float[] ep = energyP.row(y);
+        float[] eq = energyQ.row(y);
+        int rb = 1 - greenParity(y);
+        for (int p = 0; p < 2; p++) {
+            int s = l.at(p, 0);
+            int m1 = l.at(p, -1);
+            int m2 = l.at(p, -2);
+            int m3 = l.at(p, -3);
+            int p1 = l.at(p, 1);
+            int p2 = l.at(p, 2);
+            int p3 = l.at(p, 3);
+            int first = HalfRows.first(p, 3);
+            int end = HalfRows.end(p, w - 3);
+            if (p == rb) {
+                // Red/blue photosites: all four directions in one pass over the seven rows.
+                for (int k = first; k < end; k++) {
+                    int i = s + k;
+                    float centre = 6 * c0[i];
+                    float v = (c3[i] - c1[i] - d1[i] + d3[i]) - 3 * (c2[i] + d2[i]) + centre;
+                    ev[i] = v * v;
+                    float hz = (c0[m3 + k] - c0[m1 + k] - c0[p1 + k] + c0[p3 + k]) - 3 * (c0[m2 + k] + c0[p2 + k]) + centre;
+                    eh[i] = hz * hz;
+                    float vp = (c3[m3 + k] - c1[m1 + k] - d1[p1 + k] + d3[p3 + k]) - 3 * (c2[m2 + k] + d2[p2 + k]) + centre;
+                    ep[i] = vp * vp;
+                    float vq = (c3[p3 + k] - c1[p1 + k] - d1[m1 + k] + d3[m3 + k]) - 3 * (c2[p2 + k] + d2[m2 + k]) + centre;
+                    eq[i] = vq * vq;
+                }
+            } else {
+                for (int k = first; k < end; k++) {
+                    int i = s + k;
+                    float centre = 6 * c0[i];
+                    float v = (c3[i] - c1[i] - d1[i] + d3[i]) - 3 * (c2[i] + d2[i]) + centre;
+                    ev[i] = v * v;
+                    float hz = (c0[m3 + k] - c0[m1 + k] - c0[p1 + k] + c0[p3 + k]) - 3 * (c0[m2 + k] + c0[p2 + k]) + centre;
+                    eh[i] = hz * hz;
                 }
             }
         }
+    }
+
+    /** Direction weights of row y: vertical share (all photosites) and NW–SE share (red/blue), summed over three taps. */
+    private void directions(int y) {
+        float[] vUp = energyV.row(y - 1);
+        float[] v = energyV.row(y);
+        float[] vDn = energyV.row(y + 1);
+        float[] eh = energyH.row(y);
+        float[] out = directionVH.row(y);
+        for (int p = 0; p < 2; p++) {
+            int s = l.at(p, 0);
+            int m1 = l.at(p, -1);
+            int p1 = l.at(p, 1);
+            for (int k = HalfRows.first(p, BORDER), end = HalfRows.end(p, w - BORDER); k < end; k++) {
+                float sa = atLeastEpsilon(vUp[s + k] + v[s + k] + vDn[s + k]);
+                float sb = atLeastEpsilon(eh[m1 + k] + eh[s + k] + eh[p1 + k]);
+                out[s + k] = sa / (sa + sb);
+            }
+        }
+        int p = 1 - greenParity(y);
+        int s = l.at(p, 0);
+        int m1 = l.at(p, -1);
+        int p1 = l.at(p, 1);
+        float[] pUp = energyP.row(y - 1);
+        float[] pc = energyP.row(y);
+        float[] pDn = energyP.row(y + 1);
+        float[] qUp = energyQ.row(y - 1);
+        float[] qc = energyQ.row(y);
+        float[] qDn = energyQ.row(y + 1);
+        float[] pqOut = directionPQ.row(y);
+        for (int k = HalfRows.first(p, BORDER), end = HalfRows.end(p, w - BORDER); k < end; k++) {
+            float sa = atLeastEpsilon(pUp[m1 + k] + pc[s + k] + pDn[p1 + k]);
+            float sb = atLeastEpsilon(qUp[p1 + k] + qc[s + k] + qDn[m1 + k]);
+            pqOut[s + k] = sa / (sa + sb);
+        }
+    }
+
+    /** Row y of a direction weight, replaced by the mean of its four diagonal neighbours where that is further from 0.5. */
+    private void refine(HalfRows.Ring raw, HalfRows.Ring refined, int y, boolean redBlueOnly) {
+        float[] cur = raw.row(y);
+        float[] out = refined.row(y);
+        System.arraycopy(cur, 0, out, 0, l.length);
+        if (y < BORDER + 1 || y >= h - BORDER - 1) {
+            return;
+        }
+        float[] up = raw.row(y - 1);
+        float[] dn = raw.row(y + 1);
+        int rb = 1 - greenParity(y);
+        for (int p = redBlueOnly ? rb : 0; p < (redBlueOnly ? rb + 1 : 2); p++) {
+            int s = l.at(p, 0);
+            int m1 = l.at(p, -1);
+            int p1 = l.at(p, 1);
+            for (int k = HalfRows.first(p, BORDER + 1), end = HalfRows.end(p, w - BORDER - 1); k < end; k++) {
+                float central = cur[s + k];
+                float neighbours = 0.25f * (up[m1 + k] + up[p1 + k] + dn[m1 + k] + dn[p1 + k]);
+                // Branch-free select (the choice is a coin toss on real data, so a branch mispredicts half the time):
+                // the sign bit of the difference is 1 exactly when the neighbours are more decided; 1·a + 0·b is exact.
+                float moreDecided = Float.floatToRawIntBits(Math.abs(0.5f - central) - Math.abs(0.5f - neighbours)) >>> 31;
+                out[s + k] = moreDecided * neighbours + (1 - moreDecided) * central;
+            }
+        }
+    }
+
+    /**
+     * Green at the red/blue photosites of row y. Each gradient sums four absolute differences; the three that are
+     * two photosites apart recur in the sums of neighbouring photosites and rows, so they are taken once
+     * ({@link #verticalStep}, {@link #horizontalStep}) and summed in the original order (|a − b| = |b − a| exactly).
+     */
+    private void green(int y) {
+        int p = 1 - greenParity(y);
+        float[] n1 = clamped.row(y - 1);
+        float[] c = clamped.row(y);
+        float[] s1 = clamped.row(y + 1);
+        float[] vN2 = verticalStep.row(y - 2);
+        float[] vN1 = verticalStep.row(y - 1);
+        float[] v0 = verticalStep.row(y);
+        float[] vS2 = verticalStep.row(y + 2);
+        float[] vS3 = verticalStep.row(y + 3);
+        float[] vS4 = verticalStep.row(y + 4);
+        float[] hs = horizontalStep;
+        for (int q = 0; q < 2; q++) {
+            int s = l.at(q, 0);
+            int m2 = l.at(q, -2);
+            for (int k = HalfRows.first(q, 2), end = HalfRows.end(q, w); k < end; k++) {
+                hs[s + k] = Math.abs(c[s + k] - c[m2 + k]);
+            }
+        }
+        float[] lpN = lowPass.row(y - 2);
+        float[] lp = lowPass.row(y);
+        float[] lpS = lowPass.row(y + 2);
+        float[] dir = vh.row(y);
+        float[] out = planes[1].row(y);
+        int s = l.at(p, 0);
+        int w1 = l.at(p, -1);
+        int w2 = l.at(p, -2);
+        int e1 = l.at(p, 1);
+        int e2 = l.at(p, 2);
+        int e3 = l.at(p, 3);
+        int e4 = l.at(p, 4);
+        for (int k = HalfRows.first(p, BORDER), end = HalfRows.end(p, w - BORDER); k < end; k++) {
+            int i = s + k;
+            float n = n1[i];
+            float so = s1[i];
+            float we = c[w1 + k];
+            float ea = c[e1 + k];
+            float across = Math.abs(n - so);
+            float along = Math.abs(we - ea);
+            float nGrad = EPS + across + v0[i] + vN1[i] + vN2[i];
+            float sGrad = EPS + across + vS2[i] + vS3[i] + vS4[i];
+            float wGrad = EPS + along + hs[i] + hs[w1 + k] + hs[w2 + k];
+            float eGrad = EPS + along + hs[e2 + k] + hs[e3 + k] + hs[e4 + k];
+            float lo = lp[i];
+            // Each neighbour's green, corrected by the ratio of the low-pass image here and beyond it.
+            float nEst = n * 2 * lo / (EPS + lo + lpN[i]);
+            float sEst = so * 2 * lo / (EPS + lo + lpS[i]);
+            float wEst = we * 2 * lo / (EPS + lo + lp[w2 + k]);
+            float eEst = ea * 2 * lo / (EPS + lo + lp[e2 + k]);
+            float vEst = (sGrad * nEst + nGrad * sEst) / (nGrad + sGrad);
+            float hEst = (wGrad * eEst + eGrad * wEst) / (eGrad + wGrad);
+            out[i] = dir[i] * hEst + (1 - dir[i]) * vEst;
+        }
+    }
+
+    /** Blue at the red photosites (or red at blue) of row y, from diagonal colour differences. */
+    private void redBlueAtRedBlue(int y) {
+        int p = 1 - greenParity(y);
+        int other = 2 - cfa[(y & 1) * 2 + p];
+        HalfRows.Ring colour = planes[other];
+        HalfRows.Ring green = planes[1];
+        float[] g = green.row(y);
+        float[] gN2 = green.row(y - 2);
+        float[] gN1 = green.row(y - 1);
+        float[] gS1 = green.row(y + 1);
+        float[] gS2 = green.row(y + 2);
+        float[] cN3 = colour.row(y - 3);
+        float[] cN1 = colour.row(y - 1);
+        float[] cS1 = colour.row(y + 1);
+        float[] cS3 = colour.row(y + 3);
+        float[] weight = pq.row(y);
+        float[] out = colour.row(y);
+        int s = l.at(p, 0);
+        int w1 = l.at(p, -1);
+        int w2 = l.at(p, -2);
+        int w3 = l.at(p, -3);
+        int e1 = l.at(p, 1);
+        int e2 = l.at(p, 2);
+        int e3 = l.at(p, 3);
+        for (int k = HalfRows.first(p, BORDER), end = HalfRows.end(p, w - BORDER); k < end; k++) {
+            int i = s + k;
+            float gc = g[i];
+            float nw = cN1[w1 + k];
+            float ne = cN1[e1 + k];
+            float sw = cS1[w1 + k];
+            float se = cS1[e1 + k];
+            float nwSe = EPS + Math.abs(nw - se);
+            float neSw = EPS + Math.abs(ne - sw);
+            float nwGrad = nwSe + Math.abs(nw - cN3[w3 + k]) + Math.abs(gc - gN2[w2 + k]);
+            float neGrad = neSw + Math.abs(ne - cN3[e3 + k]) + Math.abs(gc - gN2[e2 + k]);
+            float swGrad = neSw + Math.abs(sw - cS3[w3 + k]) + Math.abs(gc - gS2[w2 + k]);
+            float seGrad = nwSe + Math.abs(se - cS3[e3 + k]) + Math.abs(gc - gS2[e2 + k]);
+            float nwEst = nw - gN1[w1 + k];
+            float neEst = ne - gN1[e1 + k];
+            float swEst = sw - gS1[w1 + k];
+            float seEst = se - gS1[e1 + k];
+            float pEst = (nwGrad * seEst + seGrad * nwEst) / (nwGrad + seGrad);
+            float qEst = (neGrad * swEst + swGrad * neEst) / (neGrad + swGrad);
+            out[i] = gc + (1 - weight[i]) * pEst + weight[i] * qEst;
+        }
+    }
+
+    /** Red and blue at the green photosites of row y, from cardinal colour differences. */
+    private void redBlueAtGreen(int y) {
+        int p = greenParity(y);
+        HalfRows.Ring green = planes[1];
+        float[] g = green.row(y);
+        float[] gN2 = green.row(y - 2);
+        float[] gN1 = green.row(y - 1);
+        float[] gS1 = green.row(y + 1);
+        float[] gS2 = green.row(y + 2);
+        float[] dir = vh.row(y);
+        int s = l.at(p, 0);
+        int w1 = l.at(p, -1);
+        int w2 = l.at(p, -2);
+        int w3 = l.at(p, -3);
+        int e1 = l.at(p, 1);
+        int e2 = l.at(p, 2);
+        int e3 = l.at(p, 3);
+        float[] rN3 = planes[0].row(y - 3);
+        float[] rN1 = planes[0].row(y - 1);
+        float[] r = planes[0].row(y);
+        float[] rS1 = planes[0].row(y + 1);
+        float[] rS3 = planes[0].row(y + 3);
+        float[] bN3 = planes[2].row(y - 3);
+        float[] bN1 = planes[2].row(y - 1);
+        float[] b = planes[2].row(y);
+        float[] bS1 = planes[2].row(y + 1);
+        float[] bS3 = planes[2].row(y + 3);
+        for (int k = HalfRows.first(p, BORDER), end = HalfRows.end(p, w - BORDER); k < end; k++) {
+            int i = s + k;
+            float gc = g[i];
+            // The green terms open every gradient sum of both colours: summed once, in the same order.
+            float nGreen = EPS + Math.abs(gc - gN2[i]);
+            float sGreen = EPS + Math.abs(gc - gS2[i]);
+            float wGreen = EPS + Math.abs(gc - g[w2 + k]);
+            float eGreen = EPS + Math.abs(gc - g[e2 + k]);
+            float gn = gN1[i];
+            float gs = gS1[i];
+            float gw = g[w1 + k];
+            float ge = g[e1 + k];
+            float v = dir[i];
+            r[i] = colourAtGreen(gc, v, nGreen, sGreen, wGreen, eGreen, gn, gs, gw, ge,
+                    rN1[i], rS1[i], r[w1 + k], r[e1 + k], rN3[i], rS3[i], r[w3 + k], r[e3 + k]);
+            b[i] = colourAtGreen(gc, v, nGreen, sGreen, wGreen, eGreen, gn, gs, gw, ge,
+                    bN1[i], bS1[i], b[w1 + k], b[e1 + k], bN3[i], bS3[i], b[w3 + k], b[e3 + k]);
+        }
+    }
+
+    /** One colour at a green photosite from its four cardinal neighbours (n, s, w, e) and those three away. */
+    private static float colourAtGreen(float gc, float v, float nGreen, float sGreen, float wGreen, float eGreen,
+                                       float gn, float gs, float gw, float ge,
+                                       float n, float so, float we, float ea, float n3, float s3, float w3, float e3) {
+        float vertical = Math.abs(n - so);
+        float horizontal = Math.abs(we - ea);
+        float nGrad = nGreen + vertical + Math.abs(n - n3);
+        float sGrad = sGreen + vertical + Math.abs(so - s3);
+        float wGrad = wGreen + horizontal + Math.abs(we - w3);
+        float eGrad = eGreen + horizontal + Math.abs(ea - e3);
+        float nEst = n - gn;
+        float sEst = so - gs;
+        float wEst = we - gw;
+        float eEst = ea - ge;
+        float vEst = (nGrad * sEst + sGrad * nEst) / (nGrad + sGrad);
+        float hEst = (eGrad * wEst + wGrad * eEst) / (eGrad + wGrad);
+        return gc + (1 - v) * vEst + v * hEst;
     }
 }

@@ -36,15 +36,6 @@ public final class FrameRenderer {
         }
     }
 
-    /**
-     * Photosites decoded around a region so its demosaicked pixels equal those of the whole frame: RCD's
-     * estimates reach about ten photosites (discrimination, refinement, then the colour differences of
-     * already-estimated neighbours), bilinear one.
-     */
-    static int margin(Demosaic.Method method) {
-        return method == Demosaic.Method.RCD ? 16 : 2;
-    }
-
     private final Options options;
 
     public FrameRenderer(Options options) {
@@ -79,7 +70,7 @@ public final class FrameRenderer {
         DngRawDecoder.Region want = options.region();
         DngRawDecoder.Region decoded = want;
         if (want != null && options.stage() != Stage.RAW) {
-            decoded = expand(want, margin(options.method()), header);
+            decoded = expand(want, Demosaic.margin(options.method()), header);
         }
         RawImage raw = DngRawDecoder.decode(header, decoded);
         if (options.stage() == Stage.RAW) {

@@ -7,14 +7,28 @@ import io.rushes.engine.card.SampleCard;
 import io.rushes.engine.discovery.Clip;
 import io.rushes.engine.discovery.ClipDiscovery;
 import io.rushes.engine.format.FormatRegistry;
+import io.rushes.engine.format.dng.DngColor;
+import io.rushes.engine.format.dng.DngDevelop;
+import io.rushes.engine.format.dng.DngFrameSpec;
+import io.rushes.engine.format.dng.DngHeader;
+import io.rushes.engine.format.dng.DngRawDecoder;
+import io.rushes.engine.format.dng.DngWriter;
+import io.rushes.engine.image.Demosaic;
+import io.rushes.engine.image.Processor;
+import io.rushes.engine.image.RawImage;
+import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.CountingByteSource;
 import io.rushes.engine.io.FileByteSource;
 import io.rushes.engine.metadata.ClipField;
+import io.rushes.engine.metadata.Timecode;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.LongAdder;
 import picocli.CommandLine.Command;
@@ -22,7 +36,7 @@ import picocli.CommandLine.Option;
 
 /** {@code rushes bench headers}: how many bytes and how much CPU a header-only inspection costs per frame. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print numbers.",
-        subcommands = {BenchCommand.Headers.class, BenchCommand.Ingest.class, BenchCommand.Develop.class})
+        subcommands = {BenchCommand.Headers.class, BenchCommand.Ingest.class, BenchCommand.Develop.class, DemosaicBenchCommand.class})
 public final class BenchCommand {
 
     @Command(name = "headers", mixinStandardHelpOptions = true,
@@ -154,40 +168,63 @@ public final class BenchCommand {
             Path file = dng != null ? dng : Path.of(System.getenv().getOrDefault("RUSHES_SAMPLES", "../shared/samples"),
                     "raw/gopro/HERO7_GOPR9231.dng");
             var bean = ManagementFactory.getThreadMXBean();
-            double decode = Double.MAX_VALUE;
-            double develop = Double.MAX_VALUE;
-            double developHq = Double.MAX_VALUE;
-            long pixels = 0;
-            for (int r = 0; r < runs + 1; r++) { // first run warms the JIT; the best of the rest is reported
+            DngHeader header;
+            RawImage raw;
+            Processor bilinear;
+            Processor rcd;
+            try (FileByteSource src = new FileByteSource(file)) {
+                header = DngHeader.read(new BinaryReader(src));
+                raw = DngRawDecoder.decode(header);
+                bilinear = DngDevelop.pipeline(DngColor.of(header, null), DngDevelop.Output.ACES2065_1, Demosaic.Method.BILINEAR).compile();
+                rcd = DngDevelop.pipeline(DngColor.of(header, null), DngDevelop.Output.ACES2065_1, Demosaic.Method.RCD).compile();
+            }
+            Path lj92 = losslessJpegCopy(raw);
+            long lj92Bytes = Files.size(lj92);
+            int w = raw.width();
+            float[] mosaic = new float[raw.data().length];
+            for (int i = 0; i < mosaic.length; i++) {
+                mosaic[i] = (raw.data()[i] - (float) raw.blackLevels()[0]) / (float) (raw.whiteLevel() - raw.blackLevels()[0]);
+            }
+            float[] frame = new float[mosaic.length * 3]; // one output buffer per task, as a sequence render reuses it
+            double[] sink = new double[1];
+            Map<String, Double> best = new LinkedHashMap<>();
+            Map<String, CheckedRun> steps = new LinkedHashMap<>();
+            steps.put("decode (uncompressed DNG, raw values)", () -> {
                 try (FileByteSource src = new FileByteSource(file)) {
+                    DngRawDecoder.decode(DngHeader.read(new BinaryReader(src)));
+                }
+            });
+            steps.put("decode (lossless JPEG DNG, raw values)", () -> {
+                try (FileByteSource src = new FileByteSource(lj92)) {
+                    DngRawDecoder.decode(DngHeader.read(new BinaryReader(src)));
+                }
+            });
+            for (Demosaic.Method m : Demosaic.Method.values()) {
+                steps.put("demosaic kernel, " + m.name().toLowerCase(Locale.ROOT), () -> Demosaic.stream(m, w, raw.height(), raw.cfa(),
+                        (y, row) -> System.arraycopy(mosaic, y * w, row, 0, w), (y, r, g, b, odd) -> sink[0] += g[odd]));
+            }
+            steps.put("develop to ACES2065-1 float, bilinear", () -> bilinear.run(raw, frame));
+            steps.put("develop to ACES2065-1 float, RCD", () -> rcd.run(raw, frame));
+            for (int r = 0; r < runs + 1; r++) { // the first run warms the JIT; the best of the rest is reported
+                for (var step : steps.entrySet()) {
                     long c0 = bean.getCurrentThreadCpuTime();
-                    var header = io.rushes.engine.format.dng.DngHeader.read(new io.rushes.engine.io.BinaryReader(src));
-                    var raw = io.rushes.engine.format.dng.DngRawDecoder.decode(header);
-                    long c1 = bean.getCurrentThreadCpuTime();
-                    var processor = io.rushes.engine.format.dng.DngDevelop.pipeline(io.rushes.engine.format.dng.DngColor.of(header, null),
-                            io.rushes.engine.format.dng.DngDevelop.Output.ACES2065_1, io.rushes.engine.image.Demosaic.Method.BILINEAR).compile();
-                    processor.run(raw);
-                    long c2 = bean.getCurrentThreadCpuTime();
-                    io.rushes.engine.format.dng.DngDevelop.pipeline(io.rushes.engine.format.dng.DngColor.of(header, null),
-                            io.rushes.engine.format.dng.DngDevelop.Output.ACES2065_1, io.rushes.engine.image.Demosaic.Method.RCD).compile().run(raw);
-                    long c3 = bean.getCurrentThreadCpuTime();
+                    step.getValue().run();
+                    double cpu = (bean.getCurrentThreadCpuTime() - c0) / 1e9;
                     if (r > 0) {
-                        decode = Math.min(decode, (c1 - c0) / 1e9);
-                        develop = Math.min(develop, (c2 - c1) / 1e9);
-                        developHq = Math.min(developHq, (c3 - c2) / 1e9);
+                        best.merge(step.getKey(), cpu, Math::min);
                     }
-                    pixels = (long) raw.width() * raw.height();
                 }
             }
-            double mp = pixels / 1e6;
-            System.out.printf(Locale.ROOT, "%s: %.1f MP, best of %d runs, one thread%n", file.getFileName(), mp, runs);
+            Files.delete(lj92);
+            double mp = (double) w * raw.height() / 1e6;
+            double ours = best.get("decode (uncompressed DNG, raw values)") + best.get("develop to ACES2065-1 float, RCD");
+            best.put("DNG -> ACES2065-1 in memory, bilinear", best.get("decode (uncompressed DNG, raw values)") + best.get("develop to ACES2065-1 float, bilinear"));
+            best.put("DNG -> ACES2065-1 in memory, RCD", ours);
+            System.out.printf(Locale.ROOT, "%s: %.1f MP, best of %d runs, one thread (sink %.1f)%n", file.getFileName(), mp, runs, sink[0]);
             System.out.printf(Locale.ROOT, "%-52s %10s %10s%n", "step", "CPU s", "MP/CPU-s");
-            System.out.printf(Locale.ROOT, "%-52s %10.3f %10.1f%n", "Rushes decode (raw values)", decode, mp / decode);
-            System.out.printf(Locale.ROOT, "%-52s %10.3f %10.1f%n", "Rushes develop to ACES2065-1 float (bilinear)", develop, mp / develop);
-            System.out.printf(Locale.ROOT, "%-52s %10.3f %10.1f%n", "Rushes develop to ACES2065-1 float (RCD)", developHq, mp / developHq);
-            System.out.printf(Locale.ROOT, "%-52s %10.3f %10.1f%n", "Rushes DNG -> ACES in memory (bilinear)", decode + develop, mp / (decode + develop));
-            System.out.printf(Locale.ROOT, "%-52s %10.3f %10.1f%n", "Rushes DNG -> ACES in memory (RCD)", decode + developHq, mp / (decode + developHq));
-            double ours = decode + developHq;
+            best.forEach((step, cpu) -> System.out.printf(Locale.ROOT, "%-52s %10.3f %10.1f%n", "Rushes " + step, cpu, mp / cpu));
+            System.out.printf(Locale.ROOT, "%-52s %10.1f MB/CPU-s (%.1f MB compressed)%n", "Rushes lossless JPEG decode",
+                    lj92Bytes / 1e6 / best.get("decode (lossless JPEG DNG, raw values)"), lj92Bytes / 1e6);
             String[][] peers = {
                     {"dcraw -D -4 -t 0 (raw values)", "dcraw -D -4 -t 0 -c"},
                     {"dcraw -4 -q 0 (bilinear, 16-bit PPM)", "dcraw -4 -q 0 -c"},
@@ -201,6 +238,29 @@ public final class BenchCommand {
                 }
             }
             return 0;
+        }
+
+        private interface CheckedRun {
+            void run() throws Exception;
+        }
+
+        /** The frame's raw values as a 16-bit lossless JPEG DNG in a temporary file. */
+        private static Path losslessJpegCopy(RawImage raw) throws IOException {
+            double[] identity = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+            DngFrameSpec spec = new DngFrameSpec("Rushes", "Bench", "0", "bench", "A", "A001", raw.width(), raw.height(), 16, 65535, 0,
+                    24, new Timecode(0, 0, 0, 0, 24, false), 1.0 / 48, 100, 2.8, 2.8, 35, "none", "2026:01:01 00:00:00",
+                    identity, identity, new double[] {1, 1, 1});
+            int[] samples = new int[raw.data().length];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = raw.data()[i];
+            }
+            byte[] pixels = DngWriter.losslessJpeg(spec, samples);
+            Path file = Files.createTempFile("rushes-bench-", ".dng");
+            try (var out = Files.newOutputStream(file)) {
+                out.write(DngWriter.header(spec, pixels.length, DngWriter.LOSSLESS_JPEG));
+                out.write(pixels);
+            }
+            return file;
         }
 
         /** User + system CPU-seconds of a shell command (best of three), or -1 when the tool is missing. */
