@@ -12,6 +12,7 @@ public enum ErrorCode {
     LIMIT_EXCEEDED(true),
     INTEGRITY(true),
     INVALID_ARGUMENT(true),
+    INVALID_DOCUMENT(true),
     IO(false),
     INTERNAL(false);
 

@@ -38,6 +38,11 @@ public final class Errors {
     }
 
 
+    /** A document (FDL, AMF, pull list…) that breaks its format's rules at a JSON path or element. */
+    public static RushesException invalidDocument(String file, String path, String reason, String fix) {
+        return new RushesException(ErrorCode.INVALID_DOCUMENT, file, -1, (path == null ? "" : "at " + path + ": ") + reason, fix, null);
+    }
+
     public static RushesException invalidArgument(String what, String fix) {
         return new RushesException(ErrorCode.INVALID_ARGUMENT, null, -1, what, fix, null);
     }

@@ -35,9 +35,31 @@ class RushesCliTest {
     void helpListsEveryCommand() {
         Run r = run("--help");
         assertEquals(0, r.code());
-        for (String c : List.of("inspect", "ingest", "sql", "optimize", "render", "make-card", "mhl", "bench", "demo")) {
+        for (String c : List.of("inspect", "ingest", "sql", "optimize", "render", "make-card", "mhl", "fdl", "bench", "demo")) {
             assertTrue(r.out().contains(c), "help lists " + c + ":\n" + r.out());
         }
+    }
+
+    @Test
+    void fdlValidateNamesEveryProblemAndFailsOnAnInvalidFile(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.fdl");
+        Files.writeString(good, """
+                {"uuid": "BCD142EB-3BAA-4EA8-ADD8-A46AE8DC4D97", "version": {"major": 2, "minor": 0},
+                 "framing_intents": [{"id": "F1", "aspect_ratio": {"width": 16, "height": 9}}],
+                 "contexts": [{"canvases": [{"id": "C1", "source_canvas_id": "C1", "dimensions": {"width": 1920, "height": 1080},
+                   "framing_decisions": [{"id": "C1-F1", "framing_intent_id": "F1", "dimensions": {"width": 1920, "height": 1080},
+                     "anchor_point": {"x": 0, "y": 0}}]}]}]}
+                """);
+        Path bad = dir.resolve("bad.fdl");
+        Files.writeString(bad, Files.readString(good).replace("\"C1-F1\"", "\"C1-F2\"").replace("\"x\": 0", "\"x\": 10"));
+        Run ok = run("fdl", "validate", good.toString());
+        assertEquals(0, ok.code(), ok.out());
+        assertTrue(ok.out().contains("valid (FDL 2.0, 1 framing intents, 1 contexts, 1 canvases, 1 framing decisions"), ok.out());
+        Run r = run("fdl", "validate", good.toString(), bad.toString());
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("bad.fdl: INVALID"), r.out());
+        assertTrue(r.out().contains("error at $.contexts[0].canvases[0].framing_decisions[0].id: 'C1-F2' should be 'C1-F1'"), r.out());
+        assertTrue(r.out().contains("error at $.contexts[0].canvases[0].framing_decisions[0].dimensions: the framing 1920x1080 at (10, 0) leaves the canvas"), r.out());
     }
 
     @Test
