@@ -1,18 +1,25 @@
 package io.rushes.jobs.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.fdl.Fdl;
 import io.rushes.engine.fdl.FdlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rushes fdl …}: ASC Framing Decision Lists. */
 @Command(name = "fdl", mixinStandardHelpOptions = true, description = "ASC Framing Decision Lists.",
-        subcommands = {FdlCommand.Validate.class})
+        subcommands = {FdlCommand.Validate.class, FdlCommand.Apply.class})
 public final class FdlCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -51,6 +58,75 @@ public final class FdlCommand {
                 r.problems().forEach(p -> System.out.println("  " + p));
             }
             return invalid == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = {"Apply a canvas template (ASC FDL 2.0.1 §7.4) to a canvas and framing decision of an FDL; write the resulting FDL",
+                    "(source canvas and new canvas in one context) and print the new geometry."})
+    static final class Apply implements Callable<Integer> {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        @Option(names = "--fdl", required = true, description = "The source FDL.")
+        Path fdl;
+
+        @Option(names = "--template", required = true,
+                description = "A canvas template id in the source FDL, or an FDL file holding canvas templates (the first, or --template-id).")
+        String template;
+
+        @Option(names = "--template-id", description = "Which template of the --template file.")
+        String templateId;
+
+        @Option(names = "--canvas", description = "Source canvas id (default: the first canvas).")
+        String canvas;
+
+        @Option(names = "--intent", description = "Framing intent id (default: the FDL's default intent, else the canvas's first decision).")
+        String intent;
+
+        @Option(names = "--new-canvas-id", description = "Id of the new canvas (default: the template id).")
+        String newCanvasId;
+
+        @Option(names = "--out", required = true, description = "Where to write the resulting FDL (written aside, then renamed).")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            Fdl source = FdlReader.load(Files.readAllBytes(fdl), fdl.toString());
+            String id = template;
+            Path templateFile = Path.of(template);
+            if (Files.isRegularFile(templateFile)) {
+                Fdl templates = FdlReader.load(Files.readAllBytes(templateFile), templateFile.toString());
+                Fdl.CanvasTemplate t = templates.canvasTemplates().stream().filter(c -> templateId == null || c.id().equals(templateId))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException(templateFile + " has no canvas template"
+                                + (templateId == null ? "" : " '" + templateId + "'")));
+                ObjectNode tree = source.tree().deepCopy();
+                ArrayNode list = tree.has("canvas_templates") ? (ArrayNode) tree.get("canvas_templates") : tree.putArray("canvas_templates");
+                list.removeAll();
+                list.add(t.node().deepCopy());
+                source = FdlReader.load(JSON.writeValueAsBytes(tree), fdl + " with " + templateFile.getFileName());
+                id = t.id();
+            }
+            String newId = newCanvasId != null ? newCanvasId : id;
+            if (source.canvases().stream().anyMatch(c -> c.id().equals(newId))) {
+                System.err.println("canvas id '" + newId + "' is taken in the source FDL: give --new-canvas-id");
+                return 2;
+            }
+            CanvasTemplateApplication a = CanvasTemplateApplication.apply(source, canvas, intent, id, newId);
+            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(a.result()));
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            System.out.printf(Locale.ROOT, "canvas %s -> %s: %.0fx%.0f (squeeze %s), scale %.6f x %.6f%n", a.source().id(), newId,
+                    a.canvas().width(), a.canvas().height(), a.outputSqueeze(), a.scaleX(), a.scaleY());
+            System.out.printf(Locale.ROOT, "  effective  %.4fx%.4f at (%.4f, %.4f)%n", a.effective().width(), a.effective().height(),
+                    a.effective().x(), a.effective().y());
+            if (a.protection() != null) {
+                System.out.printf(Locale.ROOT, "  protection %.4fx%.4f at (%.4f, %.4f)%n", a.protection().width(), a.protection().height(),
+                        a.protection().x(), a.protection().y());
+            }
+            System.out.printf(Locale.ROOT, "  framing    %.4fx%.4f at (%.4f, %.4f)%n", a.framing().width(), a.framing().height(),
+                    a.framing().x(), a.framing().y());
+            System.out.println("wrote " + out);
+            return 0;
         }
     }
 }

@@ -1,0 +1,194 @@
+package io.rushes.engine.fdl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rushes.engine.Samples;
+import io.rushes.engine.error.RushesException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CanvasTemplateApplicationTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Fdl sample(String name) throws Exception {
+        return FdlReader.load(Files.readAllBytes(Samples.dir().resolve("fdl/" + name)), name);
+    }
+
+    /** The FDL with one canvas template (JSON object text) in place of its own. */
+    private static Fdl withTemplate(Fdl fdl, String template) throws Exception {
+        ObjectNode tree = fdl.tree().deepCopy();
+        tree.putArray("canvas_templates").add(JSON.readTree(template));
+        return FdlReader.load(JSON.writeValueAsBytes(tree), "with-template.fdl");
+    }
+
+    private static final String SPEC_TEMPLATE = """
+            {"label": "VFX", "id": "T1", "target_dimensions": {"width": 3840, "height": 2160}, "target_anamorphic_squeeze": 1.0,
+             "fit_source": "framing_decision.dimensions", "fit_method": "width", "alignment_method_vertical": "center",
+             "alignment_method_horizontal": "center", "preserve_from_source_canvas": "%s" %s}""";
+
+    /** §7.4.9–7.4.11 work one example through on the 4448x3096 chart (sample B): these are the specification's numbers. */
+    @ParameterizedTest(name = "preserve {0} {1} -> {2}x{3}")
+    @CsvSource(delimiter = ';', value = {
+            "canvas.dimensions; ; 4266; 2970",
+            "framing_decision.dimensions; ; 3840; 2160",
+            "canvas.dimensions; , \"maximum_dimensions\": {\"width\": 4096, \"height\": 2160}; 4096; 2160",
+            "canvas.dimensions; , \"maximum_dimensions\": {\"width\": 5000, \"height\": 3496}; 4266; 2970",
+            "canvas.dimensions; , \"maximum_dimensions\": {\"width\": 5000, \"height\": 3496}, \"pad_to_maximum\": true; 5000; 3496"})
+    void theSpecificationsWorkedExample(String preserve, String extra, long width, long height) throws Exception {
+        Fdl fdl = withTemplate(sample("source/B_4448x3096_1x_FramingChart.fdl"), SPEC_TEMPLATE.formatted(preserve, extra == null ? "" : extra));
+        CanvasTemplateApplication a = CanvasTemplateApplication.apply(fdl, null, null, "T1", "OUT1");
+        assertEquals(width, a.canvas().width());
+        assertEquals(height, a.canvas().height());
+        // The framing decision fills the target width and is centred on the target region.
+        assertEquals(3840, a.framing().width(), 1e-9);
+        assertEquals(2252 * 3840.0 / 4004, a.framing().height(), 1e-9);
+        assertEquals((width - 3840) / 2.0, a.framing().x(), 1e-9, "centred horizontally");
+        // The result is itself a valid FDL holding the source canvas and the new one.
+        FdlReader.Result r = FdlReader.read(JSON.writeValueAsBytes(a.result()), "result.fdl");
+        assertTrue(r.valid(), r.problems().toString());
+        assertEquals(2, r.fdl().canvases().size());
+        Fdl.Canvas made = r.fdl().canvases().get(1);
+        assertEquals("OUT1", made.id());
+        assertEquals("1", made.sourceCanvasId().equals(r.fdl().canvases().get(0).id()) ? "1" : "0");
+        assertEquals("OUT1-" + a.decision().framingIntentId(), made.framingDecisions().get(0).id());
+    }
+
+    /** §7.4.12's table for a canvas height of 1608.75. */
+    @ParameterizedTest(name = "{0}/{1}")
+    @CsvSource({"even, round, 1608", "even, up, 1610", "even, down, 1608", "whole, round, 1609", "whole, up, 1609", "whole, down, 1608"})
+    void roundingFollowsTheTable(String even, String mode, double expected) {
+        assertEquals(expected, CanvasTemplateApplication.round(1608.75, even, mode));
+        assertEquals(2880, CanvasTemplateApplication.round(2880.0000000004, "even", "up"), "float noise does not round up");
+    }
+
+    /**
+     * Scenario 9: a 1.3x anamorphic open gate (5184x4320) pulled for VFX at 4096 wide, de-squeezed, keeping the whole
+     * canvas. The delivered FDL (made before FDL 1.0) holds a 4488x2880 canvas with the framing at exactly 4096x2304 and
+     * (196, 288). Under §7.4 one uniform scale (4096 / (4728 x 1.3)) cannot make both 4096 and 2304 exact (the framing is
+     * 1.7785:1 de-squeezed, the target 1.7778:1), and the whole canvas scales to 4491.15 wide, so the delivered canvas
+     * implies a maximum of 4488x2880: with it, the canvas and the horizontal geometry come out exactly as delivered and
+     * the vertical within 1.7 pixels (the difference between one scale and the sample's per-axis fit).
+     */
+    @Test
+    void scenario9IsReproducedByTheTemplateItImplies() throws Exception {
+        Fdl original = sample("scenario9/Scenario-9__OriginalFDL_UsedToMakePlate.fdl");
+        Fdl delivered = sample("scenario9/Scenario-9__FDL_DeliveredToVFXVendor.fdl");
+        Fdl.Canvas want = delivered.canvases().get(1);
+        Fdl.FramingDecision wantDecision = want.framingDecisions().get(0);
+
+        CanvasTemplateApplication asWritten = CanvasTemplateApplication.apply(original, null, null, "VX220310", want.id());
+        double scale = 4096 / (4728 * 1.3);
+        assertEquals(scale * 1.3, asWritten.scaleX(), 1e-12);
+        assertEquals(scale, asWritten.scaleY(), 1e-12);
+        assertEquals(4492, asWritten.canvas().width(), "4491.15 rounded up to even");
+        assertEquals(2880, asWritten.canvas().height(), "2878.88 rounded up to even");
+
+        ObjectNode tree = original.tree().deepCopy();
+        ((ObjectNode) tree.get("canvas_templates").get(0)).putObject("maximum_dimensions").put("width", 4488).put("height", 2880);
+        Fdl implied = FdlReader.load(JSON.writeValueAsBytes(tree), "implied.fdl");
+        CanvasTemplateApplication a = CanvasTemplateApplication.apply(implied, null, null, "VX220310", want.id());
+        assertEquals(want.dimensions().width(), a.canvas().width());
+        assertEquals(want.dimensions().height(), a.canvas().height());
+        assertEquals(want.anamorphicSqueeze(), a.outputSqueeze());
+        assertEquals(wantDecision.dimensions().width(), a.framing().width(), 1e-9);
+        assertEquals(wantDecision.anchor().x(), a.framing().x(), 1e-9);
+        assertEquals(wantDecision.protectionDimensions().width(), a.protection().width(), 1e-9);
+        assertEquals(wantDecision.protectionAnchor().x(), a.protection().x(), 1e-9);
+        assertEquals(wantDecision.dimensions().height(), a.framing().height(), 1.0);
+        assertEquals(wantDecision.anchor().y(), a.framing().y(), 1.0);
+        assertEquals(wantDecision.protectionDimensions().height(), a.protection().height(), 1.7);
+        assertEquals(wantDecision.protectionAnchor().y(), a.protection().y(), 1.0);
+        Fdl result = FdlReader.load(JSON.writeValueAsBytes(a.result()), "result.fdl");
+        assertEquals("20220310", result.canvases().get(1).sourceCanvasId());
+        assertEquals(want.id() + "-FDLSMP03", result.canvases().get(1).framingDecisions().get(0).id());
+    }
+
+    /** Random canvases, squeezes, decisions and templates: the output framing maps back onto the source framing. */
+    @Test
+    void invertingTheGeometryFindsTheSourceFramingWithinHalfAPixel() throws Exception {
+        Random random = new Random(2026);
+        String[] methods = {"width", "height", "fit_all", "fill"};
+        String[] preserves = {"none", "canvas.dimensions", "framing_decision.protection_dimensions", "framing_decision.dimensions"};
+        String[] horizontal = {"left", "center", "right"};
+        String[] vertical = {"top", "center", "bottom"};
+        double[] squeezes = {1, 1.25, 1.3, 1.5, 1.8, 2};
+        int unclipped = 0;
+        for (int n = 0; n < 500; n++) {
+            int w = 640 + random.nextInt(8000);
+            int h = 480 + random.nextInt(5000);
+            double squeeze = squeezes[random.nextInt(squeezes.length)];
+            double pw = w * (0.8 + 0.2 * random.nextDouble());
+            double ph = h * (0.8 + 0.2 * random.nextDouble());
+            double px = random.nextDouble() * (w - pw);
+            double py = random.nextDouble() * (h - ph);
+            double fw = pw * (0.6 + 0.4 * random.nextDouble());
+            double fh = ph * (0.6 + 0.4 * random.nextDouble());
+            double fx = px + random.nextDouble() * (pw - fw);
+            double fy = py + random.nextDouble() * (ph - fh);
+            String fdlText = """
+                    {"uuid": "BCD142EB-3BAA-4EA8-ADD8-A46AE8DC4D97", "version": {"major": 2, "minor": 0},
+                     "framing_intents": [{"id": "F", "aspect_ratio": {"width": 16, "height": 9}}],
+                     "contexts": [{"canvases": [{"id": "S", "source_canvas_id": "S", "dimensions": {"width": %d, "height": %d},
+                       "anamorphic_squeeze": %s, "framing_decisions": [{"id": "S-F", "framing_intent_id": "F",
+                       "dimensions": {"width": %s, "height": %s}, "anchor_point": {"x": %s, "y": %s},
+                       "protection_dimensions": {"width": %s, "height": %s}, "protection_anchor_point": {"x": %s, "y": %s}}]}]}],
+                     "canvas_templates": [{"id": "T", "target_dimensions": {"width": %d, "height": %d}, "target_anamorphic_squeeze": %s,
+                       "fit_source": "framing_decision.dimensions", "fit_method": "%s", "alignment_method_horizontal": "%s",
+                       "alignment_method_vertical": "%s", %s
+                       "round": {"even": "%s", "mode": "%s"}}]}
+                    """.formatted(w, h, squeeze, fw, fh, fx, fy, pw, ph, px, py, 256 + random.nextInt(4096), 256 + random.nextInt(2500),
+                    random.nextBoolean() ? "1.0" : String.valueOf(squeeze), methods[random.nextInt(4)], horizontal[random.nextInt(3)], vertical[random.nextInt(3)],
+                    preserveField(preserves[random.nextInt(4)]), random.nextBoolean() ? "even" : "whole", new String[] {"up", "down", "round"}[random.nextInt(3)]);
+            Fdl fdl = FdlReader.load(fdlText.getBytes(StandardCharsets.UTF_8), "random.fdl");
+            CanvasTemplateApplication a = CanvasTemplateApplication.apply(fdl, null, null, null, "O");
+            CanvasTemplateApplication.Layer f = a.framing();
+            String what = "case " + n + ": " + fdlText;
+            // Each edge maps back onto the source framing's edge, unless it lies on the output canvas's border, where
+            // rounding the canvas down or a crop cut the framing: then it maps inside the source framing.
+            edge(fx, a.toSourceX(f.x()), f.x() <= 1e-9, true, what);
+            edge(fy, a.toSourceY(f.y()), f.y() <= 1e-9, true, what);
+            edge(fx + fw, a.toSourceX(f.x() + f.width()), f.x() + f.width() >= a.canvas().width() - 1e-9, false, what);
+            edge(fy + fh, a.toSourceY(f.y() + f.height()), f.y() + f.height() >= a.canvas().height() - 1e-9, false, what);
+            assertNotNull(FdlReader.load(JSON.writeValueAsBytes(a.result()), "result.fdl"));
+            if (f.x() > 1e-9 && f.y() > 1e-9 && f.x() + f.width() < a.canvas().width() - 1e-9 && f.y() + f.height() < a.canvas().height() - 1e-9) {
+                unclipped++;
+            }
+        }
+        assertTrue(unclipped > 250, "most cases keep the whole framing: " + unclipped);
+    }
+
+    private static void edge(double source, double mapped, boolean onBorder, boolean leading, String what) {
+        if (onBorder) {
+            assertTrue(leading ? mapped >= source - 0.5 : mapped <= source + 0.5, "clipped edge maps inside: " + mapped + " vs " + source + ", " + what);
+        } else {
+            assertEquals(source, mapped, 0.5, what);
+        }
+    }
+
+    private static String preserveField(String preserve) {
+        return preserve.equals("none") ? "" : "\"preserve_from_source_canvas\": \"" + preserve + "\",";
+    }
+
+    @Test
+    void aMissingLayerIsAClearError() throws Exception {
+        Fdl fdl = withTemplate(sample("source/B_4448x3096_1x_FramingChart.fdl"), """
+                {"id": "T1", "target_dimensions": {"width": 1920, "height": 1080}, "target_anamorphic_squeeze": 1.0,
+                 "fit_source": "framing_decision.protection_dimensions", "fit_method": "width"}""");
+        ObjectNode tree = fdl.tree().deepCopy();
+        ObjectNode decision = (ObjectNode) tree.get("contexts").get(0).get("canvases").get(0).get("framing_decisions").get(0);
+        decision.remove("protection_dimensions");
+        decision.remove("protection_anchor_point");
+        Fdl without = FdlReader.load(JSON.writeValueAsBytes(tree), "noprot.fdl");
+        RushesException e = assertThrows(RushesException.class, () -> CanvasTemplateApplication.apply(without, null, null, "T1", "O"));
+        assertTrue(e.getMessage().contains("protection_dimensions") && e.getMessage().contains("canvas_templates[0]"), e.getMessage());
+    }
+}
