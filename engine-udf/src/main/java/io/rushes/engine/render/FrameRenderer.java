@@ -44,16 +44,22 @@ public final class FrameRenderer {
 
     /** The region grown by a margin on every side, within the active area. */
     private static DngRawDecoder.Region expand(DngRawDecoder.Region r, int m, DngHeader header) {
+        int[] active = activeSize(header);
+        int x0 = Math.max(0, r.x() - m);
+        int y0 = Math.max(0, r.y() - m);
+        int x1 = (int) Math.min(active[0], (long) r.x() + r.width() + m);
+        int y1 = (int) Math.min(active[1], (long) r.y() + r.height() + m);
+        return new DngRawDecoder.Region(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+    }
+
+    /** Width and height of the active area (sensor coordinates, as stored), from the header alone. */
+    public static int[] activeSize(DngHeader header) {
         Long w = header.raw().unsigned(io.rushes.engine.format.tiff.TiffTags.IMAGE_WIDTH);
         Long h = header.raw().unsigned(io.rushes.engine.format.tiff.TiffTags.IMAGE_LENGTH);
         double[] area = header.raw().numbers(io.rushes.engine.format.tiff.TiffTags.ACTIVE_AREA);
         long activeW = area != null && area.length == 4 ? (long) (area[3] - area[1]) : w == null ? 0 : w;
         long activeH = area != null && area.length == 4 ? (long) (area[2] - area[0]) : h == null ? 0 : h;
-        int x0 = Math.max(0, r.x() - m);
-        int y0 = Math.max(0, r.y() - m);
-        int x1 = (int) Math.min(activeW, (long) r.x() + r.width() + m);
-        int y1 = (int) Math.min(activeH, (long) r.y() + r.height() + m);
-        return new DngRawDecoder.Region(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+        return new int[] {(int) Math.max(0, Math.min(activeW, Integer.MAX_VALUE)), (int) Math.max(0, Math.min(activeH, Integer.MAX_VALUE))};
     }
 
     private static RgbImage crop(RgbImage img, int x, int y, int w, int h) {
@@ -62,6 +68,32 @@ public final class FrameRenderer {
             System.arraycopy(img.data(), ((y + row) * img.width() + x) * 3, out, row * w * 3, w * 3);
         }
         return new RgbImage(w, h, out);
+    }
+
+    /** The TIFF Orientation of the frame (1 when absent). */
+    public static int orientation(DngHeader header) {
+        Long orientation = header.tiff().ifd0().unsigned(TiffTags.ORIENTATION);
+        return orientation == null ? 1 : orientation.intValue();
+    }
+
+    /**
+     * Develops a region of the active area (sensor coordinates, as stored; null for all of it), decoding only it and
+     * the demosaic's margin. Not oriented.
+     */
+    public RgbImage develop(DngHeader header, DngRawDecoder.Region region) {
+        DngRawDecoder.Region decoded = region == null ? null : expand(region, Demosaic.margin(options.method()), header);
+        RawImage raw = DngRawDecoder.decode(header, decoded);
+        DngColor color = DngColor.of(header, options.kelvin());
+        return develop(raw, color, options.stage() == Stage.RGB ? DngDevelop.Output.CAMERA_RGB : options.output(), region, decoded);
+    }
+
+    private RgbImage develop(RawImage raw, DngColor color, DngDevelop.Output output, DngRawDecoder.Region want, DngRawDecoder.Region decoded) {
+        Processor processor = DngDevelop.pipeline(color, output, options.method()).compile();
+        RgbImage developed = processor.run(raw);
+        if (want != null) {
+            developed = crop(developed, want.x() - decoded.x(), want.y() - decoded.y(), want.width(), want.height());
+        }
+        return developed;
     }
 
     /** Renders and writes; returns the written image's size as "WxH". */
@@ -79,14 +111,8 @@ public final class FrameRenderer {
         }
         DngColor color = DngColor.of(header, options.kelvin());
         DngDevelop.Output output = options.stage() == Stage.RGB ? DngDevelop.Output.CAMERA_RGB : options.output();
-        Processor processor = DngDevelop.pipeline(color, output, options.method()).compile();
-        Long orientation = header.tiff().ifd0().unsigned(TiffTags.ORIENTATION);
-        int o = orientation == null ? 1 : orientation.intValue();
-        RgbImage developed = processor.run(raw);
-        if (want != null) {
-            developed = crop(developed, want.x() - decoded.x(), want.y() - decoded.y(), want.width(), want.height());
-        }
-        RgbImage image = developed.oriented(o);
+        int o = orientation(header);
+        RgbImage image = develop(raw, color, output, want, decoded).oriented(o);
         String description = "rushes " + output + " from " + source.name() + "; orientation " + o + " applied; white "
                 + String.format(java.util.Locale.ROOT, "%.5f,%.5f", color.whiteXy()[0], color.whiteXy()[1]);
         switch (options.format()) {

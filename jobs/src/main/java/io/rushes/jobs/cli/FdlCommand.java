@@ -6,6 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.fdl.Fdl;
 import io.rushes.engine.fdl.FdlReader;
+import io.rushes.engine.format.dng.DngDevelop;
+import io.rushes.engine.format.dng.DngHeader;
+import io.rushes.engine.image.Demosaic;
+import io.rushes.engine.io.BinaryReader;
+import io.rushes.engine.io.FileByteSource;
+import io.rushes.engine.render.FdlFraming;
+import io.rushes.engine.render.FrameRenderer;
+import io.rushes.engine.render.TiffImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +27,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code rushes fdl …}: ASC Framing Decision Lists. */
 @Command(name = "fdl", mixinStandardHelpOptions = true, description = "ASC Framing Decision Lists.",
-        subcommands = {FdlCommand.Validate.class, FdlCommand.Apply.class})
+        subcommands = {FdlCommand.Validate.class, FdlCommand.Apply.class, FdlCommand.Frame.class})
 public final class FdlCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -128,5 +136,106 @@ public final class FdlCommand {
             System.out.println("wrote " + out);
             return 0;
         }
+    }
+
+    @Command(name = "frame", mixinStandardHelpOptions = true,
+            description = {"Frame one DNG by an FDL: crop the framing decision (or its protection, or the effective area), de-squeeze,",
+                    "scale (Lanczos-3, linear light) and pad as a canvas template says, developing only the pixels it needs; write a TIFF."})
+    static final class Frame implements Callable<Integer> {
+        enum Layer { framing, protection, effective, canvas }
+
+        enum Format { tiff16, tiff32f }
+
+        @Option(names = "--fdl", required = true, description = "The FDL of the source media.")
+        Path fdl;
+
+        @Option(names = "--template", description = "Canvas template id in the FDL; without it the chosen --layer is cropped and de-squeezed, unscaled.")
+        String template;
+
+        @Option(names = "--layer", defaultValue = "framing", description = "Without --template: framing, protection, effective or canvas (default: ${DEFAULT-VALUE}).")
+        Layer layer;
+
+        @Option(names = "--canvas", description = "Source canvas id (default: the first canvas).")
+        String canvas;
+
+        @Option(names = "--intent", description = "Framing intent id (default: the FDL's default).")
+        String intent;
+
+        @Option(names = "--input", required = true, description = "The DNG frame.")
+        Path input;
+
+        @Option(names = "--out", required = true, description = "The TIFF to write.")
+        Path out;
+
+        @Option(names = "--format", defaultValue = "tiff32f", description = "tiff16 or tiff32f (default: ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Option(names = "--debayer", defaultValue = "hq", description = "fast (bilinear) or hq (RCD) (default: ${DEFAULT-VALUE}).")
+        RenderCommand.Debayer debayer;
+
+        @Override
+        public Integer call() throws IOException {
+            Fdl source = FdlReader.load(Files.readAllBytes(fdl), fdl.toString());
+            String templateId = template;
+            if (templateId == null) {
+                source = withCropTemplate(source);
+                templateId = CROP_TEMPLATE;
+            }
+            CanvasTemplateApplication a = CanvasTemplateApplication.apply(source, canvas, intent, templateId, "FRAMED");
+            FrameRenderer developer = new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F,
+                    DngDevelop.Output.ACES2065_1, debayer == RenderCommand.Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, null));
+            FdlFraming.Result r;
+            try (FileByteSource src = new FileByteSource(input)) {
+                r = FdlFraming.render(DngHeader.read(BinaryReader.open(src)), input.toString(), a, developer);
+            }
+            r.warnings().forEach(w -> System.err.println("warning: " + w));
+            String description = String.format(Locale.ROOT, "rushes ACES2065-1 framed by %s (canvas %s, decision %s, template %s)",
+                    fdl.getFileName(), a.source().id(), a.decision().id(), a.template().id());
+            if (format == Format.tiff16) {
+                TiffImages.writeRgb16(r.image(), out, description);
+            } else {
+                TiffImages.writeRgbFloat(r.image(), out, description);
+            }
+            System.out.printf(Locale.ROOT, "%s: %dx%d from %s of %s%s%n", out, r.image().width(), r.image().height(), a.decision().id(),
+                    input.getFileName(), r.developed() == null ? " (whole frame developed)"
+                            : " (developed " + r.developed().width() + "x" + r.developed().height() + " at " + r.developed().x() + "," + r.developed().y() + ")");
+            return 0;
+        }
+
+        private static final String CROP_TEMPLATE = "RUSHES_CROP";
+
+        /** A template that crops the chosen layer, de-squeezes it and keeps its size: what "frame" means without one. */
+        private Fdl withCropTemplate(Fdl source) throws IOException {
+            Fdl.Canvas c = source.canvases().stream().filter(x -> canvas == null || x.id().equals(canvas)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no canvas " + canvas));
+            String intentId = intent != null ? intent : source.defaultFramingIntent();
+            Fdl.FramingDecision d = c.framingDecisions().stream().filter(x -> intentId == null || x.framingIntentId().equals(intentId))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("canvas " + c.id() + " has no framing decision"));
+            String path = switch (layer) {
+                case framing -> "framing_decision.dimensions";
+                case protection -> "framing_decision.protection_dimensions";
+                case effective -> "canvas.effective_dimensions";
+                case canvas -> "canvas.dimensions";
+            };
+            double w = switch (layer) {
+                case framing -> d.dimensions().width();
+                case protection -> d.protectionDimensions() == null ? d.dimensions().width() : d.protectionDimensions().width();
+                case effective -> c.effectiveRect().width();
+                case canvas -> c.dimensions().width();
+            };
+            ObjectNode tree = source.tree().deepCopy();
+            ArrayNode list = tree.has("canvas_templates") ? (ArrayNode) tree.get("canvas_templates") : tree.putArray("canvas_templates");
+            ObjectNode t = list.addObject();
+            t.put("id", CROP_TEMPLATE);
+            t.putObject("target_dimensions").put("width", Math.max(1, Math.round(w * c.anamorphicSqueeze()))).put("height", 1);
+            t.put("target_anamorphic_squeeze", 1.0);
+            t.put("fit_source", path);
+            t.put("fit_method", "width");
+            t.put("preserve_from_source_canvas", path);
+            t.putObject("round").put("even", "whole").put("mode", "round");
+            return FdlReader.load(JSON_WRITER.writeValueAsBytes(tree), fdl + " (crop " + layer + ")");
+        }
+
+        private static final ObjectMapper JSON_WRITER = new ObjectMapper();
     }
 }

@@ -63,6 +63,40 @@ class RushesCliTest {
     }
 
     @Test
+    void fdlApplyWritesTheNewCanvasAndFdlFrameRendersIt(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("make-card", dir.toString(), "--clips", "1", "--frames", "1", "--size", "320x180").code());
+        Path dng;
+        try (var files = Files.walk(dir)) {
+            dng = files.filter(p -> p.toString().endsWith(".dng")).findFirst().orElseThrow();
+        }
+        Path fdl = dir.resolve("cam.fdl");
+        Files.writeString(fdl, """
+                {"uuid": "BCD142EB-3BAA-4EA8-ADD8-A46AE8DC4D97", "version": {"major": 2, "minor": 0},
+                 "framing_intents": [{"id": "F1", "aspect_ratio": {"width": 2, "height": 1}}],
+                 "contexts": [{"canvases": [{"id": "C1", "source_canvas_id": "C1", "dimensions": {"width": 320, "height": 180},
+                   "anamorphic_squeeze": 1.5, "framing_decisions": [{"id": "C1-F1", "framing_intent_id": "F1",
+                   "dimensions": {"width": 200, "height": 150}, "anchor_point": {"x": 60, "y": 15}}]}]}],
+                 "canvas_templates": [{"id": "HD", "target_dimensions": {"width": 600, "height": 300}, "target_anamorphic_squeeze": 1.0,
+                   "fit_source": "framing_decision.dimensions", "fit_method": "fit_all"}]}
+                """);
+        Path applied = dir.resolve("applied.fdl");
+        Run a = run("fdl", "apply", "--fdl", fdl.toString(), "--template", "HD", "--out", applied.toString());
+        assertEquals(0, a.code(), a.out());
+        assertTrue(a.out().contains("canvas C1 -> HD: 600x300"), a.out()); // 200 x 1.5 = 300 wide de-squeezed: 2:1, scaled x2
+        assertEquals(0, run("fdl", "validate", applied.toString()).code());
+        Path tif = dir.resolve("framed.tif");
+        Run f = run("fdl", "frame", "--fdl", fdl.toString(), "--template", "HD", "--input", dng.toString(), "--out", tif.toString(),
+                "--debayer", "fast");
+        assertEquals(0, f.code(), f.out());
+        assertTrue(f.out().contains("600x300 from C1-F1"), f.out());
+        assertTrue(f.out().contains("developed "), "only a region is developed: " + f.out());
+        Path crop = dir.resolve("crop.tif");
+        Run c = run("fdl", "frame", "--fdl", fdl.toString(), "--input", dng.toString(), "--out", crop.toString(), "--format", "tiff16");
+        assertEquals(0, c.code(), c.out());
+        assertTrue(c.out().contains("300x150 from C1-F1"), "cropped and de-squeezed, unscaled: " + c.out());
+    }
+
+    @Test
     void inspectJsonGivesOneObjectPerClipAndReportsBrokenFilesPerClip(@TempDir Path dir) throws Exception {
         assertEquals(0, run("make-card", dir.toString(), "--clips", "2", "--frames", "3", "--size", "64x36").code());
         Path clip = Files.list(dir).filter(Files::isDirectory).findFirst().orElseThrow();
