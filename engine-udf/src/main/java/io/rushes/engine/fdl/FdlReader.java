@@ -103,7 +103,7 @@ public final class FdlReader {
         schema.validate(checked).stream()
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()).thenComparing(ValidationMessage::getMessage))
                 .forEach(m -> problems.add(new Problem(Severity.ERROR, m.getInstanceLocation().toString(), withoutPath(m))));
-        if (!problems.isEmpty()) {
+        if (problems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
             return new Result(file, null, problems);
         }
         Fdl fdl;

@@ -86,6 +86,22 @@ class FdlReaderTest {
     }
 
     @Test
+    void version11IsCheckedAgainstThe10SchemaWithAWarning() {
+        String doc = """
+                {"uuid": "BCD142EB-3BAA-4EA8-ADD8-A46AE8DC4D97", "version": {"major": 1, "minor": 1},
+                 "framing_intents": [{"id": "F1", "aspect_ratio": {"width": 16, "height": 9}, "protection": 0}],
+                 "contexts": [{"label": "A", "canvases": [{"id": "C1", "source_canvas_id": "C1", "dimensions": {"width": 1920, "height": 1080},
+                   "anamorphic_squeeze": 1.0, "framing_decisions": [{"id": "C1-F1", "framing_intent_id": "F1",
+                   "dimensions": {"width": 1920, "height": 1080}, "anchor_point": {"x": 0, "y": 0}}]}]}]}
+                """;
+        FdlReader.Result r = read(doc);
+        assertTrue(r.valid(), r.problems().toString());
+        assertTrue(r.problems().stream().anyMatch(p -> p.severity() == FdlReader.Severity.WARNING && p.path().equals("$.version")), r.problems().toString());
+        assertEquals(1, r.fdl().minor());
+        assertFalse(read(doc.replace("\"minor\": 1", "\"minor\": 7")).valid(), "1.7 is no published version");
+    }
+
+    @Test
     void theBaseDocumentIsValid() throws Exception {
         FdlReader.Result r = read(base().toString());
         assertTrue(r.valid(), r.problems().toString());

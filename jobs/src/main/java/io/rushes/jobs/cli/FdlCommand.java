@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.fdl.Fdl;
+import io.rushes.engine.fdl.FdlLinks;
 import io.rushes.engine.fdl.FdlReader;
 import io.rushes.engine.format.dng.DngDevelop;
 import io.rushes.engine.format.dng.DngHeader;
@@ -176,6 +177,9 @@ public final class FdlCommand {
         @Override
         public Integer call() throws IOException {
             Fdl source = FdlReader.load(Files.readAllBytes(fdl), fdl.toString());
+            if (canvas == null) {
+                canvas = canvasForClip(source);
+            }
             String templateId = template;
             if (templateId == null) {
                 source = withCropTemplate(source);
@@ -203,6 +207,28 @@ public final class FdlCommand {
         }
 
         private static final String CROP_TEMPLATE = "RUSHES_CROP";
+
+        /**
+         * The canvas of the context whose clip_id names the input (clip name = its folder or file stem, or the file
+         * itself, or a sequence covering it); null to take the first canvas. Warns when the FDL names clips, none this one.
+         */
+        private String canvasForClip(Fdl source) {
+            if (source.contexts().stream().noneMatch(c -> c.clipId() != null)) {
+                return null;
+            }
+            String file = input.getFileName().toString();
+            String stem = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+            String folder = input.toAbsolutePath().getParent() == null ? null : input.toAbsolutePath().getParent().getFileName().toString();
+            List<FdlLinks.ClipMatch> matches = FdlLinks.forClip(List.of(source), stem, file);
+            if (matches.isEmpty() && folder != null) {
+                matches = FdlLinks.forClip(List.of(source), folder, file);
+            }
+            if (matches.isEmpty() || matches.get(0).context().canvases().isEmpty()) {
+                System.err.println("warning: " + fdl + " names clips in clip_id, but not " + file + ": using its first canvas");
+                return null;
+            }
+            return matches.get(0).context().canvases().get(0).id();
+        }
 
         /** A template that crops the chosen layer, de-squeezes it and keeps its size: what "frame" means without one. */
         private Fdl withCropTemplate(Fdl source) throws IOException {

@@ -94,6 +94,23 @@ class RushesCliTest {
         Run c = run("fdl", "frame", "--fdl", fdl.toString(), "--input", dng.toString(), "--out", crop.toString(), "--format", "tiff16");
         assertEquals(0, c.code(), c.out());
         assertTrue(c.out().contains("300x150 from C1-F1"), "cropped and de-squeezed, unscaled: " + c.out());
+
+        // An FDL for several clips: the context whose clip_id names the input's clip (its folder) is used.
+        Path clips = dir.resolve("clips.fdl");
+        Files.writeString(clips, """
+                {"uuid": "BCD142EB-3BAA-4EA8-ADD8-A46AE8DC4D97", "version": {"major": 2, "minor": 0},
+                 "framing_intents": [{"id": "F1", "aspect_ratio": {"width": 2, "height": 1}}],
+                 "contexts": [
+                  {"clip_id": {"clip_name": "SOME_OTHER_CLIP"}, "canvases": [{"id": "C9", "source_canvas_id": "C9",
+                   "dimensions": {"width": 100, "height": 100}, "framing_decisions": [{"id": "C9-F1", "framing_intent_id": "F1",
+                   "dimensions": {"width": 100, "height": 50}, "anchor_point": {"x": 0, "y": 25}}]}]},
+                  {"clip_id": {"clip_name": "%s"}, "canvases": [{"id": "C2", "source_canvas_id": "C2",
+                   "dimensions": {"width": 320, "height": 180}, "framing_decisions": [{"id": "C2-F1", "framing_intent_id": "F1",
+                   "dimensions": {"width": 320, "height": 160}, "anchor_point": {"x": 0, "y": 10}}]}]}]}
+                """.formatted(dng.getParent().getFileName()));
+        Run m = run("fdl", "frame", "--fdl", clips.toString(), "--input", dng.toString(), "--out", dir.resolve("m.tif").toString());
+        assertEquals(0, m.code(), m.out());
+        assertTrue(m.out().contains("320x160 from C2-F1"), m.out());
     }
 
     @Test
