@@ -1,6 +1,7 @@
 package io.rushes.engine.integrity;
 
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.xml.SecureXml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.rushes.engine.integrity;
+package io.rushes.engine.xml;
 
 import io.rushes.engine.error.Errors;
 import java.io.ByteArrayInputStream;
