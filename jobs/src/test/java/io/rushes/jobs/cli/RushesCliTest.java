@@ -35,7 +35,7 @@ class RushesCliTest {
     void helpListsEveryCommand() {
         Run r = run("--help");
         assertEquals(0, r.code());
-        for (String c : List.of("inspect", "ingest", "sql", "optimize", "render", "make-card", "mhl", "fdl", "bench", "demo")) {
+        for (String c : List.of("inspect", "ingest", "sql", "optimize", "render", "make-card", "mhl", "fdl", "amf", "color", "bench", "demo")) {
             assertTrue(r.out().contains(c), "help lists " + c + ":\n" + r.out());
         }
     }
@@ -111,6 +111,48 @@ class RushesCliTest {
         Run m = run("fdl", "frame", "--fdl", clips.toString(), "--input", dng.toString(), "--out", dir.resolve("m.tif").toString());
         assertEquals(0, m.code(), m.out());
         assertTrue(m.out().contains("320x160 from C2-F1"), m.out());
+    }
+
+    @Test
+    void colorApplyTransformsStdinTripletsAndAmfValidateReportsWhatIsMissing(@TempDir Path dir) throws Exception {
+        java.io.InputStream old = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("# grey at EI 800\n0.3910068 0.3910068 0.3910068\n\n1 0.5 0\n".getBytes(StandardCharsets.UTF_8)));
+            Run r = run("color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Arri.LogC3_to_ACES.a2.v1");
+            assertEquals(0, r.code(), r.out());
+            String[] lines = r.out().split("\n");
+            assertEquals("# grey at EI 800", lines[0]);
+            String[] grey = lines[1].split(" ");
+            for (String v : grey) {
+                assertEquals(0.18, Double.parseDouble(v), 1e-6);
+            }
+            assertEquals("", lines[2]);
+            System.setIn(new java.io.ByteArrayInputStream("0.18 0.18 0.18\n".getBytes(StandardCharsets.UTF_8)));
+            Run inverse = run("color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Arri.LogC3_to_ACES.a2.v1", "--inverse");
+            assertTrue(inverse.out().startsWith("0.391006"), inverse.out());
+            System.setIn(new java.io.ByteArrayInputStream("1 2\n".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(2, run("color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Academy.ACEScg_to_ACES.a2.v1").code());
+        } finally {
+            System.setIn(old);
+        }
+        Path amf = dir.resolve("show.amf");
+        Files.writeString(amf, """
+                <aces:acesMetadataFile version="2.0" xmlns:aces="urn:ampas:aces:amf:v2.0">
+                  <aces:amfInfo><aces:uuid>urn:uuid:54bfd6af-57c0-4bd1-8f95-0952c4f25f86</aces:uuid></aces:amfInfo>
+                  <aces:pipeline>
+                    <aces:inputTransform applied="false"><aces:transformId>urn:ampas:aces:transformId:v2.0:CSC.Sony.SLog3_SGamut3_to_ACES.a2.v1</aces:transformId></aces:inputTransform>
+                    <aces:lookTransform applied="false"><aces:file>look.clf</aces:file></aces:lookTransform>
+                  </aces:pipeline>
+                </aces:acesMetadataFile>""");
+        Files.writeString(dir.resolve("look.clf"), """
+                <ProcessList id="look" compCLFversion="3.0"><Matrix inBitDepth="32f" outBitDepth="32f"><Array dim="3 3">2 0 0 0 2 0 0 0 2</Array></Matrix></ProcessList>""");
+        Run ok = run("amf", "validate", amf.toString());
+        assertEquals(0, ok.code(), ok.out());
+        assertTrue(ok.out().contains("INPUT CSC.Sony.SLog3_SGamut3_to_ACES") && ok.out().contains("LOOK CLF look.clf"), ok.out());
+        Files.writeString(amf, Files.readString(amf).replace("CSC.Sony.SLog3_SGamut3_to_ACES", "IDT.Acme.Camera"));
+        Run bad = run("amf", "validate", amf.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.out().contains("CANNOT BUILD") && bad.out().contains("IDT.Acme.Camera is not supported"), bad.out());
     }
 
     @Test

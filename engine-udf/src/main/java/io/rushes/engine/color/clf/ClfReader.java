@@ -2,6 +2,7 @@ package io.rushes.engine.color.clf;
 
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.error.RushesException;
+import io.rushes.engine.xml.Dom;
 import io.rushes.engine.xml.SecureXml;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Reads Academy/ASC Common LUT Format v3 (and SMPTE ST 2136-1) files strictly: every element must be one the
@@ -344,14 +344,20 @@ public final class ClfReader {
         return Cdl.node(e, style, true, file, path);
     }
 
+    /** The ASC CDL (SOPNode, SatNode) inside an element such as an AMF lookTransform, read as the ASC CDL XML format reads it. */
+    public static ClfNode.Cdl ascCdl(Element e, String file, String path) {
+        return Cdl.node(e, "Fwd", false, file, path);
+    }
+
     /** The ASC CDL SOP/SAT values of a ColorCorrection or ASC_CDL element, checked (shared with the .cc/.ccc/.cdl reader). */
     static final class Cdl {
         private Cdl() {
         }
 
         /**
-         * {@code strict}: unknown child elements are errors (CLF); the ASC CDL XML formats let readers skip them, and
-         * accept the SATNode spelling. ASC_SOP and ASC_SAT are EDL comment keywords, not XML elements: skipped.
+         * {@code strict}: unknown child elements are errors and only SOPNode/SatNode are accepted (CLF); the ASC CDL XML
+         * formats let readers skip unknown elements, and their schema (v1.01) makes ASC_SOP and ASC_SAT substitutes for
+         * SOPNode and SatNode (SATNode is a common misspelling, read too).
          */
         static ClfNode.Cdl node(Element e, String style, boolean strict, String file, String path) {
             double[] slope = {1, 1, 1};
@@ -360,13 +366,16 @@ public final class ClfReader {
             double sat = 1;
             for (Element c : children(e)) {
                 switch (local(c)) {
-                    case "SOPNode" -> {
+                    case "SOPNode", "ASC_SOP" -> {
+                        if (strict && local(c).equals("ASC_SOP")) {
+                            throw error(file, path + "/ASC_SOP", "CLF spells it SOPNode (no alternate spellings, unlike ASC CDL XML)");
+                        }
                         slope = triple(only(c, "Slope", file, path), file, path + "/SOPNode/Slope");
                         offset = triple(only(c, "Offset", file, path), file, path + "/SOPNode/Offset");
                         power = triple(only(c, "Power", file, path), file, path + "/SOPNode/Power");
                     }
-                    case "SatNode", "SATNode" -> {
-                        if (strict && local(c).equals("SATNode")) {
+                    case "SatNode", "SATNode", "ASC_SAT" -> {
+                        if (strict && !local(c).equals("SatNode")) {
                             throw error(file, path + "/SATNode", "CLF spells it SatNode (no alternate spellings, unlike ASC CDL XML)");
                         }
                         double[] s = numbers(only(c, "Saturation", file, path), 1, file, path + "/SatNode/Saturation");
@@ -549,17 +558,11 @@ public final class ClfReader {
     }
 
     static List<Element> children(Element e) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c) {
-                out.add(c);
-            }
-        }
-        return out;
+        return Dom.children(e);
     }
 
     static String local(Element e) {
-        return e.getLocalName() != null ? e.getLocalName() : e.getTagName();
+        return Dom.local(e);
     }
 
     private static RushesException error(String file, String path, String reason) {

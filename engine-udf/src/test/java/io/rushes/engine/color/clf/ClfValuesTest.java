@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * interpolate in float too. OCIO evaluates a LUT3D that names no interpolation tetrahedrally (its "best"), where the
  * CLF specification's default is trilinear: for that one file (lut3d_17x17x17_10i_12i.clf) Rushes is asked for
  * tetrahedral so the comparison still checks everything else; trilinear itself is compared on the files that name it.
- * The ASC CDL .cc samples are compared too, with OCIO's unclamped CDL style.
+ * The ASC CDL .cc samples are compared too, with OCIO's unclamped CDL style, except the two that use ASC_SOP and ASC_SAT:
+ * the ASC CDL v1.01 schema makes them substitutes for SOPNode and SatNode, OCIO 2.1 skips them (CdlFilesTest).
  */
 class ClfValuesTest {
     @Test
@@ -34,6 +35,9 @@ class ClfValuesTest {
         double worst = 0;
         String worstAt = "";
         for (String[] row : rows) {
+            if (row[0].contains("_ASC_S")) {
+                continue;
+            }
             ProcessList list = lists.computeIfAbsent(row[0], f -> {
                 try {
                     Path p = ClfReaderTest.suite().resolve(f);

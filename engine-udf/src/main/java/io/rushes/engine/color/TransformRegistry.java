@@ -1,0 +1,126 @@
+package io.rushes.engine.color;
+
+import io.rushes.engine.error.Errors;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * ACES transforms by their transform identifier (Academy S-2014-002: {@code urn:ampas:aces:transformId:v1.5:…} for
+ * ACES 1, {@code …:v2.0:…} for ACES 2). The version suffix (.a1.0.3, .a2.v1, …) names a revision of the same maths and
+ * is not needed to choose it. An identifier this registry does not implement gives an error listing what it does.
+ */
+public final class TransformRegistry {
+    private static final Pattern URN = Pattern.compile("urn:ampas:aces:transformId:v[0-9.]+:(.+?)(\\.a[0-9]+\\.v?[0-9]+(?:\\.[0-9]+)*)?");
+
+    /** A log-encoded camera (or ACES working) space: its curve (null: linear) and its gamut with the CTL's adaptation. */
+    private record Space(CameraLog curve, Matrix3 toAces) {
+        ColorStep toAcesStep() {
+            ColorStep m = ColorStep.matrix(toAces);
+            return curve == null ? m : ColorStep.curve(curve::decode).then(m);
+        }
+
+        ColorStep fromAcesStep() {
+            ColorStep m = ColorStep.matrix(toAces.inverse());
+            return curve == null ? m : m.then(ColorStep.curve(curve::encode));
+        }
+    }
+
+    private static final Map<String, Space> SPACES = new LinkedHashMap<>();
+    /** Transform name (without version) → space and direction (true: to ACES). */
+    private static final Map<String, Map.Entry<Space, Boolean>> NAMES = new LinkedHashMap<>();
+
+    static {
+        Space acescc = new Space(CameraLog.ACESCC, Gamut.AP1.toAces());
+        Space acescct = new Space(CameraLog.ACESCCT, Gamut.AP1.toAces());
+        Space acescg = new Space(null, Gamut.AP1.toAces());
+        Space logc3 = new Space(CameraLog.ARRI_LOGC3, Gamut.ARRI_WIDE_GAMUT_3.toAces());
+        Space logc4 = new Space(CameraLog.ARRI_LOGC4, Gamut.ARRI_WIDE_GAMUT_4.toAces());
+        Space slog3 = new Space(CameraLog.SONY_SLOG3, Gamut.SONY_S_GAMUT3.toAces());
+        Space slog3Cine = new Space(CameraLog.SONY_SLOG3, Gamut.SONY_S_GAMUT3_CINE.toAces());
+        Space log3g10 = new Space(CameraLog.RED_LOG3G10, Gamut.RED_WIDE_GAMUT_RGB.toAces());
+        Space clog2 = new Space(CameraLog.CANON_LOG2, Gamut.CANON_CINEMA_GAMUT.toAces());
+        Space clog3 = new Space(CameraLog.CANON_LOG3, Gamut.CANON_CINEMA_GAMUT.toAces());
+        Space clog2Bt2020 = new Space(CameraLog.CANON_LOG2, Gamut.REC2020.toAces(ChromaticAdaptation.CAT02));
+        Space clog3Bt2020 = new Space(CameraLog.CANON_LOG3, Gamut.REC2020.toAces(ChromaticAdaptation.CAT02));
+        Space vlog = new Space(CameraLog.PANASONIC_VLOG, Gamut.PANASONIC_V_GAMUT.toAces());
+        Space bmd = new Space(CameraLog.BLACKMAGIC_FILM_GEN5, Gamut.BLACKMAGIC_WIDE_GAMUT_GEN5.toAces());
+        Space apple = new Space(CameraLog.APPLE_LOG, Gamut.REC2020.toAces(ChromaticAdaptation.CAT02));
+        Space unity = new Space(null, Matrix3.IDENTITY);
+        both(acescc, "ACEScsc.Academy.%s", "CSC.Academy.%s", "ACEScc");
+        both(acescct, "ACEScsc.Academy.%s", "CSC.Academy.%s", "ACEScct");
+        both(acescg, "ACEScsc.Academy.%s", "CSC.Academy.%s", "ACEScg");
+        both(logc3, "ACEScsc.Academy.%s", null, "LogC_EI800_AWG");
+        both(logc3, "CSC.Arri.%s", null, "LogC3");
+        to(logc3, "IDT.ARRI.Alexa-v3-logC-EI800");
+        both(logc4, "CSC.Arri.%s", null, "LogC4");
+        to(logc4, "IDT.ARRI.ARRI-LogC4");
+        both(slog3, "ACEScsc.Academy.%s", "CSC.Sony.%s", "SLog3_SGamut3");
+        both(slog3Cine, "ACEScsc.Academy.%s", "CSC.Sony.%s", "SLog3_SGamut3Cine");
+        to(slog3, "IDT.Sony.SLog3_SGamut3");
+        to(slog3Cine, "IDT.Sony.SLog3_SGamut3Cine");
+        both(log3g10, "ACEScsc.Academy.%s", "CSC.Red.%s", "Log3G10_RWG");
+        both(clog2, "ACEScsc.Academy.%s", "CSC.Canon.%s", "CLog2_CGamut");
+        both(clog3, "ACEScsc.Academy.%s", "CSC.Canon.%s", "CLog3_CGamut");
+        both(clog2Bt2020, "CSC.Canon.%s", null, "CLog2_BT2020");
+        both(clog3Bt2020, "CSC.Canon.%s", null, "CLog3_BT2020");
+        both(vlog, "ACEScsc.Academy.%s", "CSC.Panasonic.%s", "VLog_VGamut");
+        both(bmd, "ACEScsc.Academy.%s", "CSC.Blackmagic.%s", "BMDFilm_WideGamut_Gen5");
+        to(bmd, "IDT.BlackmagicDesign.BMDFilm_WideGamut_Gen5");
+        both(apple, "CSC.Apple.%s", null, "AppleLog_BT2020");
+        to(apple, "IDT.Apple.AppleLog_BT2020");
+        to(unity, "CSC.Academy.Unity");
+    }
+
+    private static void both(Space s, String pattern1, String pattern2, String name) {
+        for (String p : pattern2 == null ? new String[] {pattern1} : new String[] {pattern1, pattern2}) {
+            NAMES.put(p.formatted(name + "_to_ACES"), Map.entry(s, true));
+            NAMES.put(p.formatted("ACES_to_" + name), Map.entry(s, false));
+        }
+    }
+
+    private static void to(Space s, String name) {
+        NAMES.put(name, Map.entry(s, true));
+    }
+
+    private TransformRegistry() {
+    }
+
+    /** The name an identifier stands for, without its urn prefix and revision suffix (null when it is no ACES transform id). */
+    public static String name(String transformId) {
+        Matcher m = URN.matcher(transformId.strip());
+        return m.matches() ? m.group(1) : null;
+    }
+
+    public static boolean supports(String transformId) {
+        String name = name(transformId);
+        return name != null && NAMES.containsKey(name);
+    }
+
+    /** The transform, or its inverse. */
+    public static ColorStep resolve(String transformId, boolean inverse, String file) {
+        String name = name(transformId);
+        if (name == null) {
+            throw Errors.invalidDocument(file, transformId, "not an ACES transform identifier (urn:ampas:aces:transformId:v1.5|v2.0:…)",
+                    "Use an Academy transform id, or give the transform as a CLF file");
+        }
+        Map.Entry<Space, Boolean> e = NAMES.get(name);
+        if (e == null) {
+            throw Errors.unsupportedFeature(file, -1, "ACES transform " + name,
+                    "Rushes implements: " + String.join(", ", supported()) + ". Give the look or transform as a CLF file instead");
+        }
+        boolean toAces = e.getValue() != inverse;
+        return toAces ? e.getKey().toAcesStep() : e.getKey().fromAcesStep();
+    }
+
+    /** Every transform name this registry implements (ACES 1 and ACES 2 forms). */
+    public static List<String> supported() {
+        List<String> names = new ArrayList<>(NAMES.keySet());
+        Collections.sort(names);
+        return names;
+    }
+}

@@ -1,0 +1,94 @@
+package io.rushes.engine.color.amf;
+
+import io.rushes.engine.color.ColorStep;
+import io.rushes.engine.color.TransformRegistry;
+import io.rushes.engine.color.clf.ClfReader;
+import io.rushes.engine.color.clf.ProcessList;
+import io.rushes.engine.error.Errors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An AMF pipeline made runnable: every transform not yet applied, in order, each resolved by transform id (the
+ * {@link TransformRegistry}), by CLF file (relative to the AMF, inside its folder), or as an inline CDL wrapped in its
+ * working space (ACES → working space, CDL, working space → ACES; a missing "to" is the inverse of "from").
+ */
+public record AmfPipeline(List<String> plan, ColorStep step) {
+
+    public void apply(double[] rgb) {
+        step.apply(rgb);
+    }
+
+    /** Builds the AMF's current pipeline; {@code folder} is where its CLF references are looked up (null: refuse them). */
+    public static AmfPipeline build(Amf amf, Path folder) {
+        List<String> plan = new ArrayList<>();
+        ColorStep step = c -> { };
+        for (Amf.Transform t : amf.pipeline().transforms()) {
+            if (t.applied()) {
+                plan.add(t.kind() + " already applied: skipped");
+                continue;
+            }
+            step = step.then(resolve(t.source(), t.inverse(), amf.file(), folder, t.path()));
+            plan.add(t.kind() + (t.inverse() ? " (inverse) " : " ") + describe(t.source()));
+        }
+        return new AmfPipeline(List.copyOf(plan), step);
+    }
+
+    private static ColorStep resolve(Amf.Source source, boolean inverse, String file, Path folder, String path) {
+        if (source instanceof Amf.TransformId id) {
+            return TransformRegistry.resolve(id.id(), inverse, file);
+        }
+        if (source instanceof Amf.FileRef ref) {
+            if (inverse) {
+                throw Errors.unsupportedFeature(file, -1, "the inverse of a CLF file (" + ref.path() + ")", "Give the inverse as its own CLF");
+            }
+            ProcessList list = clf(ref.path(), file, folder, path);
+            return list::apply;
+        }
+        if (source instanceof Amf.Combined pair) {
+            return resolve(pair.first(), inverse, file, folder, path).then(resolve(pair.second(), inverse, file, folder, path));
+        }
+        Amf.Cdl cdl = (Amf.Cdl) source;
+        ColorStep fromWorking = resolve(cdl.from(), false, file, folder, path);
+        ColorStep toWorking = cdl.to() != null ? resolve(cdl.to(), false, file, folder, path) : resolve(cdl.from(), true, file, folder, path);
+        return toWorking.then(cdl.cdl()::apply).then(fromWorking);
+    }
+
+    private static ProcessList clf(String ref, String file, Path folder, String path) {
+        if (folder == null) {
+            throw Errors.invalidDocument(file, path, "refers to the file " + ref + ", but the AMF was not read from a folder",
+                    "Read the AMF from its folder, next to the CLF files it names");
+        }
+        Path base = folder.toAbsolutePath().normalize();
+        Path target = base.resolve(ref.replace("file://", "")).normalize();
+        if (!target.startsWith(base)) {
+            throw Errors.invalidDocument(file, path, "the file " + ref + " is outside the AMF's folder",
+                    "Keep referenced CLF files in the AMF's folder or below it (a path that climbs out is refused)");
+        }
+        try {
+            if (Files.size(target) > 64L << 20) {
+                throw Errors.limitExceeded(target.toString(), 0, "the CLF size", Files.size(target), 64L << 20);
+            }
+            return ClfReader.read(Files.readAllBytes(target), target.toString());
+        } catch (IOException e) {
+            throw Errors.io(target.toString(), e);
+        }
+    }
+
+    private static String describe(Amf.Source s) {
+        if (s instanceof Amf.TransformId id) {
+            return TransformRegistry.name(id.id()) == null ? id.id() : TransformRegistry.name(id.id());
+        }
+        if (s instanceof Amf.FileRef ref) {
+            return "CLF " + ref.path();
+        }
+        if (s instanceof Amf.Combined c) {
+            return describe(c.first()) + " + " + describe(c.second());
+        }
+        Amf.Cdl cdl = (Amf.Cdl) s;
+        return "ASC CDL in " + describe(cdl.from()).replace("_to_ACES", "");
+    }
+}

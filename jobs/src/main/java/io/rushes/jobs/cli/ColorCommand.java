@@ -1,0 +1,75 @@
+package io.rushes.jobs.cli;
+
+import io.rushes.engine.color.ColorStep;
+import io.rushes.engine.color.TransformRegistry;
+import io.rushes.engine.color.amf.AmfPipeline;
+import io.rushes.engine.color.amf.AmfReader;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rushes color apply}: RGB triplets through a transform, for scripts and checks. */
+@Command(name = "color", mixinStandardHelpOptions = true, description = "Colour transforms.", subcommands = {ColorCommand.Apply.class})
+public final class ColorCommand {
+
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = {"Read RGB triplets (whitespace separated, one per line) on stdin; write each transformed triplet on stdout",
+                    "at full float precision. Blank lines and lines starting with # pass through."})
+    static final class Apply implements Callable<Integer> {
+        static final class What {
+            @Option(names = "--transform-id", description = "An ACES transform id (urn:ampas:aces:transformId:…).")
+            String transformId;
+
+            @Option(names = "--amf", description = "An AMF: its pipeline's transforms not yet applied.")
+            Path amf;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        What what;
+
+        @Option(names = "--inverse", description = "With --transform-id: its inverse.")
+        boolean inverse;
+
+        @Override
+        public Integer call() throws Exception {
+            ColorStep step = what.transformId != null ? TransformRegistry.resolve(what.transformId, inverse, "--transform-id")
+                    : AmfPipeline.build(AmfReader.read(Files.readAllBytes(what.amf), what.amf.toString()), what.amf.toAbsolutePath().getParent())::apply;
+            PrintStream out = new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            int lineNo = 0;
+            for (String line; (line = in.readLine()) != null; ) {
+                lineNo++;
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    out.println(line);
+                    continue;
+                }
+                String[] p = t.split("[\\s,]+");
+                if (p.length != 3) {
+                    System.err.println("line " + lineNo + ": expected three numbers, got \"" + t + "\"");
+                    return 2;
+                }
+                double[] rgb = new double[3];
+                try {
+                    for (int i = 0; i < 3; i++) {
+                        rgb[i] = Double.parseDouble(p[i]);
+                    }
+                } catch (NumberFormatException e) {
+                    System.err.println("line " + lineNo + ": not a number in \"" + t + "\"");
+                    return 2;
+                }
+                step.apply(rgb);
+                out.println((float) rgb[0] + " " + (float) rgb[1] + " " + (float) rgb[2]);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}
