@@ -30,9 +30,12 @@ public final class TransformRegistry {
         }
     }
 
-    private static final Map<String, Space> SPACES = new LinkedHashMap<>();
-    /** Transform name (without version) → space and direction (true: to ACES). */
-    private static final Map<String, Map.Entry<Space, Boolean>> NAMES = new LinkedHashMap<>();
+    /** A transform and its inverse (null where ACES defines none or Rushes does not implement it). */
+    private record Pair(ColorStep forward, ColorStep inverse) {
+    }
+
+    /** Transform name (without version) → the transform and its inverse. */
+    private static final Map<String, Pair> NAMES = new LinkedHashMap<>();
 
     static {
         Space acescc = new Space(CameraLog.ACESCC, Gamut.AP1.toAces());
@@ -74,17 +77,26 @@ public final class TransformRegistry {
         both(apple, "CSC.Apple.%s", null, "AppleLog_BT2020");
         to(apple, "IDT.Apple.AppleLog_BT2020");
         to(unity, "CSC.Academy.Unity");
+        NAMES.put("RRT", new Pair(io.rushes.engine.color.aces.Aces13::rrt, null));
+        NAMES.put("ODT.Academy.Rec709_100nits_dim", new Pair(odt(io.rushes.engine.color.aces.Aces13.Display.REC709_100NITS_DIM), null));
+        NAMES.put("ODT.Academy.sRGB_100nits_dim", new Pair(odt(io.rushes.engine.color.aces.Aces13.Display.SRGB_100NITS_DIM), null));
+        NAMES.put("ODT.Academy.P3D65_48nits", new Pair(odt(io.rushes.engine.color.aces.Aces13.Display.P3D65_48NITS), null));
+        NAMES.put("ODT.Academy.Rec2020_100nits_dim", new Pair(odt(io.rushes.engine.color.aces.Aces13.Display.REC2020_100NITS_DIM), null));
+    }
+
+    private static ColorStep odt(io.rushes.engine.color.aces.Aces13.Display display) {
+        return c -> io.rushes.engine.color.aces.Aces13.odt(display, c);
     }
 
     private static void both(Space s, String pattern1, String pattern2, String name) {
         for (String p : pattern2 == null ? new String[] {pattern1} : new String[] {pattern1, pattern2}) {
-            NAMES.put(p.formatted(name + "_to_ACES"), Map.entry(s, true));
-            NAMES.put(p.formatted("ACES_to_" + name), Map.entry(s, false));
+            NAMES.put(p.formatted(name + "_to_ACES"), new Pair(s.toAcesStep(), s.fromAcesStep()));
+            NAMES.put(p.formatted("ACES_to_" + name), new Pair(s.fromAcesStep(), s.toAcesStep()));
         }
     }
 
     private static void to(Space s, String name) {
-        NAMES.put(name, Map.entry(s, true));
+        NAMES.put(name, new Pair(s.toAcesStep(), s.fromAcesStep()));
     }
 
     private TransformRegistry() {
@@ -108,13 +120,16 @@ public final class TransformRegistry {
             throw Errors.invalidDocument(file, transformId, "not an ACES transform identifier (urn:ampas:aces:transformId:v1.5|v2.0:…)",
                     "Use an Academy transform id, or give the transform as a CLF file");
         }
-        Map.Entry<Space, Boolean> e = NAMES.get(name);
+        Pair e = NAMES.get(name);
         if (e == null) {
             throw Errors.unsupportedFeature(file, -1, "ACES transform " + name,
                     "Rushes implements: " + String.join(", ", supported()) + ". Give the look or transform as a CLF file instead");
         }
-        boolean toAces = e.getValue() != inverse;
-        return toAces ? e.getKey().toAcesStep() : e.getKey().fromAcesStep();
+        ColorStep step = inverse ? e.inverse() : e.forward();
+        if (step == null) {
+            throw Errors.unsupportedFeature(file, -1, "the inverse of ACES transform " + name, "Rushes implements its forward direction only");
+        }
+        return step;
     }
 
     /** Every transform name this registry implements (ACES 1 and ACES 2 forms). */
