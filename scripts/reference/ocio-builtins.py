@@ -23,4 +23,10 @@ with open(OUT, "w") as out:
         for t in triplets:
             r = cpu.applyRGB(list(t))
             out.write("%s\t%r\t%r\t%r\t%.9g\t%.9g\t%.9g\n" % ((name,) + t + tuple(r)))
+    # The ACES 1.3 Reference Gamut Compression look, on colours in and far out of AP1.
+    cpu = config.getProcessor(OCIO.BuiltinTransform("ACES-LMT - ACES 1.3 Reference Gamut Compression")).getDefaultCPUProcessor()
+    levels = [-0.2, -0.02, 0.0, 0.05, 0.18, 0.6, 1.0, 4.0]
+    for t in [(r, g, b) for r in levels for g in levels for b in levels]:
+        r = cpu.applyRGB(list(t))
+        out.write("%s\t%r\t%r\t%r\t%.9g\t%.9g\t%.9g\n" % (("ACES-LMT - ACES 1.3 Reference Gamut Compression",) + t + tuple(r)))
 print("wrote", OUT)

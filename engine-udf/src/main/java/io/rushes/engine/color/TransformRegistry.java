@@ -77,6 +77,10 @@ public final class TransformRegistry {
         both(apple, "CSC.Apple.%s", null, "AppleLog_BT2020");
         to(apple, "IDT.Apple.AppleLog_BT2020");
         to(unity, "CSC.Academy.Unity");
+        NAMES.put("LMT.Academy.ReferenceGamutCompress", new Pair(io.rushes.engine.color.aces.GamutCompress::forward,
+                io.rushes.engine.color.aces.GamutCompress::inverse));
+        NAMES.put("InvLMT.Academy.ReferenceGamutCompress", new Pair(io.rushes.engine.color.aces.GamutCompress::inverse,
+                io.rushes.engine.color.aces.GamutCompress::forward));
         NAMES.put("RRT", new Pair(io.rushes.engine.color.aces.Aces13::rrt, null));
         NAMES.put("ODT.Academy.Rec709_100nits_dim", new Pair(odt(io.rushes.engine.color.aces.Aces13.Display.REC709_100NITS_DIM), null));
         NAMES.put("ODT.Academy.sRGB_100nits_dim", new Pair(odt(io.rushes.engine.color.aces.Aces13.Display.SRGB_100NITS_DIM), null));

@@ -72,6 +72,9 @@ class CameraInputsTest {
         String at = "";
         for (String[] row : rows) {
             Object[] how = BUILTINS.get(row[0]);
+            if (how == null) {
+                continue; // the looks in the same table: LookTransformsTest
+            }
             if (row[0].startsWith("CANON_") && Double.parseDouble(row[1]) < 0) {
                 continue;
             }
