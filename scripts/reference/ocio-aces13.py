@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Regenerates engine-udf/src/test/resources/reference/ocio-aces13.tsv: OpenColorIO 2.1's built-in ACES 1.3 SDR output
+"""Regenerates engine-udf/src/test/resources/reference/ocio-aces13.tsv: OpenColorIO 2.1's built-in ACES 1.3 SDR and HDR output
 transforms (Debian python3-pyopencolorio), ACES2065-1 in, display code values out, on a dense sweep: a grey ramp over
 the whole scene range and a lattice of colours. Aces13Test compares Rushes' RRT + ODT with it."""
 import itertools
@@ -13,6 +13,11 @@ OUTPUTS = {
     "SRGB_100NITS_DIM": ("ACES-OUTPUT - ACES2065-1_to_CIE-XYZ-D65 - SDR-VIDEO_1.0", "DISPLAY - CIE-XYZ-D65_to_sRGB"),
     "P3D65_48NITS": ("ACES-OUTPUT - ACES2065-1_to_CIE-XYZ-D65 - SDR-CINEMA_1.0", "DISPLAY - CIE-XYZ-D65_to_G2.6-P3-D65"),
     "REC2020_100NITS_DIM": ("ACES-OUTPUT - ACES2065-1_to_CIE-XYZ-D65 - SDR-VIDEO_1.0", "DISPLAY - CIE-XYZ-D65_to_REC.1886-REC.2020"),
+    "REC2020_1000NITS_15NITS_ST2084": ("ACES-OUTPUT - ACES2065-1_to_CIE-XYZ-D65 - HDR-VIDEO-1000nit-15nit-REC2020lim_1.1", "DISPLAY - CIE-XYZ-D65_to_REC.2100-PQ"),
+    "REC2020_2000NITS_15NITS_ST2084": ("ACES-OUTPUT - ACES2065-1_to_CIE-XYZ-D65 - HDR-VIDEO-2000nit-15nit-REC2020lim_1.1", "DISPLAY - CIE-XYZ-D65_to_REC.2100-PQ"),
+    "REC2020_4000NITS_15NITS_ST2084": ("ACES-OUTPUT - ACES2065-1_to_CIE-XYZ-D65 - HDR-VIDEO-4000nit-15nit-REC2020lim_1.1", "DISPLAY - CIE-XYZ-D65_to_REC.2100-PQ"),
+    "P3D65_1000NITS_15NITS_ST2084": ("ACES-OUTPUT - ACES2065-1_to_CIE-XYZ-D65 - HDR-VIDEO-1000nit-15nit-P3lim_1.1", "DISPLAY - CIE-XYZ-D65_to_ST2084-P3-D65"),
+    "P3D65_108NITS_7_2NITS_ST2084": ("ACES-OUTPUT - ACES2065-1_to_CIE-XYZ-D65 - HDR-CINEMA-108nit-7.2nit-P3lim_1.1", "DISPLAY - CIE-XYZ-D65_to_ST2084-P3-D65"),
 }
 greys = [0.18 * 2 ** (s / 4.0) for s in range(-48, 41)]
 levels = [0.0, 0.002, 0.01, 0.05, 0.18, 0.5, 1.0, 3.0, 10.0]

@@ -86,6 +86,16 @@ public final class TransformRegistry {
         NAMES.put("ODT.Academy.sRGB_100nits_dim", new Pair(odt(io.rushes.engine.color.aces.Aces13.Display.SRGB_100NITS_DIM), null));
         NAMES.put("ODT.Academy.P3D65_48nits", new Pair(odt(io.rushes.engine.color.aces.Aces13.Display.P3D65_48NITS), null));
         NAMES.put("ODT.Academy.Rec2020_100nits_dim", new Pair(odt(io.rushes.engine.color.aces.Aces13.Display.REC2020_100NITS_DIM), null));
+        for (io.rushes.engine.color.aces.Aces13Hdr.Output o : io.rushes.engine.color.aces.Aces13Hdr.Output.values()) {
+            String n = o.name(); // e.g. REC2020_1000NITS_15NITS_ST2084 → RRTODT.Academy.Rec2020_1000nits_15nits_ST2084
+            String display = n.startsWith("REC2020") ? "Rec2020" : "P3D65";
+            String rest = n.substring(n.indexOf('_') + 1).replace("NITS", "nits").replace("7_2", "7.2");
+            hdr("RRTODT.Academy." + display + "_" + rest, o);
+        }
+    }
+
+    private static void hdr(String name, io.rushes.engine.color.aces.Aces13Hdr.Output output) {
+        NAMES.put(name, new Pair(c -> io.rushes.engine.color.aces.Aces13Hdr.apply(output, c), null));
     }
 
     private static ColorStep odt(io.rushes.engine.color.aces.Aces13.Display display) {

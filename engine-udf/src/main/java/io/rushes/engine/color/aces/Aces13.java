@@ -12,19 +12,20 @@ import io.rushes.engine.color.Matrix3;
  * compensation, Bradford D60 → D65 and the display encoding. Computed in double precision; the CTL is normative.
  */
 public final class Aces13 {
-    private static final double HALF_MIN = Math.pow(2, -14);
+    /** OpenEXR half.h HALF_MIN, as CTL defines it: the smallest positive (subnormal) half, 2^-24. */
+    private static final double HALF_MIN = Math.pow(2, -24);
     private static final double HALF_MAX = 65504;
     private static final double TINY = 1e-10;
 
     private static final Matrix3 AP0_TO_XYZ = Chromaticities.AP0.rgbToXyz();
-    private static final Matrix3 AP1_TO_XYZ = Chromaticities.AP1.rgbToXyz();
+    static final Matrix3 AP1_TO_XYZ = Chromaticities.AP1.rgbToXyz();
     private static final Matrix3 XYZ_TO_AP1 = AP1_TO_XYZ.inverse();
     private static final Matrix3 AP0_TO_AP1 = XYZ_TO_AP1.times(AP0_TO_XYZ);
     private static final Matrix3 AP1_TO_AP0 = AP0_TO_AP1.inverse();
     private static final double[] AP1_RGB2Y = {AP1_TO_XYZ.m()[3], AP1_TO_XYZ.m()[4], AP1_TO_XYZ.m()[5]};
     private static final Matrix3 RRT_SAT = saturation(0.96);
     private static final Matrix3 ODT_SAT = saturation(0.93);
-    private static final Matrix3 D60_TO_D65 = ChromaticAdaptation.bradford(Chromaticities.AP0.whiteXy(), new double[] {0.3127, 0.3290});
+    static final Matrix3 D60_TO_D65 = ChromaticAdaptation.bradford(Chromaticities.AP0.whiteXy(), new double[] {0.3127, 0.3290});
 
     // RRT tone scale (segmented spline C5) and the 48-nit ODT tone scale (C9), from ACESlib.Tonescales.
     private static final double[] C5_LOW = {-4.0000000000, -4.0000000000, -3.1573765773, -0.4852499958, 1.8477324706, 1.8477324706};
@@ -61,6 +62,17 @@ public final class Aces13 {
 
     /** ACES2065-1 → OCES (RRT.ctl). */
     public static void rrt(double[] aces) {
+        double[] rgbPre = sweeteners(aces);
+        double[] rgbPost = new double[3];
+        for (int i = 0; i < 3; i++) {
+            rgbPost[i] = splineC5(rgbPre[i]);
+        }
+        double[] oces = AP1_TO_AP0.apply(rgbPost);
+        System.arraycopy(oces, 0, aces, 0, 3);
+    }
+
+    /** rrt_sweeteners: glow, red modifier, to the AP1 rendering space, global desaturation (modifies {@code aces}). */
+    static double[] sweeteners(double[] aces) {
         double saturation = rgbToSaturation(aces);
         double yc = rgbToYc(aces);
         double s = sigmoidShaper((saturation - 0.4) / 0.2);
@@ -79,13 +91,7 @@ public final class Aces13 {
         for (int i = 0; i < 3; i++) {
             rgbPre[i] = Math.min(Math.max(rgbPre[i], 0), HALF_MAX);
         }
-        rgbPre = RRT_SAT.apply(rgbPre);
-        double[] rgbPost = new double[3];
-        for (int i = 0; i < 3; i++) {
-            rgbPost[i] = splineC5(rgbPre[i]);
-        }
-        double[] oces = AP1_TO_AP0.apply(rgbPost);
-        System.arraycopy(oces, 0, aces, 0, 3);
+        return RRT_SAT.apply(rgbPre);
     }
 
     /** OCES → display code values (the ODT of {@code display}). */

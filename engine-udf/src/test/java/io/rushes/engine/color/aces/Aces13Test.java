@@ -10,14 +10,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * ACES 1.3 RRT + SDR ODTs against OpenColorIO 2.1's built-in output transforms on a dense sweep
+ * ACES 1.3 RRT + SDR ODTs and the HDR (PQ) output transforms against OpenColorIO 2.1's built-ins on a dense sweep
  * (reference/ocio-aces13.tsv, from scripts/reference/ocio-aces13.py). Greys agree to float precision except at black,
- * where OCIO's float32 arithmetic leaves ~1e-10 of display light that the 1/2.4 power lifts to 9e-5; colours agree as
- * closely (the largest difference, 9.4e-5, is on a dark saturated red).
+ * where OCIO's float32 arithmetic leaves ~1e-10 of display light that the 1/2.4 power lifts to 9e-5. Colours agree to
+ * 9.4e-5 in SDR and 3.3e-4 in HDR (on saturated colours, where OCIO 2.1 orders the RRT's sweeteners differently from
+ * the CTL; the CTL is normative).
  */
 class Aces13Test {
     @Test
-    void sdrOutputTransformsAgreeWithOpenColorIo() throws Exception {
+    void outputTransformsAgreeWithOpenColorIo() throws Exception {
         List<String[]> rows;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 Aces13Test.class.getResourceAsStream("/reference/ocio-aces13.tsv"), StandardCharsets.UTF_8))) {
@@ -28,11 +29,14 @@ class Aces13Test {
         double worstGrey = 0;
         String at = "";
         for (String[] row : rows) {
-            Aces13.Display display = Aces13.Display.valueOf(row[0]);
             double[] rgb = {Double.parseDouble(row[1]), Double.parseDouble(row[2]), Double.parseDouble(row[3])};
             boolean grey = rgb[0] == rgb[1] && rgb[1] == rgb[2];
-            Aces13.rrt(rgb);
-            Aces13.odt(display, rgb);
+            if (row[0].endsWith("ST2084")) {
+                Aces13Hdr.apply(Aces13Hdr.Output.valueOf(row[0]), rgb);
+            } else {
+                Aces13.rrt(rgb);
+                Aces13.odt(Aces13.Display.valueOf(row[0]), rgb);
+            }
             for (int c = 0; c < 3; c++) {
                 // OCIO 2.1 leaves out the CTL's final clamp of display-linear values to [0, 1]: clamping its (monotonic,
                 // 0 → 0, 1 → 1) encoded output restores what the CTL computes.
@@ -47,8 +51,8 @@ class Aces13Test {
                 }
             }
         }
-        System.out.println("ACES 1.3 SDR vs OCIO: worst " + worst + " (greys " + worstGrey + ") at " + at);
+        System.out.println("ACES 1.3 output transforms vs OCIO: worst " + worst + " (greys " + worstGrey + ") at " + at);
         assertEquals(0, worstGrey, 1e-4, "the tone scale and encodings");
-        assertEquals(0, worst, 2e-4, at);
+        assertEquals(0, worst, 1e-3, at); // OCIO's known deviation on saturated colours (the issue: up to ~1e-3)
     }
 }

@@ -1,0 +1,187 @@
+package io.rushes.engine.color.aces;
+
+import io.rushes.engine.color.Chromaticities;
+import io.rushes.engine.color.Gamut;
+import io.rushes.engine.color.Matrix3;
+
+/**
+ * The ACES 1.3 HDR output transforms (RRTODT.Academy.*_ST2084), written from ACESlib.OutputTransforms and ACESlib.SSTS:
+ * the RRT's sweeteners, the Single Stage Tone Scale built for the display's minimum, mid and peak luminance (its input
+ * shifted so ACES 0.18 lands on the mid luminance), clipping to the limiting primaries (in XYZ, before the D60 → D65
+ * adaptation, as the CTL does), and ST 2084 (PQ) with black stretched to code 0.
+ */
+public final class Aces13Hdr {
+    /** OpenEXR half.h HALF_MIN, as CTL defines it: the smallest positive (subnormal) half, 2^-24. */
+    private static final double HALF_MIN = Math.pow(2, -24);
+
+    /** The PQ outputs of ACES 1.3: luminance range and primaries. */
+    public enum Output {
+        REC2020_1000NITS_15NITS_ST2084(0.0001, 15, 1000, Gamut.REC2020),
+        REC2020_2000NITS_15NITS_ST2084(0.0001, 15, 2000, Gamut.REC2020),
+        REC2020_4000NITS_15NITS_ST2084(0.0001, 15, 4000, Gamut.REC2020),
+        P3D65_1000NITS_15NITS_ST2084(0.0001, 15, 1000, Gamut.P3_D65),
+        P3D65_2000NITS_15NITS_ST2084(0.0001, 15, 2000, Gamut.P3_D65),
+        P3D65_4000NITS_15NITS_ST2084(0.0001, 15, 4000, Gamut.P3_D65),
+        P3D65_108NITS_7_2NITS_ST2084(0.0001, 7.2, 108, Gamut.P3_D65);
+
+        private final double yMin;
+        private final double yMax;
+        private final Tonescale tonescale;
+        private final Matrix3 xyzToDisplay;
+        private final Matrix3 displayToXyz;
+
+        Output(double yMin, double yMid, double yMax, Gamut primaries) {
+            this.yMin = yMin;
+            this.yMax = yMax;
+            Tonescale unshifted = new Tonescale(yMin, yMax, 0);
+            double shift = log2(unshifted.inverse(yMid)) - log2(0.18);
+            this.tonescale = new Tonescale(yMin, yMax, shift);
+            this.xyzToDisplay = primaries.primaries().xyzToRgb();
+            this.displayToXyz = primaries.primaries().rgbToXyz();
+        }
+    }
+
+    private Aces13Hdr() {
+    }
+
+    /** ACES2065-1 → PQ code values. */
+    public static void apply(Output o, double[] aces) {
+        double[] rgbPre = Aces13.sweeteners(aces.clone());
+        double[] linear = new double[3];
+        for (int i = 0; i < 3; i++) {
+            linear[i] = (o.tonescale.forward(rgbPre[i]) - o.yMin) / (o.yMax - o.yMin);
+        }
+        double[] xyz = Aces13.AP1_TO_XYZ.apply(linear);
+        double[] limited = o.xyzToDisplay.apply(xyz); // the limiting primaries are the display's in every ACES 1.3 PQ output
+        for (int i = 0; i < 3; i++) {
+            limited[i] = Math.min(Math.max(limited[i], 0), 1);
+        }
+        xyz = Aces13.D60_TO_D65.apply(o.displayToXyz.apply(limited));
+        double[] cv = o.xyzToDisplay.apply(xyz);
+        for (int i = 0; i < 3; i++) {
+            double y = Math.max(Math.max(cv[i], 0) * o.yMax, 0); // STRETCH_BLACK: linCV_2_Y with Ymin 0
+            aces[i] = pq(y);
+        }
+    }
+
+    /** Y (cd/m²) → ST 2084 code value. */
+    static double pq(double y) {
+        double m1 = 0.1593017578125;
+        double m2 = 78.84375;
+        double c1 = 0.8359375;
+        double c2 = 18.8515625;
+        double c3 = 18.6875;
+        double lm = Math.pow(y / 10000, m1);
+        return Math.pow((c1 + c2 * lm) / (1 + c3 * lm), m2);
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    /** interpolate1D over a two-point table, clamped at its ends (the CTL built-in). */
+    private static double interpolate(double x0, double y0, double x1, double y1, double x) {
+        if (x <= x0) {
+            return y0;
+        }
+        if (x >= x1) {
+            return y1;
+        }
+        return y0 + (x - x0) / (x1 - x0) * (y1 - y0);
+    }
+
+    /** The Single Stage Tone Scale (ACESlib.SSTS): quadratic B-splines in log-log between min, mid and max points. */
+    static final class Tonescale {
+        private final double minX;
+        private final double minY;
+        private final double midX;
+        private final double midY;
+        private final double maxX;
+        private final double maxY;
+        private final double[] low = new double[6];
+        private final double[] high = new double[6];
+
+        Tonescale(double minLum, double maxLum, double expShift) {
+            double acesMin = 0.18 * Math.pow(2, interpolate(Math.log10(0.0001), -15, Math.log10(0.02), -6.5, Math.log10(minLum)));
+            double acesMax = 0.18 * Math.pow(2, interpolate(Math.log10(48.0), 6.5, Math.log10(10000.0), 18, Math.log10(maxLum)));
+            double midSlope = 1.55;
+            // coefsLow / coefsHigh from the unshifted points (init_coefsLow, init_coefsHigh).
+            double knotIncLow = (Math.log10(0.18) - Math.log10(acesMin)) / 3;
+            low[0] = Math.log10(minLum); // slope 0 at the min point
+            low[1] = Math.log10(minLum);
+            low[3] = midSlope * (Math.log10(0.18) - 0.5 * knotIncLow) + (Math.log10(4.8) - midSlope * Math.log10(0.18));
+            low[4] = midSlope * (Math.log10(0.18) + 0.5 * knotIncLow) + (Math.log10(4.8) - midSlope * Math.log10(0.18));
+            double pctLow = interpolate(-15, 0.18, -6.5, 0.35, log2(acesMin / 0.18));
+            low[2] = Math.log10(minLum) + pctLow * (Math.log10(4.8) - Math.log10(minLum));
+            low[5] = low[4];
+            double knotIncHigh = (Math.log10(acesMax) - Math.log10(0.18)) / 3;
+            high[0] = midSlope * (Math.log10(0.18) - 0.5 * knotIncHigh) + (Math.log10(4.8) - midSlope * Math.log10(0.18));
+            high[1] = midSlope * (Math.log10(0.18) + 0.5 * knotIncHigh) + (Math.log10(4.8) - midSlope * Math.log10(0.18));
+            high[3] = Math.log10(maxLum);
+            high[4] = Math.log10(maxLum);
+            double pctHigh = interpolate(6.5, 0.89, 18, 0.90, log2(acesMax / 0.18));
+            high[2] = Math.log10(4.8) + pctHigh * (Math.log10(maxLum) - Math.log10(4.8));
+            high[5] = high[4];
+            minX = Math.pow(2, log2(acesMin) - expShift);
+            midX = Math.pow(2, log2(0.18) - expShift);
+            maxX = Math.pow(2, log2(acesMax) - expShift);
+            minY = minLum;
+            midY = 4.8;
+            maxY = maxLum;
+        }
+
+        double forward(double x) {
+            double logx = Math.log10(Math.max(x, HALF_MIN));
+            double logy;
+            if (logx <= Math.log10(minX)) {
+                logy = Math.log10(minY); // slope 0 below the min point
+            } else if (logx < Math.log10(midX)) {
+                logy = segment(low, 3 * (logx - Math.log10(minX)) / (Math.log10(midX) - Math.log10(minX)));
+            } else if (logx < Math.log10(maxX)) {
+                logy = segment(high, 3 * (logx - Math.log10(midX)) / (Math.log10(maxX) - Math.log10(midX)));
+            } else {
+                logy = Math.log10(maxY);
+            }
+            return Math.pow(10, logy);
+        }
+
+        /** inv_ssts: the luminance back to the (shifted) scene value, solving the segment's quadratic. */
+        double inverse(double y) {
+            double logy = Math.log10(Math.max(y, 1e-10));
+            if (logy <= Math.log10(minY)) {
+                return minX;
+            }
+            if (logy >= Math.log10(maxY)) {
+                return maxX;
+            }
+            boolean isLow = logy <= Math.log10(midY);
+            double[] c = isLow ? low : high;
+            double base = isLow ? Math.log10(minX) : Math.log10(midX);
+            double inc = isLow ? (Math.log10(midX) - Math.log10(minX)) / 3 : (Math.log10(maxX) - Math.log10(midX)) / 3;
+            int j = 0;
+            for (int k = 0; k < 3; k++) {
+                double knotLow = (c[k] + c[k + 1]) / 2;
+                double knotHigh = (c[k + 1] + c[k + 2]) / 2;
+                if (logy > knotLow && logy <= knotHigh || (k == 0 && !isLow && logy >= knotLow && logy <= knotHigh)) {
+                    j = k;
+                    break;
+                }
+            }
+            double a = 0.5 * c[j] - c[j + 1] + 0.5 * c[j + 2];
+            double b = -c[j] + c[j + 1];
+            double cc = 0.5 * c[j] + 0.5 * c[j + 1] - logy;
+            double d = Math.sqrt(b * b - 4 * a * cc);
+            double t = 2 * cc / (-d - b);
+            return Math.pow(10, base + (t + j) * inc);
+        }
+
+        private static double segment(double[] coefs, double knot) {
+            int j = Math.min((int) knot, 2);
+            double t = knot - j;
+            double a = 0.5 * coefs[j] - coefs[j + 1] + 0.5 * coefs[j + 2];
+            double b = -coefs[j] + coefs[j + 1];
+            double c = 0.5 * coefs[j] + 0.5 * coefs[j + 1];
+            return a * t * t + b * t + c;
+        }
+    }
+}
