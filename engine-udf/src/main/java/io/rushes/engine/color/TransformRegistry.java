@@ -18,42 +18,53 @@ public final class TransformRegistry {
     private static final Pattern URN = Pattern.compile("urn:ampas:aces:transformId:v[0-9.]+:(.+?)(\\.a[0-9]+\\.v?[0-9]+(?:\\.[0-9]+)*)?");
 
     /** A log-encoded camera (or ACES working) space: its curve (null: linear) and its gamut with the CTL's adaptation. */
-    private record Space(CameraLog curve, Matrix3 toAces) {
-        ColorStep toAcesStep() {
-            ColorStep m = ColorStep.matrix(toAces);
-            return curve == null ? m : ColorStep.curve(curve::decode).then(m);
+    private record Space(String name, CameraLog curve, Matrix3 toAces) {
+        List<ColorOp> toAcesOps() {
+            List<ColorOp> ops = new ArrayList<>();
+            if (curve != null) {
+                ops.add(new ColorOp.CurveOp(curve.name() + " decode", curve.name() + " encode", curve::decode));
+            }
+            ops.add(new ColorOp.MatrixOp(name + " to AP0", toAces));
+            return List.copyOf(ops);
         }
 
-        ColorStep fromAcesStep() {
-            ColorStep m = ColorStep.matrix(toAces.inverse());
-            return curve == null ? m : m.then(ColorStep.curve(curve::encode));
+        List<ColorOp> fromAcesOps() {
+            List<ColorOp> ops = new ArrayList<>();
+            ops.add(new ColorOp.MatrixOp("AP0 to " + name, toAces.inverse()));
+            if (curve != null) {
+                ops.add(new ColorOp.CurveOp(curve.name() + " encode", curve.name() + " decode", curve::encode));
+            }
+            return List.copyOf(ops);
         }
     }
 
     /** A transform and its inverse (null where ACES defines none or Rushes does not implement it). */
-    private record Pair(ColorStep forward, ColorStep inverse) {
+    private record Pair(List<ColorOp> forward, List<ColorOp> inverse) {
+        static Pair of(String name, ColorStep forward, ColorStep inverse) {
+            return new Pair(List.of(new ColorOp.StepOp(name, forward)), inverse == null ? null : List.of(new ColorOp.StepOp("inverse " + name, inverse)));
+        }
     }
 
     /** Transform name (without version) → the transform and its inverse. */
     private static final Map<String, Pair> NAMES = new LinkedHashMap<>();
 
     static {
-        Space acescc = new Space(CameraLog.ACESCC, Gamut.AP1.toAces());
-        Space acescct = new Space(CameraLog.ACESCCT, Gamut.AP1.toAces());
-        Space acescg = new Space(null, Gamut.AP1.toAces());
-        Space logc3 = new Space(CameraLog.ARRI_LOGC3, Gamut.ARRI_WIDE_GAMUT_3.toAces());
-        Space logc4 = new Space(CameraLog.ARRI_LOGC4, Gamut.ARRI_WIDE_GAMUT_4.toAces());
-        Space slog3 = new Space(CameraLog.SONY_SLOG3, Gamut.SONY_S_GAMUT3.toAces());
-        Space slog3Cine = new Space(CameraLog.SONY_SLOG3, Gamut.SONY_S_GAMUT3_CINE.toAces());
-        Space log3g10 = new Space(CameraLog.RED_LOG3G10, Gamut.RED_WIDE_GAMUT_RGB.toAces());
-        Space clog2 = new Space(CameraLog.CANON_LOG2, Gamut.CANON_CINEMA_GAMUT.toAces());
-        Space clog3 = new Space(CameraLog.CANON_LOG3, Gamut.CANON_CINEMA_GAMUT.toAces());
-        Space clog2Bt2020 = new Space(CameraLog.CANON_LOG2, Gamut.REC2020.toAces(ChromaticAdaptation.CAT02));
-        Space clog3Bt2020 = new Space(CameraLog.CANON_LOG3, Gamut.REC2020.toAces(ChromaticAdaptation.CAT02));
-        Space vlog = new Space(CameraLog.PANASONIC_VLOG, Gamut.PANASONIC_V_GAMUT.toAces());
-        Space bmd = new Space(CameraLog.BLACKMAGIC_FILM_GEN5, Gamut.BLACKMAGIC_WIDE_GAMUT_GEN5.toAces());
-        Space apple = new Space(CameraLog.APPLE_LOG, Gamut.REC2020.toAces(ChromaticAdaptation.CAT02));
-        Space unity = new Space(null, Matrix3.IDENTITY);
+        Space acescc = new Space("AP1", CameraLog.ACESCC, Gamut.AP1.toAces());
+        Space acescct = new Space("AP1", CameraLog.ACESCCT, Gamut.AP1.toAces());
+        Space acescg = new Space("AP1", null, Gamut.AP1.toAces());
+        Space logc3 = new Space("AWG3", CameraLog.ARRI_LOGC3, Gamut.ARRI_WIDE_GAMUT_3.toAces());
+        Space logc4 = new Space("AWG4", CameraLog.ARRI_LOGC4, Gamut.ARRI_WIDE_GAMUT_4.toAces());
+        Space slog3 = new Space("S-Gamut3", CameraLog.SONY_SLOG3, Gamut.SONY_S_GAMUT3.toAces());
+        Space slog3Cine = new Space("S-Gamut3.Cine", CameraLog.SONY_SLOG3, Gamut.SONY_S_GAMUT3_CINE.toAces());
+        Space log3g10 = new Space("RWG", CameraLog.RED_LOG3G10, Gamut.RED_WIDE_GAMUT_RGB.toAces());
+        Space clog2 = new Space("Cinema Gamut", CameraLog.CANON_LOG2, Gamut.CANON_CINEMA_GAMUT.toAces());
+        Space clog3 = new Space("Cinema Gamut", CameraLog.CANON_LOG3, Gamut.CANON_CINEMA_GAMUT.toAces());
+        Space clog2Bt2020 = new Space("Rec.2020", CameraLog.CANON_LOG2, Gamut.REC2020.toAces(ChromaticAdaptation.CAT02));
+        Space clog3Bt2020 = new Space("Rec.2020", CameraLog.CANON_LOG3, Gamut.REC2020.toAces(ChromaticAdaptation.CAT02));
+        Space vlog = new Space("V-Gamut", CameraLog.PANASONIC_VLOG, Gamut.PANASONIC_V_GAMUT.toAces());
+        Space bmd = new Space("BMD WG Gen5", CameraLog.BLACKMAGIC_FILM_GEN5, Gamut.BLACKMAGIC_WIDE_GAMUT_GEN5.toAces());
+        Space apple = new Space("Rec.2020", CameraLog.APPLE_LOG, Gamut.REC2020.toAces(ChromaticAdaptation.CAT02));
+        Space unity = new Space("AP0", null, Matrix3.IDENTITY);
         both(acescc, "ACEScsc.Academy.%s", "CSC.Academy.%s", "ACEScc");
         both(acescct, "ACEScsc.Academy.%s", "CSC.Academy.%s", "ACEScct");
         both(acescg, "ACEScsc.Academy.%s", "CSC.Academy.%s", "ACEScg");
@@ -77,15 +88,20 @@ public final class TransformRegistry {
         both(apple, "CSC.Apple.%s", null, "AppleLog_BT2020");
         to(apple, "IDT.Apple.AppleLog_BT2020");
         to(unity, "CSC.Academy.Unity");
-        NAMES.put("LMT.Academy.ReferenceGamutCompress", new Pair(io.rushes.engine.color.aces.GamutCompress::forward,
+        NAMES.put("LMT.Academy.ReferenceGamutCompress", Pair.of("ACES 1.3 gamut compression", io.rushes.engine.color.aces.GamutCompress::forward,
                 io.rushes.engine.color.aces.GamutCompress::inverse));
-        NAMES.put("InvLMT.Academy.ReferenceGamutCompress", new Pair(io.rushes.engine.color.aces.GamutCompress::inverse,
-                io.rushes.engine.color.aces.GamutCompress::forward));
-        NAMES.put("RRT", new Pair(io.rushes.engine.color.aces.Aces13::rrt, null));
-        NAMES.put("ODT.Academy.Rec709_100nits_dim", new Pair(odt(io.rushes.engine.color.aces.Aces13.Display.REC709_100NITS_DIM), null));
-        NAMES.put("ODT.Academy.sRGB_100nits_dim", new Pair(odt(io.rushes.engine.color.aces.Aces13.Display.SRGB_100NITS_DIM), null));
-        NAMES.put("ODT.Academy.P3D65_48nits", new Pair(odt(io.rushes.engine.color.aces.Aces13.Display.P3D65_48NITS), null));
-        NAMES.put("ODT.Academy.Rec2020_100nits_dim", new Pair(odt(io.rushes.engine.color.aces.Aces13.Display.REC2020_100NITS_DIM), null));
+        NAMES.put("InvLMT.Academy.ReferenceGamutCompress", Pair.of("ACES 1.3 inverse gamut compression",
+                io.rushes.engine.color.aces.GamutCompress::inverse, io.rushes.engine.color.aces.GamutCompress::forward));
+        NAMES.put("RRT", Pair.of("ACES 1.3 RRT", io.rushes.engine.color.aces.Aces13::rrt, null));
+        for (io.rushes.engine.color.aces.Aces13.Display d : io.rushes.engine.color.aces.Aces13.Display.values()) {
+            String n = switch (d) {
+                case REC709_100NITS_DIM -> "ODT.Academy.Rec709_100nits_dim";
+                case SRGB_100NITS_DIM -> "ODT.Academy.sRGB_100nits_dim";
+                case P3D65_48NITS -> "ODT.Academy.P3D65_48nits";
+                case REC2020_100NITS_DIM -> "ODT.Academy.Rec2020_100nits_dim";
+            };
+            NAMES.put(n, Pair.of(n, c -> io.rushes.engine.color.aces.Aces13.odt(d, c), null));
+        }
         for (io.rushes.engine.color.aces.Aces13Hdr.Output o : io.rushes.engine.color.aces.Aces13Hdr.Output.values()) {
             String n = o.name(); // e.g. REC2020_1000NITS_15NITS_ST2084 → RRTODT.Academy.Rec2020_1000nits_15nits_ST2084
             String display = n.startsWith("REC2020") ? "Rec2020" : "P3D65";
@@ -95,22 +111,18 @@ public final class TransformRegistry {
     }
 
     private static void hdr(String name, io.rushes.engine.color.aces.Aces13Hdr.Output output) {
-        NAMES.put(name, new Pair(c -> io.rushes.engine.color.aces.Aces13Hdr.apply(output, c), null));
-    }
-
-    private static ColorStep odt(io.rushes.engine.color.aces.Aces13.Display display) {
-        return c -> io.rushes.engine.color.aces.Aces13.odt(display, c);
+        NAMES.put(name, Pair.of(name, c -> io.rushes.engine.color.aces.Aces13Hdr.apply(output, c), null));
     }
 
     private static void both(Space s, String pattern1, String pattern2, String name) {
         for (String p : pattern2 == null ? new String[] {pattern1} : new String[] {pattern1, pattern2}) {
-            NAMES.put(p.formatted(name + "_to_ACES"), new Pair(s.toAcesStep(), s.fromAcesStep()));
-            NAMES.put(p.formatted("ACES_to_" + name), new Pair(s.fromAcesStep(), s.toAcesStep()));
+            NAMES.put(p.formatted(name + "_to_ACES"), new Pair(s.toAcesOps(), s.fromAcesOps()));
+            NAMES.put(p.formatted("ACES_to_" + name), new Pair(s.fromAcesOps(), s.toAcesOps()));
         }
     }
 
     private static void to(Space s, String name) {
-        NAMES.put(name, new Pair(s.toAcesStep(), s.fromAcesStep()));
+        NAMES.put(name, new Pair(s.toAcesOps(), s.fromAcesOps()));
     }
 
     private TransformRegistry() {
@@ -127,8 +139,14 @@ public final class TransformRegistry {
         return name != null && NAMES.containsKey(name);
     }
 
-    /** The transform, or its inverse. */
+    /** The transform, or its inverse, as one step. */
     public static ColorStep resolve(String transformId, boolean inverse, String file) {
+        ColorPipeline p = new ColorPipeline(ops(transformId, inverse, file));
+        return p::apply;
+    }
+
+    /** The transform, or its inverse, as declared operations (for a {@link ColorPipeline}). */
+    public static List<ColorOp> ops(String transformId, boolean inverse, String file) {
         String name = name(transformId);
         if (name == null) {
             throw Errors.invalidDocument(file, transformId, "not an ACES transform identifier (urn:ampas:aces:transformId:v1.5|v2.0:…)",
@@ -139,11 +157,11 @@ public final class TransformRegistry {
             throw Errors.unsupportedFeature(file, -1, "ACES transform " + name,
                     "Rushes implements: " + String.join(", ", supported()) + ". Give the look or transform as a CLF file instead");
         }
-        ColorStep step = inverse ? e.inverse() : e.forward();
-        if (step == null) {
+        List<ColorOp> ops = inverse ? e.inverse() : e.forward();
+        if (ops == null) {
             throw Errors.unsupportedFeature(file, -1, "the inverse of ACES transform " + name, "Rushes implements its forward direction only");
         }
-        return step;
+        return ops;
     }
 
     /** Every transform name this registry implements (ACES 1 and ACES 2 forms). */

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code rushes}: one command per unit of work; each is stateless, so kill and relaunch is always safe. */
 @Command(name = "rushes", mixinStandardHelpOptions = true, version = "rushes 0.1.0",
         description = "Headless processing of camera original files.",
-        subcommands = {InspectCommand.class, IngestCommand.class, SqlCommand.class, OptimizeCommand.class, RenderCommand.class, MakeCardCommand.class, MhlCommand.class, FdlCommand.class, AmfCommand.class, ColorCommand.class, DemoCommand.class, BenchCommand.class,
+        subcommands = {InspectCommand.class, IngestCommand.class, SqlCommand.class, OptimizeCommand.class, RenderCommand.class, MakeCardCommand.class, MhlCommand.class, FdlCommand.class, AmfCommand.class, ColorCommand.class, LutCommand.class, DemoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RushesCli implements Runnable {
 

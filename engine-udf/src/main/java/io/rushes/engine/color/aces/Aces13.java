@@ -192,35 +192,44 @@ public final class Aces13 {
         return y * 3 / 2;
     }
 
-    private static double splineC5(double x) {
-        return spline(x, C5_LOW, C5_HIGH, 4, 0.18 * Math.pow(2, -15), 0.0001, 0.18, 4.8, 0.18 * Math.pow(2, 18), 10000, 0, 0);
+    /**
+     * A segmented spline with its log-domain constants precomputed (the CTL recomputes log10 of every knot on each call:
+     * the same numbers, computed once here).
+     */
+    private record Spline(double[] low, double[] high, int knots, double logMinX, double logMinY, double logMidX, double logMaxX,
+                          double logMaxY, double slopeLow, double slopeHigh) {
+        static Spline of(double[] low, double[] high, int knots, double minX, double minY, double midX, double maxX, double maxY,
+                         double slopeLow, double slopeHigh) {
+            return new Spline(low, high, knots, Math.log10(minX), Math.log10(minY), Math.log10(midX), Math.log10(maxX), Math.log10(maxY),
+                    slopeLow, slopeHigh);
+        }
+
+        double apply(double x) {
+            double logx = Math.log10(Math.max(x, HALF_MIN));
+            double logy;
+            if (logx <= logMinX) {
+                logy = logx * slopeLow + (logMinY - slopeLow * logMinX);
+            } else if (logx < logMidX) {
+                logy = quadratic(low, (knots - 1) * (logx - logMinX) / (logMidX - logMinX));
+            } else if (logx < logMaxX) {
+                logy = quadratic(high, (knots - 1) * (logx - logMidX) / (logMaxX - logMidX));
+            } else {
+                logy = logx * slopeHigh + (logMaxY - slopeHigh * logMaxX);
+            }
+            return Math.pow(10, logy);
+        }
     }
 
-    private static final double C9_MIN_X = splineC5(0.18 * Math.pow(2, -6.5));
-    private static final double C9_MID_X = splineC5(0.18);
-    private static final double C9_MAX_X = splineC5(0.18 * Math.pow(2, 6.5));
+    private static final Spline C5 = Spline.of(C5_LOW, C5_HIGH, 4, 0.18 * Math.pow(2, -15), 0.0001, 0.18, 0.18 * Math.pow(2, 18), 10000, 0, 0);
+    private static final Spline C9 = Spline.of(C9_LOW, C9_HIGH, 8, C5.apply(0.18 * Math.pow(2, -6.5)), 0.02, C5.apply(0.18),
+            C5.apply(0.18 * Math.pow(2, 6.5)), 48.0, 0, 0.04);
+
+    private static double splineC5(double x) {
+        return C5.apply(x);
+    }
 
     private static double splineC9(double x) {
-        return spline(x, C9_LOW, C9_HIGH, 8, C9_MIN_X, 0.02, C9_MID_X, 4.8, C9_MAX_X, 48.0, 0, 0.04);
-    }
-
-    /** The segmented quadratic B-spline in log-log space (segmented_spline_c5_fwd / _c9_fwd). */
-    private static double spline(double x, double[] low, double[] high, int knots, double minX, double minY, double midX, double midY,
-                                 double maxX, double maxY, double slopeLow, double slopeHigh) {
-        double logx = Math.log10(Math.max(x, HALF_MIN));
-        double logy;
-        if (logx <= Math.log10(minX)) {
-            logy = logx * slopeLow + (Math.log10(minY) - slopeLow * Math.log10(minX));
-        } else if (logx < Math.log10(midX)) {
-            double knot = (knots - 1) * (logx - Math.log10(minX)) / (Math.log10(midX) - Math.log10(minX));
-            logy = quadratic(low, knot);
-        } else if (logx < Math.log10(maxX)) {
-            double knot = (knots - 1) * (logx - Math.log10(midX)) / (Math.log10(maxX) - Math.log10(midX));
-            logy = quadratic(high, knot);
-        } else {
-            logy = logx * slopeHigh + (Math.log10(maxY) - slopeHigh * Math.log10(maxX));
-        }
-        return Math.pow(10, logy);
+        return C9.apply(x);
     }
 
     /** One quadratic B-spline segment: monomials (t², t, 1) · (coefficients · M). */

@@ -1,6 +1,7 @@
 package io.rushes.engine.color.amf;
 
-import io.rushes.engine.color.ColorStep;
+import io.rushes.engine.color.ColorOp;
+import io.rushes.engine.color.ColorPipeline;
 import io.rushes.engine.color.TransformRegistry;
 import io.rushes.engine.color.clf.ClfReader;
 import io.rushes.engine.color.clf.ProcessList;
@@ -16,45 +17,50 @@ import java.util.List;
  * {@link TransformRegistry}), by CLF file (relative to the AMF, inside its folder), or as an inline CDL wrapped in its
  * working space (ACES → working space, CDL, working space → ACES; a missing "to" is the inverse of "from").
  */
-public record AmfPipeline(List<String> plan, ColorStep step) {
+public record AmfPipeline(List<String> plan, ColorPipeline pipeline) {
 
+    /** The compiled pipeline on one triplet. */
     public void apply(double[] rgb) {
-        step.apply(rgb);
+        pipeline.apply(rgb);
     }
 
     /** Builds the AMF's current pipeline; {@code folder} is where its CLF references are looked up (null: refuse them). */
     public static AmfPipeline build(Amf amf, Path folder) {
         List<String> plan = new ArrayList<>();
-        ColorStep step = c -> { };
+        List<ColorOp> ops = new ArrayList<>();
         for (Amf.Transform t : amf.pipeline().transforms()) {
             if (t.applied()) {
                 plan.add(t.kind() + " already applied: skipped");
                 continue;
             }
-            step = step.then(resolve(t.source(), t.inverse(), amf.file(), folder, t.path()));
+            ops.addAll(resolve(t.source(), t.inverse(), amf.file(), folder, t.path()));
             plan.add(t.kind() + (t.inverse() ? " (inverse) " : " ") + describe(t.source()));
         }
-        return new AmfPipeline(List.copyOf(plan), step);
+        return new AmfPipeline(List.copyOf(plan), new ColorPipeline(ops));
     }
 
-    private static ColorStep resolve(Amf.Source source, boolean inverse, String file, Path folder, String path) {
+    private static List<ColorOp> resolve(Amf.Source source, boolean inverse, String file, Path folder, String path) {
         if (source instanceof Amf.TransformId id) {
-            return TransformRegistry.resolve(id.id(), inverse, file);
+            return TransformRegistry.ops(id.id(), inverse, file);
         }
         if (source instanceof Amf.FileRef ref) {
             if (inverse) {
                 throw Errors.unsupportedFeature(file, -1, "the inverse of a CLF file (" + ref.path() + ")", "Give the inverse as its own CLF");
             }
             ProcessList list = clf(ref.path(), file, folder, path);
-            return list::apply;
+            return List.of(new ColorOp.StepOp("CLF " + ref.path(), list::apply));
         }
         if (source instanceof Amf.Combined pair) {
-            return resolve(pair.first(), inverse, file, folder, path).then(resolve(pair.second(), inverse, file, folder, path));
+            List<ColorOp> both = new ArrayList<>(resolve(pair.first(), inverse, file, folder, path));
+            both.addAll(resolve(pair.second(), inverse, file, folder, path));
+            return both;
         }
         Amf.Cdl cdl = (Amf.Cdl) source;
-        ColorStep fromWorking = resolve(cdl.from(), false, file, folder, path);
-        ColorStep toWorking = cdl.to() != null ? resolve(cdl.to(), false, file, folder, path) : resolve(cdl.from(), true, file, folder, path);
-        return toWorking.then(cdl.cdl()::apply).then(fromWorking);
+        List<ColorOp> ops = new ArrayList<>(cdl.to() != null ? resolve(cdl.to(), false, file, folder, path)
+                : resolve(cdl.from(), true, file, folder, path));
+        ops.add(new ColorOp.StepOp("ASC CDL", cdl.cdl()::apply));
+        ops.addAll(resolve(cdl.from(), false, file, folder, path));
+        return ops;
     }
 
     private static ProcessList clf(String ref, String file, Path folder, String path) {

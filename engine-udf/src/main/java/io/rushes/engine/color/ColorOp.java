@@ -1,0 +1,41 @@
+package io.rushes.engine.color;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * One declared colour operation, the unit a {@link ColorPipeline} compiles: a 3×3 matrix (adjacent ones fuse), a curve
+ * applied to each channel (a curve followed by its named inverse cancels), or any other named operation.
+ */
+public sealed interface ColorOp permits ColorOp.MatrixOp, ColorOp.CurveOp, ColorOp.StepOp {
+
+    String name();
+
+    void apply(double[] rgb);
+
+    record MatrixOp(String name, Matrix3 matrix) implements ColorOp {
+        @Override
+        public void apply(double[] c) {
+            double[] r = matrix.apply(c);
+            c[0] = r[0];
+            c[1] = r[1];
+            c[2] = r[2];
+        }
+    }
+
+    /** A curve on each channel; {@code inverseName} names the curve that undoes it (null if none). */
+    record CurveOp(String name, String inverseName, DoubleUnaryOperator curve) implements ColorOp {
+        @Override
+        public void apply(double[] c) {
+            c[0] = curve.applyAsDouble(c[0]);
+            c[1] = curve.applyAsDouble(c[1]);
+            c[2] = curve.applyAsDouble(c[2]);
+        }
+    }
+
+    record StepOp(String name, ColorStep step) implements ColorOp {
+        @Override
+        public void apply(double[] c) {
+            step.apply(c);
+        }
+    }
+}

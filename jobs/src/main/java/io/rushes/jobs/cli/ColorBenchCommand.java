@@ -1,0 +1,81 @@
+package io.rushes.jobs.cli;
+
+import io.rushes.engine.color.ColorOp;
+import io.rushes.engine.color.ColorPipeline;
+import io.rushes.engine.color.LutBake;
+import io.rushes.engine.color.TransformRegistry;
+import io.rushes.engine.color.clf.ClfNode;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rushes bench color}: a UHD frame through an on-set pipeline, exact and through a baked 3D LUT, one thread. */
+@Command(name = "color", mixinStandardHelpOptions = true,
+        description = {"LogC3 → ACES → CDL in ACEScct → ACES 1.3 RRT + Rec.709 ODT on a UHD frame, one thread: the compiled exact",
+                "pipeline and its 33³/65³ LUT bakes; megapixels per CPU-second."})
+final class ColorBenchCommand implements Callable<Integer> {
+    @Option(names = "--runs", defaultValue = "3")
+    int runs;
+
+    @Override
+    public Integer call() {
+        List<ColorOp> ops = new ArrayList<>(TransformRegistry.ops("urn:ampas:aces:transformId:v2.0:CSC.Arri.LogC3_to_ACES.a2.v1", false, "bench"));
+        String cct = "urn:ampas:aces:transformId:v1.5:ACEScsc.Academy.ACEScct_to_ACES.a1.0.3";
+        ops.addAll(TransformRegistry.ops(cct, true, "bench"));
+        ClfNode.Cdl cdl = new ClfNode.Cdl("Fwd", new double[] {1.1, 1.0, 0.9}, new double[] {-0.01, 0.02, 0}, new double[] {1, 1, 1}, 0.9);
+        ops.add(new ColorOp.StepOp("CDL", cdl::apply));
+        ops.addAll(TransformRegistry.ops(cct, false, "bench"));
+        ops.addAll(TransformRegistry.ops("urn:ampas:aces:transformId:v1.5:RRT.a1.0.3", false, "bench"));
+        ops.addAll(TransformRegistry.ops("urn:ampas:aces:transformId:v1.5:ODT.Academy.Rec709_100nits_dim.a1.0.3", false, "bench"));
+        ColorPipeline exact = new ColorPipeline(ops);
+        int w = 3840;
+        int h = 2160;
+        float[] frame = new float[w * h * 3];
+        Random random = new Random(3);
+        for (int i = 0; i < frame.length; i++) {
+            frame[i] = (float) (0.2 + 0.5 * random.nextDouble());
+        }
+        var bean = ManagementFactory.getThreadMXBean();
+        double mp = w * (double) h / 1e6;
+        System.out.printf(Locale.ROOT, "UHD frame (%.1f MP), best of %d, one thread; %d declared operations, %d after compiling%n", mp, runs,
+                exact.declared().size(), exact.compiled().size());
+        long t0 = bean.getCurrentThreadCpuTime();
+        LutBake lut33 = LutBake.bake(exact, 33, LutBake.Shaper.NONE);
+        long t1 = bean.getCurrentThreadCpuTime();
+        LutBake lut65 = LutBake.bake(exact, 65, LutBake.Shaper.NONE);
+        long t2 = bean.getCurrentThreadCpuTime();
+        System.out.printf(Locale.ROOT, "bake 33³ %.3f CPU-s, 65³ %.3f CPU-s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        report("exact (compiled)", frame, mp, px -> exact.apply(px), bean);
+        report("baked 33³ LUT", frame, mp, lut33::apply, bean);
+        report("baked 65³ LUT", frame, mp, lut65::apply, bean);
+        return 0;
+    }
+
+    private void report(String name, float[] source, double mp, java.util.function.Consumer<double[]> f, java.lang.management.ThreadMXBean bean) {
+        double best = Double.MAX_VALUE;
+        double[] px = new double[3];
+        for (int r = 0; r < runs + 1; r++) {
+            float[] img = source.clone();
+            long c0 = bean.getCurrentThreadCpuTime();
+            for (int i = 0; i < img.length; i += 3) {
+                px[0] = img[i];
+                px[1] = img[i + 1];
+                px[2] = img[i + 2];
+                f.accept(px);
+                img[i] = (float) px[0];
+                img[i + 1] = (float) px[1];
+                img[i + 2] = (float) px[2];
+            }
+            double cpu = (bean.getCurrentThreadCpuTime() - c0) / 1e9;
+            if (r > 0) {
+                best = Math.min(best, cpu);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-20s %8.3f CPU-s %8.1f MP/CPU-s%n", name, best, mp / best);
+    }
+}
