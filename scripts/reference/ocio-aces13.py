@@ -31,4 +31,13 @@ with open(OUT, "w") as out:
         for rgb in [(g, g, g) for g in greys] + colours:
             r = cpu.applyRGB(list(rgb))
             out.write("%s\t%r\t%r\t%r\t%.9g\t%.9g\t%.9g\n" % ((name,) + tuple(rgb) + tuple(r)))
+    # The inverse SDR transforms (display code values in, ACES2065-1 out), on a lattice of code values.
+    codes = [0.02, 0.1, 0.25, 0.5, 0.75, 0.9, 0.98]
+    for name in ("REC709_100NITS_DIM", "SRGB_100NITS_DIM", "P3D65_48NITS"):
+        output, display = OUTPUTS[name]
+        group = OCIO.GroupTransform([OCIO.BuiltinTransform(output), OCIO.BuiltinTransform(display)])
+        cpu = config.getProcessor(group, OCIO.TRANSFORM_DIR_INVERSE).getDefaultCPUProcessor()
+        for rgb in itertools.product(codes, repeat=3):
+            r = cpu.applyRGB(list(rgb))
+            out.write("INV_%s\t%r\t%r\t%r\t%.9g\t%.9g\t%.9g\n" % ((name,) + tuple(rgb) + tuple(r)))
 print("wrote", OUT)

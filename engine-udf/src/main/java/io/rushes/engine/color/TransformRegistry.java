@@ -92,7 +92,8 @@ public final class TransformRegistry {
                 io.rushes.engine.color.aces.GamutCompress::inverse));
         NAMES.put("InvLMT.Academy.ReferenceGamutCompress", Pair.of("ACES 1.3 inverse gamut compression",
                 io.rushes.engine.color.aces.GamutCompress::inverse, io.rushes.engine.color.aces.GamutCompress::forward));
-        NAMES.put("RRT", Pair.of("ACES 1.3 RRT", io.rushes.engine.color.aces.Aces13::rrt, null));
+        NAMES.put("RRT", Pair.of("ACES 1.3 RRT", io.rushes.engine.color.aces.Aces13::rrt, io.rushes.engine.color.aces.Aces13::inverseRrt));
+        NAMES.put("InvRRT", Pair.of("ACES 1.3 inverse RRT", io.rushes.engine.color.aces.Aces13::inverseRrt, io.rushes.engine.color.aces.Aces13::rrt));
         for (io.rushes.engine.color.aces.Aces13.Display d : io.rushes.engine.color.aces.Aces13.Display.values()) {
             String n = switch (d) {
                 case REC709_100NITS_DIM -> "ODT.Academy.Rec709_100nits_dim";
@@ -100,7 +101,8 @@ public final class TransformRegistry {
                 case P3D65_48NITS -> "ODT.Academy.P3D65_48nits";
                 case REC2020_100NITS_DIM -> "ODT.Academy.Rec2020_100nits_dim";
             };
-            NAMES.put(n, Pair.of(n, c -> io.rushes.engine.color.aces.Aces13.odt(d, c), null));
+            NAMES.put(n, Pair.of(n, c -> io.rushes.engine.color.aces.Aces13.odt(d, c), c -> io.rushes.engine.color.aces.Aces13.inverseOdt(d, c)));
+            NAMES.put("Inv" + n, Pair.of("Inv" + n, c -> io.rushes.engine.color.aces.Aces13.inverseOdt(d, c), c -> io.rushes.engine.color.aces.Aces13.odt(d, c)));
         }
         for (io.rushes.engine.color.aces.Aces13Hdr.Output o : io.rushes.engine.color.aces.Aces13Hdr.Output.values()) {
             String n = o.name(); // e.g. REC2020_1000NITS_15NITS_ST2084 → RRTODT.Academy.Rec2020_1000nits_15nits_ST2084

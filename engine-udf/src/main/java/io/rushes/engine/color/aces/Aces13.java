@@ -117,6 +117,78 @@ public final class Aces13 {
         }
     }
 
+    /** Display code values → OCES (InvODT.Academy.*). */
+    public static void inverseOdt(Display display, double[] cv) {
+        double[] linear = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = cv[i];
+            linear[i] = switch (display) {
+                case REC709_100NITS_DIM, REC2020_100NITS_DIM -> Math.pow(Math.max(v, 0), 2.4); // bt1886_f, Lw = 1, Lb = 0
+                case SRGB_100NITS_DIM -> moncurveForward(v, 2.4, 0.055);
+                case P3D65_48NITS -> Math.pow(Math.max(v, 0), 2.6);
+            };
+        }
+        double[] xyz = D60_TO_D65.inverse().apply(display.xyzToDisplay.inverse().apply(linear));
+        linear = XYZ_TO_AP1.apply(xyz);
+        if (display.dim) {
+            linear = ODT_SAT.inverse().apply(linear);
+            linear = surround(linear, 1 / 0.9811);
+        }
+        double[] rgbPost = new double[3];
+        for (int i = 0; i < 3; i++) {
+            rgbPost[i] = C9.inverse(linear[i] * (CINEMA_WHITE - CINEMA_BLACK) + CINEMA_BLACK);
+        }
+        System.arraycopy(AP1_TO_AP0.apply(rgbPost), 0, cv, 0, 3);
+    }
+
+    /** OCES → ACES2065-1 (InvRRT.ctl). */
+    public static void inverseRrt(double[] oces) {
+        double[] rgbPre = AP0_TO_AP1.apply(oces);
+        double[] rgbPost = new double[3];
+        for (int i = 0; i < 3; i++) {
+            rgbPost[i] = C5.inverse(rgbPre[i]);
+        }
+        rgbPost = RRT_SAT.inverse().apply(rgbPost);
+        for (int i = 0; i < 3; i++) {
+            rgbPost[i] = Math.min(Math.max(rgbPost[i], 0), HALF_MAX);
+        }
+        double[] aces = AP1_TO_AP0.apply(rgbPost);
+        for (int i = 0; i < 3; i++) {
+            aces[i] = Math.min(Math.max(aces[i], 0), HALF_MAX);
+        }
+        double hue = rgbToHue(aces);
+        double centred = centerHue(hue, 0);
+        double hueWeight = cubicBasisShaper(centred, 135);
+        double minChan = centred < 0 ? aces[1] : aces[2];
+        double a = hueWeight * (1 - 0.82) - 1;
+        double b = aces[0] - hueWeight * (0.03 + minChan) * (1 - 0.82);
+        double c = hueWeight * 0.03 * minChan * (1 - 0.82);
+        aces[0] = (-b - Math.sqrt(b * b - 4 * a * c)) / (2 * a);
+        double saturation = rgbToSaturation(aces);
+        double yc = rgbToYc(aces);
+        double s = sigmoidShaper((saturation - 0.4) / 0.2);
+        double reduced = 1 + glowInverse(yc, 0.05 * s, 0.08);
+        for (int i = 0; i < 3; i++) {
+            oces[i] = aces[i] * reduced;
+        }
+    }
+
+    static double glowInverse(double yc, double gain, double mid) {
+        if (yc <= (1 + gain) * 2.0 / 3.0 * mid) {
+            return -gain / (1 + gain);
+        }
+        if (yc >= 2 * mid) {
+            return 0;
+        }
+        return gain * (mid / yc - 0.5) / (gain / 2 - 1);
+    }
+
+    private static double moncurveForward(double x, double gamma, double offset) {
+        double fs = (gamma - 1) / offset * Math.pow(offset * gamma / ((gamma - 1) * (1 + offset)), gamma);
+        double xb = offset / (gamma - 1);
+        return x >= xb ? Math.pow((x + offset) / (1 + offset), gamma) : x * fs;
+    }
+
     private static Matrix3 saturation(double sat) {
         double[] y = AP1_RGB2Y;
         // calc_sat_adjust_matrix, written for CTL's row-vector products: transposed here for column vectors.
@@ -218,6 +290,38 @@ public final class Aces13 {
             }
             return Math.pow(10, logy);
         }
+
+        /** segmented_spline_c5_rev / _c9_rev: solve the segment's quadratic for t; flat beyond the end points. */
+        double inverse(double y) {
+            double logy = Math.log10(Math.max(y, 1e-10));
+            if (logy <= logMinY) {
+                return Math.pow(10, logMinX);
+            }
+            if (logy >= logMaxY) {
+                return Math.pow(10, logMaxX);
+            }
+            boolean isLow = logy <= logMidY();
+            double[] c = isLow ? low : high;
+            double base = isLow ? logMinX : logMidX;
+            double inc = isLow ? (logMidX - logMinX) / (knots - 1) : (logMaxX - logMidX) / (knots - 1);
+            int j = 0;
+            for (int k = 0; k < knots - 1; k++) {
+                if (logy > (c[k] + c[k + 1]) / 2 && logy <= (c[k + 1] + c[k + 2]) / 2) {
+                    j = k;
+                    break;
+                }
+            }
+            double a = 0.5 * c[j] - c[j + 1] + 0.5 * c[j + 2];
+            double b = -c[j] + c[j + 1];
+            double cc = 0.5 * c[j] + 0.5 * c[j + 1] - logy;
+            double d = Math.sqrt(b * b - 4 * a * cc);
+            double t = 2 * cc / (-d - b);
+            return Math.pow(10, base + (t + j) * inc);
+        }
+
+        private double logMidY() {
+            return (low[knots - 1] + low[knots]) / 2; // the spline's value at the mid point
+        }
     }
 
     private static final Spline C5 = Spline.of(C5_LOW, C5_HIGH, 4, 0.18 * Math.pow(2, -15), 0.0001, 0.18, 0.18 * Math.pow(2, 18), 10000, 0, 0);
@@ -246,6 +350,11 @@ public final class Aces13 {
     }
 
     private static double[] darkToDimSurround(double[] linear) {
+        return surround(linear, 0.9811);
+    }
+
+    /** darkSurround_to_dimSurround (gamma 0.9811) and its inverse (1 / 0.9811) on luminance, chromaticity kept. */
+    private static double[] surround(double[] linear, double gamma) {
         double[] xyz = AP1_TO_XYZ.apply(linear);
         double sum = xyz[0] + xyz[1] + xyz[2];
         if (sum == 0) {
@@ -253,7 +362,7 @@ public final class Aces13 {
         }
         double x = xyz[0] / sum;
         double y = xyz[1] / sum;
-        double bigY = Math.pow(Math.max(xyz[1], 0), 0.9811);
+        double bigY = Math.pow(Math.max(xyz[1], 0), gamma);
         double[] adjusted = {x * bigY / Math.max(y, 1e-10), bigY, (1 - x - y) * bigY / Math.max(y, 1e-10)};
         return XYZ_TO_AP1.apply(adjusted);
     }

@@ -74,6 +74,10 @@ public record AmfPipeline(List<String> plan, ColorPipeline pipeline) {
             throw Errors.invalidDocument(file, path, "the file " + ref + " is outside the AMF's folder",
                     "Keep referenced CLF files in the AMF's folder or below it (a path that climbs out is refused)");
         }
+        if (!Files.isRegularFile(target)) {
+            throw Errors.invalidDocument(file, path, "refers to " + ref + ", which is not in " + base,
+                    "Put the CLF the AMF names next to it, or fix the <file> reference");
+        }
         try {
             if (Files.size(target) > 64L << 20) {
                 throw Errors.limitExceeded(target.toString(), 0, "the CLF size", Files.size(target), 64L << 20);

@@ -43,6 +43,10 @@ class AmfReaderTest {
                 AmfPipeline.build(amf, f.getParent());
                 built++;
             } catch (RushesException e) {
+                if (e.code() == ErrorCode.INVALID_DOCUMENT && e.getMessage().contains("which is not in")) {
+                    missing.merge("a referenced CLF that is not in the samples", 1, Integer::sum);
+                    continue;
+                }
                 assertEquals(ErrorCode.UNSUPPORTED_FEATURE, e.code(), f + ": " + e.getMessage());
                 String name = e.getMessage().replaceAll("(?s).*ACES transform (\\S+) is not supported.*", "$1");
                 assertTrue(e.getMessage().contains("Rushes implements:"), e.getMessage());
