@@ -100,6 +100,7 @@ public final class TransformRegistry {
                 case SRGB_100NITS_DIM -> "ODT.Academy.sRGB_100nits_dim";
                 case P3D65_48NITS -> "ODT.Academy.P3D65_48nits";
                 case REC2020_100NITS_DIM -> "ODT.Academy.Rec2020_100nits_dim";
+                case P3D60_48NITS -> "ODT.Academy.P3D60_48nits";
             };
             NAMES.put(n, Pair.of(n, c -> io.rushes.engine.color.aces.Aces13.odt(d, c), c -> io.rushes.engine.color.aces.Aces13.inverseOdt(d, c)));
             NAMES.put("Inv" + n, Pair.of("Inv" + n, c -> io.rushes.engine.color.aces.Aces13.inverseOdt(d, c), c -> io.rushes.engine.color.aces.Aces13.odt(d, c)));

@@ -46,14 +46,23 @@ public final class Aces13 {
         /** ODT.Academy.P3D65_48nits: P3 primaries, D65 white, gamma 2.6, dark surround (cinema). */
         P3D65_48NITS(Gamut.P3_D65, false),
         /** ODT.Academy.Rec2020_100nits_dim: Rec.2020 primaries, BT.1886, dim surround. */
-        REC2020_100NITS_DIM(Gamut.REC2020, true);
+        REC2020_100NITS_DIM(Gamut.REC2020, true),
+        /** ODT.Academy.P3D60_48nits: P3 primaries with the ACES white (no adaptation), gamma 2.6, dark surround. */
+        P3D60_48NITS(new Chromaticities(0.680, 0.320, 0.265, 0.690, 0.150, 0.060, 0.32168, 0.33767), false);
 
         private final Matrix3 xyzToDisplay;
         private final boolean dim;
+        /** D60 → D65 adaptation: for displays with a D65 white. */
+        private final boolean adapt;
 
         Display(Gamut gamut, boolean dim) {
-            this.xyzToDisplay = gamut.primaries().xyzToRgb();
+            this(gamut.primaries(), dim);
+        }
+
+        Display(Chromaticities primaries, boolean dim) {
+            this.xyzToDisplay = primaries.xyzToRgb();
             this.dim = dim;
+            this.adapt = primaries.wx() != Chromaticities.AP0.wx() || primaries.wy() != Chromaticities.AP0.wy();
         }
     }
 
@@ -105,14 +114,17 @@ public final class Aces13 {
             linear = darkToDimSurround(linear);
             linear = ODT_SAT.apply(linear);
         }
-        double[] xyz = D60_TO_D65.apply(AP1_TO_XYZ.apply(linear));
+        double[] xyz = AP1_TO_XYZ.apply(linear);
+        if (display.adapt) {
+            xyz = D60_TO_D65.apply(xyz);
+        }
         double[] cv = display.xyzToDisplay.apply(xyz);
         for (int i = 0; i < 3; i++) {
             double v = Math.min(Math.max(cv[i], 0), 1);
             oces[i] = switch (display) {
                 case REC709_100NITS_DIM, REC2020_100NITS_DIM -> Math.pow(v, 1 / 2.4); // bt1886_r with Lw = 1, Lb = 0
                 case SRGB_100NITS_DIM -> moncurveReverse(v, 2.4, 0.055);
-                case P3D65_48NITS -> Math.pow(v, 1 / 2.6);
+                case P3D65_48NITS, P3D60_48NITS -> Math.pow(v, 1 / 2.6);
             };
         }
     }
@@ -125,10 +137,13 @@ public final class Aces13 {
             linear[i] = switch (display) {
                 case REC709_100NITS_DIM, REC2020_100NITS_DIM -> Math.pow(Math.max(v, 0), 2.4); // bt1886_f, Lw = 1, Lb = 0
                 case SRGB_100NITS_DIM -> moncurveForward(v, 2.4, 0.055);
-                case P3D65_48NITS -> Math.pow(Math.max(v, 0), 2.6);
+                case P3D65_48NITS, P3D60_48NITS -> Math.pow(Math.max(v, 0), 2.6);
             };
         }
-        double[] xyz = D60_TO_D65.inverse().apply(display.xyzToDisplay.inverse().apply(linear));
+        double[] xyz = display.xyzToDisplay.inverse().apply(linear);
+        if (display.adapt) {
+            xyz = D60_TO_D65.inverse().apply(xyz);
+        }
         linear = XYZ_TO_AP1.apply(xyz);
         if (display.dim) {
             linear = ODT_SAT.inverse().apply(linear);
