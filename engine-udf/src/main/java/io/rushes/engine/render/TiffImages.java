@@ -51,6 +51,80 @@ public final class TiffImages {
         write(file, w.header(px.capacity()), px.array());
     }
 
+    /** Largest image read back: 2^28 samples (a 9.7K x 9.7K RGB frame). */
+    private static final long MAX_SAMPLES = 1L << 28;
+
+    /**
+     * Reads an uncompressed, interleaved RGB(A) TIFF of 8- or 16-bit unsigned or 32-bit float samples, in either byte
+     * order and any strip layout (alpha, if any, is dropped; integers are scaled to 0–1). Refuses anything else with
+     * the reason; every size and offset is checked against the file.
+     */
+    public static RgbImage readRgb(io.rushes.engine.io.ByteSource source) {
+        io.rushes.engine.format.tiff.TiffStructure t = io.rushes.engine.format.tiff.TiffStructure.read(
+                io.rushes.engine.io.BinaryReader.open(source), 0);
+        io.rushes.engine.format.tiff.TiffIfd ifd = t.ifd0();
+        String name = source.name();
+        long width = req(ifd, TiffTags.IMAGE_WIDTH, name);
+        long height = req(ifd, TiffTags.IMAGE_LENGTH, name);
+        long spp = ifd.unsigned(TiffTags.SAMPLES_PER_PIXEL) == null ? 1 : ifd.unsigned(TiffTags.SAMPLES_PER_PIXEL);
+        double[] bitsAll = ifd.numbers(TiffTags.BITS_PER_SAMPLE);
+        int bits = bitsAll == null ? 1 : (int) bitsAll[0];
+        long compression = ifd.unsigned(TiffTags.COMPRESSION) == null ? 1 : ifd.unsigned(TiffTags.COMPRESSION);
+        long planar = ifd.unsigned(TiffTags.PLANAR_CONFIGURATION) == null ? 1 : ifd.unsigned(TiffTags.PLANAR_CONFIGURATION);
+        long format = ifd.unsigned(SAMPLE_FORMAT) == null ? 1 : ifd.unsigned(SAMPLE_FORMAT);
+        if (compression != 1 || planar != 1 || (spp != 3 && spp != 4) || !(bits == 8 || bits == 16 || (bits == 32 && format == 3))
+                || (bits != 32 && format != 1)) {
+            throw io.rushes.engine.error.Errors.unsupportedFeature(name, 0, "TIFF with compression " + compression + ", " + spp
+                    + " samples of " + bits + " bits (format " + format + "), planar " + planar,
+                    "Give an uncompressed interleaved RGB TIFF of 8/16-bit integers or 32-bit floats (rushes render writes these)");
+        }
+        if (width <= 0 || height <= 0 || width * height * 3 > MAX_SAMPLES) {
+            throw io.rushes.engine.error.Errors.limitExceeded(name, 0, "the image size in samples", width * height * 3, MAX_SAMPLES);
+        }
+        double[] offsets = ifd.numbers(TiffTags.STRIP_OFFSETS);
+        double[] counts = ifd.numbers(TiffTags.STRIP_BYTE_COUNTS);
+        long rowsPerStrip = ifd.unsigned(TiffTags.ROWS_PER_STRIP) == null ? height : Math.min(height, ifd.unsigned(TiffTags.ROWS_PER_STRIP));
+        if (offsets == null || counts == null || offsets.length != counts.length || rowsPerStrip <= 0
+                || offsets.length != (height + rowsPerStrip - 1) / rowsPerStrip) {
+            throw io.rushes.engine.error.Errors.corrupt(name, 0, "the strip tables do not describe " + width + "x" + height + " pixels");
+        }
+        io.rushes.engine.io.BinaryReader r = t.reader();
+        int bytesPerSample = bits / 8;
+        long rowBytes = width * spp * bytesPerSample;
+        float[] out = new float[(int) (width * height * 3)];
+        int o = 0;
+        for (int strip = 0; strip < offsets.length; strip++) {
+            long rows = Math.min(rowsPerStrip, height - strip * rowsPerStrip);
+            long need = rows * rowBytes;
+            if (counts[strip] < need) {
+                throw io.rushes.engine.error.Errors.corrupt(name, (long) offsets[strip], "strip " + strip + " holds " + (long) counts[strip]
+                        + " bytes, " + need + " needed");
+            }
+            long base = (long) offsets[strip];
+            r.require(base, need, "strip " + strip);
+            for (long px = 0; px < rows * width; px++) {
+                long at = base + px * spp * bytesPerSample;
+                for (int c = 0; c < 3; c++) {
+                    long p = at + (long) c * bytesPerSample;
+                    out[o++] = switch (bits) {
+                        case 8 -> r.u8(p) / 255f;
+                        case 16 -> r.u16(p) / 65535f;
+                        default -> r.f32(p);
+                    };
+                }
+            }
+        }
+        return new RgbImage((int) width, (int) height, out);
+    }
+
+    private static long req(io.rushes.engine.format.tiff.TiffIfd ifd, int tag, String name) {
+        Long v = ifd.unsigned(tag);
+        if (v == null) {
+            throw io.rushes.engine.error.Errors.corrupt(name, 0, "the TIFF has no tag " + tag);
+        }
+        return v;
+    }
+
     private static TiffWriter base(int width, int height, int samples, int bits, int photometric, String description) {
         int[] bitsPerSample = new int[samples];
         java.util.Arrays.fill(bitsPerSample, bits);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code rushes amf …}: ACES Metadata Files. */
-@Command(name = "amf", mixinStandardHelpOptions = true, description = "ACES Metadata Files.", subcommands = {AmfCommand.Validate.class})
+@Command(name = "amf", mixinStandardHelpOptions = true, description = "ACES Metadata Files.",
+        subcommands = {AmfCommand.Validate.class, AmfCommand.Apply.class})
 public final class AmfCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -42,6 +43,57 @@ public final class AmfCommand {
                 }
             }
             return failed == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true,
+            description = {"Run an AMF's pipeline on one image and write a TIFF. A TIFF input (uncompressed RGB, 8/16-bit or float) is",
+                    "taken as the AMF's input encoding; a DNG is developed to ACES2065-1 (RCD) and the input transform skipped."})
+    static final class Apply implements Callable<Integer> {
+        enum Format { tiff16, tiff32f }
+
+        @picocli.CommandLine.Option(names = "--amf", required = true)
+        Path amf;
+
+        @picocli.CommandLine.Option(names = "--input", required = true)
+        Path input;
+
+        @picocli.CommandLine.Option(names = "--out", required = true)
+        Path out;
+
+        @picocli.CommandLine.Option(names = "--format", defaultValue = "tiff16", description = "tiff16 or tiff32f (default: ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Override
+        public Integer call() throws IOException {
+            Amf doc = AmfReader.read(Files.readAllBytes(amf), amf.toString());
+            io.rushes.engine.image.RgbImage image;
+            boolean dng;
+            try (io.rushes.engine.io.FileByteSource src = new io.rushes.engine.io.FileByteSource(input)) {
+                io.rushes.engine.format.tiff.TiffStructure t = io.rushes.engine.format.tiff.TiffStructure.read(
+                        io.rushes.engine.io.BinaryReader.open(src), 0);
+                dng = t.withTag(io.rushes.engine.format.tiff.TiffTags.DNG_VERSION) != null;
+                if (dng) {
+                    io.rushes.engine.format.dng.DngHeader header = io.rushes.engine.format.dng.DngHeader.read(io.rushes.engine.io.BinaryReader.open(src));
+                    io.rushes.engine.render.FrameRenderer developer = new io.rushes.engine.render.FrameRenderer(
+                            new io.rushes.engine.render.FrameRenderer.Options(io.rushes.engine.render.FrameRenderer.Stage.ACES,
+                                    io.rushes.engine.render.FrameRenderer.Format.TIFF32F, io.rushes.engine.format.dng.DngDevelop.Output.ACES2065_1,
+                                    io.rushes.engine.image.Demosaic.Method.RCD, null));
+                    image = developer.develop(header, null).oriented(io.rushes.engine.render.FrameRenderer.orientation(header));
+                } else {
+                    image = io.rushes.engine.render.TiffImages.readRgb(src);
+                }
+            }
+            AmfPipeline pipeline = AmfPipeline.build(doc, amf.toAbsolutePath().getParent(), dng);
+            pipeline.pipeline().applyImage(image.data());
+            String description = "rushes: " + input.getFileName() + " through " + amf.getFileName() + " (" + String.join("; ", pipeline.plan()) + ")";
+            if (format == Format.tiff16) {
+                io.rushes.engine.render.TiffImages.writeRgb16(image, out, description);
+            } else {
+                io.rushes.engine.render.TiffImages.writeRgbFloat(image, out, description);
+            }
+            System.out.printf("%s: %dx%d, %s%n", out, image.width(), image.height(), String.join("; ", pipeline.plan()));
+            return 0;
         }
     }
 }

@@ -156,6 +156,39 @@ class RushesCliTest {
     }
 
     @Test
+    void amfApplyRunsThePipelineOnATiff(@TempDir Path dir) throws Exception {
+        float[] px = {0.41f, 0.41f, 0.41f, 0.6f, 0.3f, 0.2f};
+        Path in = dir.resolve("in.tif");
+        io.rushes.engine.render.TiffImages.writeRgbFloat(new io.rushes.engine.image.RgbImage(2, 1, px.clone()), in, "test");
+        Path amf = dir.resolve("p.amf");
+        Files.writeString(amf, """
+                <aces:acesMetadataFile version="2.0" xmlns:aces="urn:ampas:aces:amf:v2.0">
+                  <aces:amfInfo><aces:uuid>urn:uuid:54bfd6af-57c0-4bd1-8f95-0952c4f25f86</aces:uuid></aces:amfInfo>
+                  <aces:pipeline>
+                    <aces:inputTransform applied="false"><aces:transformId>urn:ampas:aces:transformId:v2.0:CSC.Academy.ACEScct_to_ACES.a2.v1</aces:transformId></aces:inputTransform>
+                    <aces:outputTransform applied="false">
+                      <aces:referenceRenderingTransform><aces:transformId>urn:ampas:aces:transformId:v1.5:RRT.a1.0.3</aces:transformId></aces:referenceRenderingTransform>
+                      <aces:outputDeviceTransform><aces:transformId>urn:ampas:aces:transformId:v1.5:ODT.Academy.Rec709_100nits_dim.a1.0.3</aces:transformId></aces:outputDeviceTransform>
+                    </aces:outputTransform>
+                  </aces:pipeline>
+                </aces:acesMetadataFile>""");
+        Path out = dir.resolve("out.tif");
+        Run r = run("amf", "apply", "--amf", amf.toString(), "--input", in.toString(), "--out", out.toString(), "--format", "tiff32f");
+        assertEquals(0, r.code(), r.out());
+        io.rushes.engine.image.RgbImage got;
+        try (io.rushes.engine.io.FileByteSource s = new io.rushes.engine.io.FileByteSource(out)) {
+            got = io.rushes.engine.render.TiffImages.readRgb(s);
+        }
+        double[] grey = {0.41, 0.41, 0.41};
+        io.rushes.engine.color.TransformRegistry.resolve("urn:ampas:aces:transformId:v2.0:CSC.Academy.ACEScct_to_ACES.a2.v1", false, "t").apply(grey);
+        io.rushes.engine.color.aces.Aces13.rrt(grey);
+        io.rushes.engine.color.aces.Aces13.odt(io.rushes.engine.color.aces.Aces13.Display.REC709_100NITS_DIM, grey);
+        assertEquals(grey[0], got.get(0, 0, 0), 1e-6);
+        assertEquals(2, got.width());
+        assertTrue(got.get(1, 0, 0) > got.get(1, 0, 2), "a warm pixel stays warm");
+    }
+
+    @Test
     void inspectJsonGivesOneObjectPerClipAndReportsBrokenFilesPerClip(@TempDir Path dir) throws Exception {
         assertEquals(0, run("make-card", dir.toString(), "--clips", "2", "--frames", "3", "--size", "64x36").code());
         Path clip = Files.list(dir).filter(Files::isDirectory).findFirst().orElseThrow();

@@ -26,11 +26,23 @@ public record AmfPipeline(List<String> plan, ColorPipeline pipeline) {
 
     /** Builds the AMF's current pipeline; {@code folder} is where its CLF references are looked up (null: refuse them). */
     public static AmfPipeline build(Amf amf, Path folder) {
+        return build(amf, folder, false);
+    }
+
+    /**
+     * The same, for images already in ACES2065-1 when {@code fromAces} (a raw frame Rushes developed): the input
+     * transform is then skipped, as if applied.
+     */
+    public static AmfPipeline build(Amf amf, Path folder, boolean fromAces) {
         List<String> plan = new ArrayList<>();
         List<ColorOp> ops = new ArrayList<>();
         for (Amf.Transform t : amf.pipeline().transforms()) {
             if (t.applied()) {
                 plan.add(t.kind() + " already applied: skipped");
+                continue;
+            }
+            if (fromAces && t.kind() == Amf.Kind.INPUT) {
+                plan.add("INPUT skipped: the image is developed to ACES2065-1");
                 continue;
             }
             ops.addAll(resolve(t.source(), t.inverse(), amf.file(), folder, t.path()));
