@@ -189,6 +189,21 @@ public enum CameraLog {
             return y < D * LIN_CUT + E ? (y - E) / D : Math.exp((y - C) / A) - B;
         }
     },
+    /**
+     * DJI D-Log, as the ACES CSC CTL writes it: its forward and inverse constants are each rounded as published, so the two
+     * agree to about 1e-6 (and the two breakpoints, 0.0078 and 0.14, to the third decimal).
+     */
+    DJI_DLOG {
+        @Override
+        public double encode(double x) {
+            return x <= 0.0078 ? 6.025 * x + 0.0929 : Math.log10(x * 0.9892 + 0.0108) * 0.256663 + 0.584555;
+        }
+
+        @Override
+        public double decode(double y) {
+            return y <= 0.14 ? (y - 0.0929) / 6.025 : (Math.pow(10, 3.89616 * y - 2.27752) - 0.0108) / 0.9892;
+        }
+    },
     /** Apple Log (iPhone 15 Pro and later). */
     APPLE_LOG {
         private static final double R0 = -0.05641088;

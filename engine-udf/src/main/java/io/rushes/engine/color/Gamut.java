@@ -3,7 +3,7 @@ package io.rushes.engine.color;
 /**
  * Camera and display RGB gamuts by their published primaries and white, and the matrix that takes each to ACES2065-1
  * (AP0): RGB → XYZ → von Kries to the ACES white → AP0, with the adaptation each ACES 2 input transform CTL uses
- * (aces-input-and-colorspaces): CAT02 for ARRI, Sony, Canon, Blackmagic and Apple; the library default, Bradford, for
+ * (aces-input-and-colorspaces): CAT02 for ARRI, Sony, Canon, Blackmagic, DJI and Apple; the library default, Bradford, for
  * RED and Panasonic; Bradford for display gamuts, as the output transforms use.
  */
 public enum Gamut {
@@ -18,6 +18,11 @@ public enum Gamut {
     ARRI_WIDE_GAMUT_4(new Chromaticities(0.7347, 0.2653, 0.1424, 0.8576, 0.0991, -0.0308, 0.3127, 0.3290), ChromaticAdaptation.CAT02),
     SONY_S_GAMUT3(new Chromaticities(0.730, 0.280, 0.140, 0.855, 0.100, -0.050, 0.3127, 0.3290), ChromaticAdaptation.CAT02),
     SONY_S_GAMUT3_CINE(new Chromaticities(0.766, 0.275, 0.225, 0.800, 0.089, -0.087, 0.3127, 0.3290), ChromaticAdaptation.CAT02),
+    SONY_VENICE_S_GAMUT3(new Chromaticities(0.740464264304292, 0.279364374750660, 0.089241145423286, 0.893809528608105,
+            0.110488236673827, -0.052579333080476, 0.3127, 0.3290), ChromaticAdaptation.CAT02),
+    SONY_VENICE_S_GAMUT3_CINE(new Chromaticities(0.775901871567345, 0.274502392854799, 0.188682902773355, 0.828684937020288,
+            0.101337382499301, -0.089187517306263, 0.3127, 0.3290), ChromaticAdaptation.CAT02),
+    DJI_D_GAMUT(new Chromaticities(0.71, 0.31, 0.21, 0.88, 0.09, -0.08, 0.3127, 0.3290), ChromaticAdaptation.CAT02),
     RED_WIDE_GAMUT_RGB(new Chromaticities(0.780308, 0.304253, 0.121595, 1.493994, 0.095612, -0.084589, 0.3127, 0.3290), ChromaticAdaptation.BRADFORD),
     CANON_CINEMA_GAMUT(new Chromaticities(0.7400, 0.2700, 0.1700, 1.1400, 0.0800, -0.1000, 0.3127, 0.3290), ChromaticAdaptation.CAT02),
     PANASONIC_V_GAMUT(new Chromaticities(0.730, 0.280, 0.165, 0.840, 0.100, -0.030, 0.3127, 0.3290), ChromaticAdaptation.BRADFORD),

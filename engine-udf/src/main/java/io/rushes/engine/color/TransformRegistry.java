@@ -56,6 +56,9 @@ public final class TransformRegistry {
         Space logc4 = new Space("AWG4", CameraLog.ARRI_LOGC4, Gamut.ARRI_WIDE_GAMUT_4.toAces());
         Space slog3 = new Space("S-Gamut3", CameraLog.SONY_SLOG3, Gamut.SONY_S_GAMUT3.toAces());
         Space slog3Cine = new Space("S-Gamut3.Cine", CameraLog.SONY_SLOG3, Gamut.SONY_S_GAMUT3_CINE.toAces());
+        Space veniceSlog3 = new Space("Venice S-Gamut3", CameraLog.SONY_SLOG3, Gamut.SONY_VENICE_S_GAMUT3.toAces());
+        Space veniceSlog3Cine = new Space("Venice S-Gamut3.Cine", CameraLog.SONY_SLOG3, Gamut.SONY_VENICE_S_GAMUT3_CINE.toAces());
+        Space dlog = new Space("D-Gamut", CameraLog.DJI_DLOG, Gamut.DJI_D_GAMUT.toAces());
         Space log3g10 = new Space("RWG", CameraLog.RED_LOG3G10, Gamut.RED_WIDE_GAMUT_RGB.toAces());
         Space clog2 = new Space("Cinema Gamut", CameraLog.CANON_LOG2, Gamut.CANON_CINEMA_GAMUT.toAces());
         Space clog3 = new Space("Cinema Gamut", CameraLog.CANON_LOG3, Gamut.CANON_CINEMA_GAMUT.toAces());
@@ -77,6 +80,13 @@ public final class TransformRegistry {
         both(slog3Cine, "ACEScsc.Academy.%s", "CSC.Sony.%s", "SLog3_SGamut3Cine");
         to(slog3, "IDT.Sony.SLog3_SGamut3");
         to(slog3Cine, "IDT.Sony.SLog3_SGamut3Cine");
+        both(veniceSlog3, "ACEScsc.Academy.%s", null, "SLog3_Venice_SGamut3");
+        both(veniceSlog3Cine, "ACEScsc.Academy.%s", null, "SLog3_Venice_SGamut3Cine");
+        both(veniceSlog3, "CSC.Sony.%s", null, "Venice_SLog3_SGamut3");
+        both(veniceSlog3Cine, "CSC.Sony.%s", null, "Venice_SLog3_SGamut3Cine");
+        to(veniceSlog3, "IDT.Sony.Venice_SLog3_SGamut3");
+        to(veniceSlog3Cine, "IDT.Sony.Venice_SLog3_SGamut3Cine");
+        both(dlog, "CSC.DJI.%s", null, "DLog_DGamut");
         both(log3g10, "ACEScsc.Academy.%s", "CSC.Red.%s", "Log3G10_RWG");
         both(clog2, "ACEScsc.Academy.%s", "CSC.Canon.%s", "CLog2_CGamut");
         both(clog3, "ACEScsc.Academy.%s", "CSC.Canon.%s", "CLog3_CGamut");

@@ -43,21 +43,25 @@ class CameraInputsTest {
             if (curve == CameraLog.APPLE_LOG && x < -0.0564 || curve == CameraLog.ACESCC && x <= 0) {
                 continue; // Apple Log clips below R0; ACEScc has one code for everything at or below 0
             }
-            assertEquals(x, curve.decode(curve.encode(x)), 1e-9 * Math.max(1, Math.abs(x)), curve + " at " + x);
+            // D-Log's published forward and inverse constants are rounded separately: they agree to ~1e-5 near its breaks.
+            double tolerance = curve == CameraLog.DJI_DLOG ? 1e-4 : 1e-9;
+            assertEquals(x, curve.decode(curve.encode(x)), tolerance * Math.max(1, Math.abs(x)), curve + " at " + x);
         }
     }
 
-    private static final Map<String, Object[]> BUILTINS = Map.of(
-            "ACEScc_to_ACES2065-1", new Object[] {CameraLog.ACESCC, Gamut.AP1},
-            "ACEScct_to_ACES2065-1", new Object[] {CameraLog.ACESCCT, Gamut.AP1},
-            "ACEScg_to_ACES2065-1", new Object[] {null, Gamut.AP1},
-            "ARRI_ALEXA-LOGC-EI800-AWG_to_ACES2065-1", new Object[] {CameraLog.ARRI_LOGC3, Gamut.ARRI_WIDE_GAMUT_3},
-            "SONY_SLOG3-SGAMUT3_to_ACES2065-1", new Object[] {CameraLog.SONY_SLOG3, Gamut.SONY_S_GAMUT3},
-            "SONY_SLOG3-SGAMUT3.CINE_to_ACES2065-1", new Object[] {CameraLog.SONY_SLOG3, Gamut.SONY_S_GAMUT3_CINE},
-            "RED_LOG3G10-RWG_to_ACES2065-1", new Object[] {CameraLog.RED_LOG3G10, Gamut.RED_WIDE_GAMUT_RGB},
-            "CANON_CLOG2-CGAMUT_to_ACES2065-1", new Object[] {CameraLog.CANON_LOG2, Gamut.CANON_CINEMA_GAMUT},
-            "CANON_CLOG3-CGAMUT_to_ACES2065-1", new Object[] {CameraLog.CANON_LOG3, Gamut.CANON_CINEMA_GAMUT},
-            "PANASONIC_VLOG-VGAMUT_to_ACES2065-1", new Object[] {CameraLog.PANASONIC_VLOG, Gamut.PANASONIC_V_GAMUT});
+    private static final Map<String, Object[]> BUILTINS = Map.ofEntries(
+            Map.entry("ACEScc_to_ACES2065-1", new Object[] {CameraLog.ACESCC, Gamut.AP1}),
+            Map.entry("ACEScct_to_ACES2065-1", new Object[] {CameraLog.ACESCCT, Gamut.AP1}),
+            Map.entry("ACEScg_to_ACES2065-1", new Object[] {null, Gamut.AP1}),
+            Map.entry("ARRI_ALEXA-LOGC-EI800-AWG_to_ACES2065-1", new Object[] {CameraLog.ARRI_LOGC3, Gamut.ARRI_WIDE_GAMUT_3}),
+            Map.entry("SONY_SLOG3-SGAMUT3_to_ACES2065-1", new Object[] {CameraLog.SONY_SLOG3, Gamut.SONY_S_GAMUT3}),
+            Map.entry("SONY_SLOG3-SGAMUT3.CINE_to_ACES2065-1", new Object[] {CameraLog.SONY_SLOG3, Gamut.SONY_S_GAMUT3_CINE}),
+            Map.entry("RED_LOG3G10-RWG_to_ACES2065-1", new Object[] {CameraLog.RED_LOG3G10, Gamut.RED_WIDE_GAMUT_RGB}),
+            Map.entry("CANON_CLOG2-CGAMUT_to_ACES2065-1", new Object[] {CameraLog.CANON_LOG2, Gamut.CANON_CINEMA_GAMUT}),
+            Map.entry("CANON_CLOG3-CGAMUT_to_ACES2065-1", new Object[] {CameraLog.CANON_LOG3, Gamut.CANON_CINEMA_GAMUT}),
+            Map.entry("PANASONIC_VLOG-VGAMUT_to_ACES2065-1", new Object[] {CameraLog.PANASONIC_VLOG, Gamut.PANASONIC_V_GAMUT}),
+            Map.entry("SONY_SLOG3-SGAMUT3-VENICE_to_ACES2065-1", new Object[] {CameraLog.SONY_SLOG3, Gamut.SONY_VENICE_S_GAMUT3}),
+            Map.entry("SONY_SLOG3-SGAMUT3.CINE-VENICE_to_ACES2065-1", new Object[] {CameraLog.SONY_SLOG3, Gamut.SONY_VENICE_S_GAMUT3_CINE}));
 
     /** OCIO evaluates in 32-bit float: agreement is to float precision. */
     @Test
