@@ -12,6 +12,7 @@ BUILTINS = [
     "ARRI_ALEXA-LOGC-EI800-AWG_to_ACES2065-1", "SONY_SLOG3-SGAMUT3_to_ACES2065-1", "SONY_SLOG3-SGAMUT3.CINE_to_ACES2065-1",
     "RED_LOG3G10-RWG_to_ACES2065-1", "CANON_CLOG2-CGAMUT_to_ACES2065-1", "CANON_CLOG3-CGAMUT_to_ACES2065-1",
     "PANASONIC_VLOG-VGAMUT_to_ACES2065-1", "SONY_SLOG3-SGAMUT3-VENICE_to_ACES2065-1", "SONY_SLOG3-SGAMUT3.CINE-VENICE_to_ACES2065-1",
+    "ACESproxy10i_to_ACES2065-1",
 ]
 CODES = [-0.05, 0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
 config = OCIO.Config.CreateRaw()
@@ -20,6 +21,8 @@ with open(OUT, "w") as out:
     for name in BUILTINS:
         cpu = config.getProcessor(OCIO.BuiltinTransform(name)).getDefaultCPUProcessor()
         triplets = [(c, c, c) for c in CODES] + [(0.6, 0.4, 0.2), (0.2, 0.5, 0.7), (0.45, 0.45, 0.3), (0.9, 0.1, 0.5)]
+        if name.startswith("ACESproxy"):
+            triplets = [(n / 1023.0, n / 1023.0, n / 1023.0) for n in (64, 100, 256, 425, 600, 800, 940)] + [(300 / 1023.0, 500 / 1023.0, 700 / 1023.0)]
         for t in triplets:
             r = cpu.applyRGB(list(t))
             out.write("%s\t%r\t%r\t%r\t%.9g\t%.9g\t%.9g\n" % ((name,) + t + tuple(r)))

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +19,15 @@ public final class TransformRegistry {
     private static final Pattern URN = Pattern.compile("urn:ampas:aces:transformId:v[0-9.]+:(.+?)(\\.a[0-9]+\\.v?[0-9]+(?:\\.[0-9]+)*)?");
 
     /** A log-encoded camera (or ACES working) space: its curve (null: linear) and its gamut with the CTL's adaptation. */
-    private record Space(String name, CameraLog curve, Matrix3 toAces) {
+    private record Space(String name, String curveName, DoubleUnaryOperator decode, DoubleUnaryOperator encode, Matrix3 toAces) {
+        Space(String name, CameraLog curve, Matrix3 toAces) {
+            this(name, curve == null ? null : curve.name(), curve == null ? null : curve::decode, curve == null ? null : curve::encode, toAces);
+        }
+
         List<ColorOp> toAcesOps() {
             List<ColorOp> ops = new ArrayList<>();
-            if (curve != null) {
-                ops.add(new ColorOp.CurveOp(curve.name() + " decode", curve.name() + " encode", curve::decode));
+            if (decode != null) {
+                ops.add(new ColorOp.CurveOp(curveName + " decode", curveName + " encode", decode));
             }
             ops.add(new ColorOp.MatrixOp(name + " to AP0", toAces));
             return List.copyOf(ops);
@@ -31,11 +36,27 @@ public final class TransformRegistry {
         List<ColorOp> fromAcesOps() {
             List<ColorOp> ops = new ArrayList<>();
             ops.add(new ColorOp.MatrixOp("AP0 to " + name, toAces.inverse()));
-            if (curve != null) {
-                ops.add(new ColorOp.CurveOp(curve.name() + " encode", curve.name() + " decode", curve::encode));
+            if (encode != null) {
+                ops.add(new ColorOp.CurveOp(curveName + " encode", curveName + " decode", encode));
             }
             return List.copyOf(ops);
         }
+    }
+
+    /**
+     * ACESproxy (S-2013-001): log2 steps on integer code values, 10-bit (50 steps per stop, mid at 425, legal 64–940) or
+     * 12-bit (200, 1700, 256–3760). The CSC truncates the normalised input to an integer code, as the CTL's int does.
+     */
+    private static Space acesProxy(int bits) {
+        double scale = bits == 10 ? 1023 : 4095;
+        double steps = bits == 10 ? 50 : 200;
+        double mid = bits == 10 ? 425 : 1700;
+        double min = bits == 10 ? 64 : 256;
+        double max = bits == 10 ? 940 : 3760;
+        DoubleUnaryOperator decode = v -> Math.pow(2, ((int) (v * scale) - mid) / steps - 2.5);
+        DoubleUnaryOperator encode = x -> (x <= Math.pow(2, -9.72) ? min
+                : Math.max(min, Math.min(max, Math.rint((Math.log(x) / Math.log(2) + 2.5) * steps + mid)))) / scale;
+        return new Space("AP1", "ACESproxy" + bits + "i", decode, encode, Gamut.AP1.toAces());
     }
 
     /** A transform and its inverse (null where ACES defines none or Rushes does not implement it). */
@@ -68,6 +89,8 @@ public final class TransformRegistry {
         Space bmd = new Space("BMD WG Gen5", CameraLog.BLACKMAGIC_FILM_GEN5, Gamut.BLACKMAGIC_WIDE_GAMUT_GEN5.toAces());
         Space apple = new Space("Rec.2020", CameraLog.APPLE_LOG, Gamut.REC2020.toAces(ChromaticAdaptation.CAT02));
         Space unity = new Space("AP0", null, Matrix3.IDENTITY);
+        both(acesProxy(10), "ACEScsc.Academy.%s", "CSC.Academy.%s", "ACESproxy10i");
+        both(acesProxy(12), "ACEScsc.Academy.%s", "CSC.Academy.%s", "ACESproxy12i");
         both(acescc, "ACEScsc.Academy.%s", "CSC.Academy.%s", "ACEScc");
         both(acescct, "ACEScsc.Academy.%s", "CSC.Academy.%s", "ACEScct");
         both(acescg, "ACEScsc.Academy.%s", "CSC.Academy.%s", "ACEScg");

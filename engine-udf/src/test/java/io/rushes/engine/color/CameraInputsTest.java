@@ -75,9 +75,12 @@ class CameraInputsTest {
         double worst = 0;
         String at = "";
         for (String[] row : rows) {
+            if (row[0].startsWith("ACESproxy")) {
+                continue; // its own test below
+            }
             Object[] how = BUILTINS.get(row[0]);
             if (how == null) {
-                continue; // the looks in the same table: LookTransformsTest
+                continue; // the look in the same table: GamutCompressTest
             }
             if (row[0].startsWith("CANON_") && Double.parseDouble(row[1]) < 0) {
                 continue;
@@ -102,5 +105,42 @@ class CameraInputsTest {
         }
         System.out.println("camera inputs vs OCIO worst relative difference " + worst + " at " + at);
         assertEquals(0, worst, 2e-5, at);
+    }
+
+    /**
+     * ACESproxy 10i against OCIO 2.1, inside the legal code range 64–940: OCIO clamps codes outside it where the CTL does
+     * not, and evaluates codes as continuous values where the CTL truncates to integers (so OCIO's rows are compared at
+     * code values that are whole 10-bit codes, n / 1023, evaluated our way).
+     */
+    @Test
+    void acesProxyAgreesWithOpenColorIoInsideTheLegalRange() throws Exception {
+        List<String[]> rows;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                CameraInputsTest.class.getResourceAsStream("/reference/ocio-builtins.tsv"), StandardCharsets.UTF_8))) {
+            rows = r.lines().skip(1).map(l -> l.split("\t")).filter(f -> f[0].startsWith("ACESproxy10i")).toList();
+        }
+        ColorStep proxy = TransformRegistry.resolve("urn:ampas:aces:transformId:v2.0:CSC.Academy.ACESproxy10i_to_ACES.a2.v1", false, "t");
+        int compared = 0;
+        for (String[] row : rows) {
+            double[] code = {Double.parseDouble(row[1]), Double.parseDouble(row[2]), Double.parseDouble(row[3])};
+            boolean legal = true;
+            for (double c : code) {
+                legal &= c * 1023 >= 64 && c * 1023 <= 940 && Math.abs(c * 1023 - Math.rint(c * 1023)) < 1e-9;
+            }
+            if (!legal) {
+                continue;
+            }
+            double[] rgb = code.clone();
+            for (int c = 0; c < 3; c++) {
+                rgb[c] = Math.rint(rgb[c] * 1023) / 1023 + 1e-9; // the whole code, nudged above the truncation edge
+            }
+            proxy.apply(rgb);
+            for (int c = 0; c < 3; c++) {
+                double want = Double.parseDouble(row[4 + c]);
+                assertEquals(want, rgb[c], 2e-5 * Math.max(0.01, Math.abs(want)), String.join(" ", row));
+            }
+            compared++;
+        }
+        assertTrue(compared > 0, "no legal whole-code rows");
     }
 }
