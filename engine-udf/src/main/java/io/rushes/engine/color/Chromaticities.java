@@ -23,10 +23,9 @@ public record Chromaticities(double rx, double ry, double gx, double gy, double 
     }
 
     public Matrix3 rgbToXyz() {
-        double[] r = xyToXyz(rx, ry);
-        double[] g = xyToXyz(gx, gy);
-        double[] b = xyToXyz(bx, by);
-        Matrix3 primaries = Matrix3.of(r[0], g[0], b[0], r[1], g[1], b[1], r[2], g[2], b[2]);
+        // Primaries as (x, y, z) columns, scaled below: unlike XYZ with Y = 1 this also holds a primary with y = 0, such as
+        // the Z primary of CIE XYZ used as a display encoding (DCDM).
+        Matrix3 primaries = Matrix3.of(rx, gx, bx, ry, gy, by, 1 - rx - ry, 1 - gx - gy, 1 - bx - by);
         double[] s = primaries.inverse().apply(xyToXyz(wx, wy));
         return primaries.times(Matrix3.diagonal(s[0], s[1], s[2]));
     }

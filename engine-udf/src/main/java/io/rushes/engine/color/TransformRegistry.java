@@ -144,6 +144,15 @@ public final class TransformRegistry {
             String rest = n.substring(n.indexOf('_') + 1).replace("NITS", "nits").replace("7_2", "7.2");
             hdr("RRTODT.Academy." + display + "_" + rest, o);
         }
+        io.rushes.engine.color.aces.Aces20.PRESETS.forEach(TransformRegistry::aces20);
+    }
+
+    private static void aces20(io.rushes.engine.color.aces.Aces20.Preset preset) {
+        String name = preset.name();
+        ColorStep forward = c -> io.rushes.engine.color.aces.Aces20.of(preset).forward(c);
+        ColorStep inverse = c -> io.rushes.engine.color.aces.Aces20.of(preset).inverse(c);
+        NAMES.put(name, Pair.of("ACES 2.0 " + name, forward, inverse));
+        NAMES.put("Inv" + name, Pair.of("ACES 2.0 Inv" + name, inverse, forward));
     }
 
     private static void hdr(String name, io.rushes.engine.color.aces.Aces13Hdr.Output output) {
