@@ -1,5 +1,8 @@
 package io.rushes.engine.render;
 
+import io.rushes.engine.color.ColorOp;
+import io.rushes.engine.color.ColorPipeline;
+import io.rushes.engine.color.amf.AmfPipeline;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.dng.DngColor;
 import io.rushes.engine.format.dng.DngDevelop;
@@ -17,22 +20,30 @@ import java.nio.file.Path;
 
 /**
  * Renders one DNG frame to a TIFF at a pipeline stage: {@code raw} (the CFA values as stored, no
- * orientation, as {@code dcraw -D -4 -t 0 -T}), {@code rgb} (white-balanced camera RGB) or {@code aces}
- * (ACES2065-1, ACEScg or ACEScct). Orientation is applied once, last, and named in the TIFF description.
+ * orientation, as {@code dcraw -D -4 -t 0 -T}), {@code rgb} (white-balanced camera RGB), {@code aces}
+ * (ACES2065-1, ACEScg or ACEScct) or {@code display} (ACES2065-1 through a display pipeline: an AMF's, or
+ * by default the ACES 2.0 Rec.709 output). Orientation is applied once, last, and named in the TIFF description.
  * The processor is compiled per frame (microseconds: a few 3×3 products), as each frame carries its own neutral.
  */
 public final class FrameRenderer {
-    public enum Stage { RAW, RGB, ACES }
+    public enum Stage { RAW, RGB, ACES, DISPLAY }
 
     public enum Format { TIFF16, TIFF32F }
 
     /**
      * @param region a rectangle of the active area in sensor (as stored) coordinates, or null for the whole frame
+     * @param display with {@link Stage#DISPLAY}: the pipeline from ACES2065-1 to display code values (null: the default
+     *     output, {@link AmfPipeline#defaultOutput()})
      */
     public record Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
-                          DngRawDecoder.Region region) {
+                          DngRawDecoder.Region region, ColorPipeline display) {
+        public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
+                DngRawDecoder.Region region) {
+            this(stage, format, output, method, kelvin, region, null);
+        }
+
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin) {
-            this(stage, format, output, method, kelvin, null);
+            this(stage, format, output, method, kelvin, null, null);
         }
     }
 
@@ -110,10 +121,20 @@ public final class FrameRenderer {
             return raw.width() + "x" + raw.height();
         }
         DngColor color = DngColor.of(header, options.kelvin());
-        DngDevelop.Output output = options.stage() == Stage.RGB ? DngDevelop.Output.CAMERA_RGB : options.output();
+        DngDevelop.Output output = switch (options.stage()) {
+            case RGB -> DngDevelop.Output.CAMERA_RGB;
+            case DISPLAY -> DngDevelop.Output.ACES2065_1;
+            default -> options.output();
+        };
         int o = orientation(header);
         RgbImage image = develop(raw, color, output, want, decoded).oriented(o);
-        String description = "rushes " + output + " from " + source.name() + "; orientation " + o + " applied; white "
+        String rendered = output.toString();
+        if (options.stage() == Stage.DISPLAY) {
+            ColorPipeline display = options.display() != null ? options.display() : AmfPipeline.defaultOutput().pipeline();
+            display.applyImage(image.data());
+            rendered = "display code values (" + display.declared().stream().map(ColorOp::name).reduce((a, b) -> a + ", " + b).orElse("identity") + ")";
+        }
+        String description = "rushes " + rendered + " from " + source.name() + "; orientation " + o + " applied; white "
                 + String.format(java.util.Locale.ROOT, "%.5f,%.5f", color.whiteXy()[0], color.whiteXy()[1]);
         switch (options.format()) {
             case TIFF16 -> TiffImages.writeRgb16(image, out, description);

@@ -109,4 +109,31 @@ class FrameRendererTest {
         assertTrue(description.contains("orientation 2 applied"), description);
         assertTrue(Files.list(dir).noneMatch(f -> f.getFileName().toString().endsWith(".partial")), "no partial files left");
     }
+
+    @Test
+    void displayStageIsTheAcesFrameThroughTheDefaultOutput() throws Exception {
+        DngRawDecoder.Region region = new DngRawDecoder.Region(2001, 1001, 64, 32);
+        Path aces = dir.resolve("aces-region.tif");
+        Path display = dir.resolve("display-region.tif");
+        try (FileByteSource src = new FileByteSource(GOPRO)) {
+            new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F, DngDevelop.Output.ACES2065_1,
+                    Demosaic.Method.RCD, null, region)).render(src, aces);
+        }
+        try (FileByteSource src = new FileByteSource(GOPRO)) {
+            new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.DISPLAY, FrameRenderer.Format.TIFF32F, null,
+                    Demosaic.Method.RCD, null, region)).render(src, display);
+        }
+        ByteBuffer a = pixels(aces);
+        ByteBuffer d = pixels(display);
+        io.rushes.engine.color.aces.Aces20 output = io.rushes.engine.color.aces.Aces20.of(
+                io.rushes.engine.color.aces.Aces20.preset(io.rushes.engine.color.aces.Aces20.DEFAULT_OUTPUT));
+        for (int i = 0; i < 64 * 32; i++) {
+            double[] rgb = {a.getFloat(i * 12), a.getFloat(i * 12 + 4), a.getFloat(i * 12 + 8)};
+            output.forward(rgb);
+            for (int c = 0; c < 3; c++) {
+                assertEquals((float) rgb[c], d.getFloat(i * 12 + c * 4), 0f, "pixel " + i + " channel " + c);
+                assertTrue(rgb[c] >= 0 && rgb[c] <= 1, "display code value in [0, 1]");
+            }
+        }
+    }
 }

@@ -48,11 +48,12 @@ public final class AmfCommand {
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
             description = {"Run an AMF's pipeline on one image and write a TIFF. A TIFF input (uncompressed RGB, 8/16-bit or float) is",
-                    "taken as the AMF's input encoding; a DNG is developed to ACES2065-1 (RCD) and the input transform skipped."})
+                    "taken as the AMF's input encoding; a DNG is developed to ACES2065-1 (RCD) and the input transform skipped.",
+                    "Without --amf: ACES2065-1 (a DNG developed, or a TIFF holding ACES2065-1) through the default ACES 2.0 Rec.709 output."})
     static final class Apply implements Callable<Integer> {
         enum Format { tiff16, tiff32f }
 
-        @picocli.CommandLine.Option(names = "--amf", required = true)
+        @picocli.CommandLine.Option(names = "--amf", description = "The AMF (default: no AMF, the ACES 2.0 Rec.709 output).")
         Path amf;
 
         @picocli.CommandLine.Option(names = "--input", required = true)
@@ -66,7 +67,7 @@ public final class AmfCommand {
 
         @Override
         public Integer call() throws IOException {
-            Amf doc = AmfReader.read(Files.readAllBytes(amf), amf.toString());
+            Amf doc = amf == null ? null : AmfReader.read(Files.readAllBytes(amf), amf.toString());
             io.rushes.engine.image.RgbImage image;
             boolean dng;
             try (io.rushes.engine.io.FileByteSource src = new io.rushes.engine.io.FileByteSource(input)) {
@@ -84,9 +85,9 @@ public final class AmfCommand {
                     image = io.rushes.engine.render.TiffImages.readRgb(src);
                 }
             }
-            AmfPipeline pipeline = AmfPipeline.build(doc, amf.toAbsolutePath().getParent(), dng);
+            AmfPipeline pipeline = doc == null ? AmfPipeline.defaultOutput() : AmfPipeline.build(doc, amf.toAbsolutePath().getParent(), dng);
             pipeline.pipeline().applyImage(image.data());
-            String description = "rushes: " + input.getFileName() + " through " + amf.getFileName() + " (" + String.join("; ", pipeline.plan()) + ")";
+            String description = "rushes: " + input.getFileName() + " through " + (amf == null ? "the default output" : amf.getFileName()) + " (" + String.join("; ", pipeline.plan()) + ")";
             if (format == Format.tiff16) {
                 io.rushes.engine.render.TiffImages.writeRgb16(image, out, description);
             } else {

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code rushes bench color}: a UHD frame through an on-set pipeline, exact and through a baked 3D LUT, one thread. */
 @Command(name = "color", mixinStandardHelpOptions = true,
-        description = {"LogC3 → ACES → CDL in ACEScct → ACES 1.3 RRT + Rec.709 ODT on a UHD frame, one thread: the compiled exact",
-                "pipeline and its 33³/65³ LUT bakes; megapixels per CPU-second."})
+        description = {"Two pipelines on a UHD frame, one thread: LogC3 → ACES → CDL in ACEScct → ACES 1.3 RRT + Rec.709 ODT, and",
+                "ACES2065-1 → the ACES 2.0 Rec.709 output; each exact (compiled) and through 33³/65³ LUT bakes; megapixels per CPU-second."})
 final class ColorBenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3")
     int runs;
@@ -32,28 +32,48 @@ final class ColorBenchCommand implements Callable<Integer> {
         ops.addAll(TransformRegistry.ops(cct, false, "bench"));
         ops.addAll(TransformRegistry.ops("urn:ampas:aces:transformId:v1.5:RRT.a1.0.3", false, "bench"));
         ops.addAll(TransformRegistry.ops("urn:ampas:aces:transformId:v1.5:ODT.Academy.Rec709_100nits_dim.a1.0.3", false, "bench"));
-        ColorPipeline exact = new ColorPipeline(ops);
         int w = 3840;
         int h = 2160;
-        float[] frame = new float[w * h * 3];
         Random random = new Random(3);
-        for (int i = 0; i < frame.length; i++) {
-            frame[i] = (float) (0.2 + 0.5 * random.nextDouble());
+        float[] logFrame = new float[w * h * 3];
+        for (int i = 0; i < logFrame.length; i++) {
+            logFrame[i] = (float) (0.2 + 0.5 * random.nextDouble());
         }
+        run("LogC3 → ACES → CDL in ACEScct → ACES 1.3 RRT + Rec.709 ODT", new ColorPipeline(ops), LutBake.Shaper.NONE, logFrame, w, h);
+
+        // Scene-linear ACES2065-1: grey exposures over 10 stops, colours from neutral to AP1's edge.
+        float[] acesFrame = new float[w * h * 3];
+        for (int i = 0; i < acesFrame.length; i += 3) {
+            double exposure = 0.18 * Math.pow(2, -6 + 10 * random.nextDouble());
+            double saturation = random.nextDouble();
+            for (int c = 0; c < 3; c++) {
+                acesFrame[i + c] = (float) (exposure * (1 - saturation + saturation * 2 * random.nextDouble()));
+            }
+        }
+        ColorPipeline aces20 = new ColorPipeline(TransformRegistry.ops("urn:ampas:aces:transformId:v2.0:"
+                + io.rushes.engine.color.aces.Aces20.DEFAULT_OUTPUT + ".a2.v1", false, "bench"));
+        run("ACES2065-1 → ACES 2.0 Rec.709 100 nit BT.1886 (the default output)", aces20, LutBake.Shaper.ACESCCT, acesFrame, w, h);
+        return 0;
+    }
+
+    private void run(String title, ColorPipeline exact, LutBake.Shaper shaper, float[] frame, int w, int h) {
         var bean = ManagementFactory.getThreadMXBean();
         double mp = w * (double) h / 1e6;
-        System.out.printf(Locale.ROOT, "UHD frame (%.1f MP), best of %d, one thread; %d declared operations, %d after compiling%n", mp, runs,
+        System.out.printf(Locale.ROOT, "%s%nUHD frame (%.1f MP), best of %d, one thread; %d declared operations, %d after compiling%n", title, mp, runs,
                 exact.declared().size(), exact.compiled().size());
         long t0 = bean.getCurrentThreadCpuTime();
-        LutBake lut33 = LutBake.bake(exact, 33, LutBake.Shaper.NONE);
+        LutBake lut33 = LutBake.bake(exact, 33, shaper);
         long t1 = bean.getCurrentThreadCpuTime();
-        LutBake lut65 = LutBake.bake(exact, 65, LutBake.Shaper.NONE);
+        LutBake lut65 = LutBake.bake(exact, 65, shaper);
         long t2 = bean.getCurrentThreadCpuTime();
         System.out.printf(Locale.ROOT, "bake 33³ %.3f CPU-s, 65³ %.3f CPU-s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         report("exact (compiled)", frame, mp, px -> exact.apply(px), bean);
         report("baked 33³ LUT", frame, mp, lut33::apply, bean);
         report("baked 65³ LUT", frame, mp, lut65::apply, bean);
-        return 0;
+        LutBake.Error e33 = lut33.error(exact, 50_000, 1);
+        LutBake.Error e65 = lut65.error(exact, 50_000, 1);
+        System.out.printf(Locale.ROOT, "LUT error vs exact (code values): 33³ mean %.1e p99 %.1e max %.2g; 65³ mean %.1e p99 %.1e max %.2g%n%n",
+                e33.mean(), e33.p99(), e33.max(), e65.mean(), e65.p99(), e65.max());
     }
 
     private void report(String name, float[] source, double mp, java.util.function.Consumer<double[]> f, java.lang.management.ThreadMXBean bean) {

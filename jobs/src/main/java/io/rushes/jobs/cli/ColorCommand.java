@@ -21,7 +21,8 @@ public final class ColorCommand {
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
             description = {"Read RGB triplets (whitespace separated, one per line) on stdin; write each transformed triplet on stdout",
-                    "at full float precision. Blank lines and lines starting with # pass through."})
+                    "at full float precision. Blank lines and lines starting with # pass through. With neither --transform-id nor",
+                    "--amf: ACES2065-1 through the default output, ACES 2.0 Rec.709 (100 cd/m², BT.1886)."})
     static final class Apply implements Callable<Integer> {
         static final class What {
             @Option(names = "--transform-id", description = "An ACES transform id (urn:ampas:aces:transformId:…).")
@@ -31,7 +32,7 @@ public final class ColorCommand {
             Path amf;
         }
 
-        @ArgGroup(exclusive = true, multiplicity = "1")
+        @ArgGroup(exclusive = true, multiplicity = "0..1")
         What what;
 
         @Option(names = "--inverse", description = "With --transform-id: its inverse.")
@@ -39,7 +40,8 @@ public final class ColorCommand {
 
         @Override
         public Integer call() throws Exception {
-            ColorStep step = what.transformId != null ? TransformRegistry.resolve(what.transformId, inverse, "--transform-id")
+            ColorStep step = what == null ? AmfPipeline.defaultOutput()::apply
+                    : what.transformId != null ? TransformRegistry.resolve(what.transformId, inverse, "--transform-id")
                     : AmfPipeline.build(AmfReader.read(Files.readAllBytes(what.amf), what.amf.toString()), what.amf.toAbsolutePath().getParent())::apply;
             PrintStream out = new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
 /** {@code rushes render}: develop DNG frames to TIFF at a stage of the pipeline. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Develop one DNG frame or a frame range of a sequence to TIFF.",
-                "Stages: raw (CFA values as stored, like dcraw -D -4 -t 0 -T), rgb (white-balanced camera RGB), aces."})
+                "Stages: raw (CFA values as stored, like dcraw -D -4 -t 0 -T), rgb (white-balanced camera RGB), aces,",
+                "display (ACES through --amf's pipeline, or by default the ACES 2.0 Rec.709 100-nit BT.1886 output)."})
 public final class RenderCommand implements Callable<Integer> {
-    enum Stage { raw, rgb, aces }
+    enum Stage { raw, rgb, aces, display }
 
     enum Format { tiff16, tiff32f }
 
@@ -37,8 +38,12 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder (created if needed).")
     Path out;
 
-    @Option(names = "--stage", defaultValue = "aces", description = "raw, rgb or aces (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stage", defaultValue = "aces", description = "raw, rgb, aces or display (default: ${DEFAULT-VALUE}).")
     Stage stage;
+
+    @Option(names = "--amf", description = "With --stage display: the AMF whose looks and output transform to apply (its input "
+            + "transform is skipped: the frame is developed to ACES2065-1). Default: the ACES 2.0 Rec.709 output.")
+    Path amf;
 
     @Option(names = "--format", defaultValue = "tiff32f", description = "tiff16 or tiff32f (default: ${DEFAULT-VALUE}; raw is always 16-bit).")
     Format format;
@@ -68,6 +73,17 @@ public final class RenderCommand implements Callable<Integer> {
                 Integer.parseInt(p[2].strip()), Integer.parseInt(p[3].strip()));
     }
 
+    private io.rushes.engine.color.ColorPipeline display() throws java.io.IOException {
+        if (amf == null) {
+            return null;
+        }
+        if (stage != Stage.display) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--amf goes with --stage display");
+        }
+        var doc = io.rushes.engine.color.amf.AmfReader.read(Files.readAllBytes(amf), amf.toString());
+        return io.rushes.engine.color.amf.AmfPipeline.build(doc, amf.toAbsolutePath().getParent(), true).pipeline();
+    }
+
     @Override
     public Integer call() throws Exception {
         List<Clip> clips = ClipDiscovery.group(ClipDiscovery.listLocal(List.of(input))).clips();
@@ -86,7 +102,7 @@ public final class RenderCommand implements Callable<Integer> {
                     case aces -> DngDevelop.Output.ACES2065_1;
                     case acescg -> DngDevelop.Output.ACESCG;
                     case acescct -> DngDevelop.Output.ACESCCT;
-                }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region()));
+                }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region(), display()));
         int written = 0;
         int failed = 0;
         for (Clip clip : clips) {

@@ -130,6 +130,20 @@ class RushesCliTest {
             System.setIn(new java.io.ByteArrayInputStream("0.18 0.18 0.18\n".getBytes(StandardCharsets.UTF_8)));
             Run inverse = run("color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Arri.LogC3_to_ACES.a2.v1", "--inverse");
             assertTrue(inverse.out().startsWith("0.391006"), inverse.out());
+            // No transform named: ACES2065-1 through the default ACES 2.0 Rec.709 output; grey stays grey, black stays black,
+            // and the result is the registry's own forward transform of that preset.
+            System.setIn(new java.io.ByteArrayInputStream("0.18 0.18 0.18\n0 0 0\n0.5 0.4 0.3\n".getBytes(StandardCharsets.UTF_8)));
+            Run display = run("color", "apply");
+            assertEquals(0, display.code(), display.out());
+            String[] out = display.out().split("\n");
+            String[] g = out[0].split(" ");
+            assertEquals(Double.parseDouble(g[0]), Double.parseDouble(g[2]), 1e-6, out[0]);
+            assertTrue(Double.parseDouble(g[1]) > 0.37 && Double.parseDouble(g[1]) < 0.40, out[0]); // ~10 cd/m² of 100, BT.1886
+            assertEquals("0.0 0.0 0.0", out[1]);
+            double[] want = {0.5, 0.4, 0.3};
+            io.rushes.engine.color.TransformRegistry.resolve("urn:ampas:aces:transformId:v2.0:"
+                    + io.rushes.engine.color.aces.Aces20.DEFAULT_OUTPUT + ".a2.v1", false, "test").apply(want);
+            assertEquals((float) want[0] + " " + (float) want[1] + " " + (float) want[2], out[2]);
             System.setIn(new java.io.ByteArrayInputStream("1 2\n".getBytes(StandardCharsets.UTF_8)));
             assertEquals(2, run("color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Academy.ACEScg_to_ACES.a2.v1").code());
         } finally {

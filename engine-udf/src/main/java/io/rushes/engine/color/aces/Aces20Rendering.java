@@ -65,12 +65,19 @@ final class Aces20Rendering {
     private final double[] cuspM = new double[TOTAL_TABLE_SIZE];
     private final double[] hues = new double[TOTAL_TABLE_SIZE];
     private final double[] upperHullGammaInv;
+    /** Forward-pass constants: AP1 → input (AP0) cone responses, Aab matrix, F_L/100, A_w_J, A at J max. */
+    private final double[] ap1ToInputCone = input.rgbToCone(AP1_TO_AP0);
+    private final double[] inputConeToAab = input.coneToAab();
+    private final double inputFlN = input.flN();
+    private final double inputAwJ = input.awJ();
+    private final double limitA;
 
     Aces20Rendering(double peakLuminance, Chromaticities limiting) {
         this.peakLuminance = peakLuminance;
         this.ts = new Tonescale(peakLuminance);
         this.limit = new JmhSpace(limiting);
         this.limitJMax = input.yToJ(peakLuminance);
+        this.limitA = Math.pow(limitJMax / 100, 1 / JmhSpace.MODEL_GAMMA);
         this.reachM = makeReachMTable();
         this.sat = Math.max(0.2, CHROMA_EXPAND - CHROMA_EXPAND * CHROMA_EXPAND_FACT * ts.logPeak);
         this.satThr = CHROMA_EXPAND_THR / peakLuminance;
@@ -85,18 +92,65 @@ final class Aces20Rendering {
 
     // ---------------------------------------------------------------------------------------------- per pixel
 
-    /** ACES2065-1 → linear RGB in the limiting primaries (1.0 = 100 cd/m²), in place; scratch holds 3 doubles. */
+    /**
+     * ACES2065-1 → linear RGB in the limiting primaries (1.0 = 100 cd/m²), in place; scratch holds 3 doubles.
+     *
+     * <p>The CTL's steps with its redundant round trips taken out, exactly (to rounding): the AP1 clamp feeds a fused
+     * AP1 → cone matrix; the achromatic response A is kept, so J → Y needs no power, and the two M rescalings
+     * (J_ts/J)^(1/γ) and (J_ts/J_max)^(1/γ) become ratios of A; the hue's cosine and sine are a/M and b/M, reused by
+     * the chroma normalisation and the final JMh → RGB. About 30 % fewer transcendental calls than the literal CTL.
+     */
     void forward(double[] rgb, double[] scratch) {
-        double[] ap1 = AP0_TO_AP1.apply(rgb);
-        for (int i = 0; i < 3; i++) {
-            ap1[i] = Math.max(0, Math.min(ts.forwardLimit, ap1[i]));
+        double[] p = AP0_TO_AP1.m();
+        double x = rgb[0];
+        double y = rgb[1];
+        double z = rgb[2];
+        double lim = ts.forwardLimit;
+        double r1 = Math.max(0, Math.min(lim, p[0] * x + p[1] * y + p[2] * z));
+        double g1 = Math.max(0, Math.min(lim, p[3] * x + p[4] * y + p[5] * z));
+        double b1 = Math.max(0, Math.min(lim, p[6] * x + p[7] * y + p[8] * z));
+        double[] m = ap1ToInputCone;
+        double c0 = JmhSpace.compressSigned(m[0] * r1 + m[1] * g1 + m[2] * b1);
+        double c1 = JmhSpace.compressSigned(m[3] * r1 + m[4] * g1 + m[5] * b1);
+        double c2 = JmhSpace.compressSigned(m[6] * r1 + m[7] * g1 + m[8] * b1);
+        double[] q = inputConeToAab;
+        double achromatic = q[0] * c0 + q[1] * c1 + q[2] * c2;
+        if (achromatic <= 0) {
+            rgb[0] = 0;
+            rgb[1] = 0;
+            rgb[2] = 0;
+            return;
         }
-        double[] clamped = AP1_TO_AP0.apply(ap1);
+        double ca = q[3] * c0 + q[4] * c1 + q[5] * c2;
+        double cb = q[6] * c0 + q[7] * c1 + q[8] * c2;
+        double j = 100 * Math.pow(achromatic, JmhSpace.MODEL_GAMMA);
+        double colourfulness = Math.sqrt(ca * ca + cb * cb);
+        double h = JmhSpace.wrapHue(Math.toDegrees(Math.atan2(cb, ca)));
+        double cosH = colourfulness > 0 ? ca / colourfulness : 1;
+        double sinH = colourfulness > 0 ? cb / colourfulness : 0;
+
+        // Tone scale on the achromatic response: J → Y is A's inverse compression.
+        double linear = JmhSpace.decompress(inputAwJ * achromatic) / inputFlN / JmhSpace.REFERENCE_LUMINANCE;
+        double tonemappedY = ts.forward(linear);
+        double achromaticTs = JmhSpace.compress(tonemappedY * inputFlN) / inputAwJ;
+        double jTs = 100 * Math.pow(achromaticTs, JmhSpace.MODEL_GAMMA);
+        double mCompr = colourfulness;
+        if (colourfulness != 0) {
+            double nJ = jTs / limitJMax;
+            double snJ = Math.max(0, 1 - nJ);
+            double mNorm = chromaCompressNorm(cosH, sinH);
+            double mLimit = achromaticTs / limitA * reachMFromTable(h) / mNorm; // nJ^(1/γ) = A_ts / A_max
+            mCompr = colourfulness * (achromaticTs / achromatic) / mNorm; // (J_ts / J)^(1/γ) = A_ts / A
+            mCompr = mLimit - toe(mLimit - mCompr, mLimit - 0.001, snJ * sat, Math.sqrt(nJ * nJ + satThr), false);
+            mCompr = toe(mCompr, mLimit, nJ * compr, snJ, false);
+            mCompr = mCompr * mNorm;
+        }
         double[] jmh = scratch;
-        input.rgbToJmh(clamped[0], clamped[1], clamped[2], jmh);
-        tonemapAndCompressForward(jmh);
+        jmh[0] = jTs;
+        jmh[1] = mCompr;
+        jmh[2] = h;
         gamutCompress(jmh, false);
-        limit.jmhToRgb(jmh[0], jmh[1], jmh[2], rgb);
+        limit.jmhToRgb(jmh[0], jmh[1], cosH, sinH, rgb);
     }
 
     /** Linear RGB in the limiting primaries → ACES2065-1, in place. */
@@ -106,30 +160,6 @@ final class Aces20Rendering {
         gamutCompress(jmh, true);
         tonemapAndCompressInverse(jmh);
         input.jmhToRgb(jmh[0], jmh[1], jmh[2], rgb);
-    }
-
-    private void tonemapAndCompressForward(double[] jmh) {
-        double linear = input.jToY(jmh[0]) / JmhSpace.REFERENCE_LUMINANCE;
-        double jTs = input.yToJ(ts.forward(linear));
-        double j = jmh[0];
-        double m = jmh[1];
-        double h = jmh[2];
-        double mCompr = m;
-        if (m != 0) {
-            double nJ = jTs / limitJMax;
-            double snJ = Math.max(0, 1 - nJ);
-            double mNorm = chromaCompressNorm(h);
-            double lim = Math.pow(nJ, modelGammaInv) * reachMFromTable(h) / mNorm;
-            // Rescale M to the tone-mapped J keeping M/J^(1/gamma) (constant chromaticity), normalise by the cusp.
-            mCompr = m * Math.pow(jTs / j, modelGammaInv) / mNorm;
-            // Expand less saturated colours less and purer ones more (the toe run in reverse), then compress towards the
-            // limit, less for purer colours: the highlight roll-off of saturation.
-            mCompr = lim - toe(lim - mCompr, lim - 0.001, snJ * sat, Math.sqrt(nJ * nJ + satThr), false);
-            mCompr = toe(mCompr, lim, nJ * compr, snJ, false);
-            mCompr = mCompr * mNorm;
-        }
-        jmh[0] = jTs;
-        jmh[1] = mCompr;
     }
 
     private void tonemapAndCompressInverse(double[] jmh) {
@@ -206,8 +236,11 @@ final class Aces20Rendering {
 
     private double chromaCompressNorm(double h) {
         double hr = Math.toRadians(h);
-        double a = Math.cos(hr);
-        double b = Math.sin(hr);
+        return chromaCompressNorm(Math.cos(hr), Math.sin(hr));
+    }
+
+    /** chroma_compress_norm: the rendering space's cusp M as a Fourier series in hue. */
+    private double chromaCompressNorm(double a, double b) {
         double cos2 = a * a - b * b;
         double sin2 = 2 * a * b;
         double cos3 = 4 * a * a * a - 3 * a;

@@ -69,6 +69,23 @@ final class JmhSpace {
         this.aabToCone = Matrix3.of(aab).inverse().m();
     }
 
+    /** RGB → cone responses as a matrix, preceded by {@code pre} (so another RGB space can enter directly). */
+    double[] rgbToCone(Matrix3 pre) {
+        return Matrix3.of(rgbToCone).times(pre).m();
+    }
+
+    double[] coneToAab() {
+        return coneToAab.clone();
+    }
+
+    double flN() {
+        return flN;
+    }
+
+    double awJ() {
+        return awJ;
+    }
+
     /** Post-adaptation cone response compression (positive input). */
     static double compress(double v) {
         double f = Math.pow(v, 0.42);
@@ -81,7 +98,7 @@ final class JmhSpace {
         return Math.pow(NL_OFFSET * lim / (1 - lim), 1 / 0.42);
     }
 
-    private static double compressSigned(double v) {
+    static double compressSigned(double v) {
         return Math.copySign(compress(Math.abs(v)), v);
     }
 
@@ -133,9 +150,14 @@ final class JmhSpace {
     /** {J, M, h} → RGB into {@code out}. */
     void jmhToRgb(double j, double colourfulness, double h, double[] out) {
         double hr = Math.toRadians(h);
+        jmhToRgb(j, colourfulness, Math.cos(hr), Math.sin(hr), out);
+    }
+
+    /** The same with the hue given as its cosine and sine (a forward pass keeps them from a/M, b/M). */
+    void jmhToRgb(double j, double colourfulness, double cosH, double sinH, double[] out) {
         double achromatic = Math.pow(j / J_SCALE, 1 / MODEL_GAMMA);
-        double ca = colourfulness * Math.cos(hr);
-        double cb = colourfulness * Math.sin(hr);
+        double ca = colourfulness * cosH;
+        double cb = colourfulness * sinH;
         double[] a = aabToCone;
         double c0 = decompressSigned(a[0] * achromatic + a[1] * ca + a[2] * cb);
         double c1 = decompressSigned(a[3] * achromatic + a[4] * ca + a[5] * cb);

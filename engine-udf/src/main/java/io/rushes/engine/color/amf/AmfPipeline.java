@@ -3,6 +3,7 @@ package io.rushes.engine.color.amf;
 import io.rushes.engine.color.ColorOp;
 import io.rushes.engine.color.ColorPipeline;
 import io.rushes.engine.color.TransformRegistry;
+import io.rushes.engine.color.aces.Aces20;
 import io.rushes.engine.color.clf.ClfReader;
 import io.rushes.engine.color.clf.ProcessList;
 import io.rushes.engine.error.Errors;
@@ -22,6 +23,16 @@ public record AmfPipeline(List<String> plan, ColorPipeline pipeline) {
     /** The compiled pipeline on one triplet. */
     public void apply(double[] rgb) {
         pipeline.apply(rgb);
+    }
+
+    /**
+     * The pipeline used when no AMF is given: ACES2065-1 → the ACES 2.0 Rec.709 output (100 cd/m², BT.1886), the
+     * production default for review when nothing else is specified.
+     */
+    public static AmfPipeline defaultOutput() {
+        String id = "urn:ampas:aces:transformId:v2.0:" + Aces20.DEFAULT_OUTPUT + ".a2.v1";
+        return new AmfPipeline(List.of("OUTPUT (default, no AMF) " + Aces20.DEFAULT_OUTPUT),
+                new ColorPipeline(TransformRegistry.ops(id, false, "default output")));
     }
 
     /** Builds the AMF's current pipeline; {@code folder} is where its CLF references are looked up (null: refuse them). */
