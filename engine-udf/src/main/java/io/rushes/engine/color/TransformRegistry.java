@@ -59,6 +59,79 @@ public final class TransformRegistry {
         return new Space("AP1", "ACESproxy" + bits + "i", decode, encode, Gamut.AP1.toAces());
     }
 
+    /**
+     * Sony S-Log (1) and S-Log2 on S-Gamut (CSC.Sony.SLog1/2_SGamut_*_to_ACES): the CTL's curve on integer-scaled code
+     * values (10-bit: black 64, break 90, white 940; 12-bit: 256, 360, 3760), scene-linear scaled by 0.9, and the fixed
+     * S-Gamut matrix (daylight or tungsten) the CTL gives in row-vector form.
+     */
+    private static Space sonySLog(int version, int bits, String name, double[][] rowMatrix) {
+        double scale = bits == 10 ? 1023 : 4095;
+        double b = bits == 10 ? 64 : 256;
+        double ab = bits == 10 ? 90 : 360;
+        double w = bits == 10 ? 940 : 3760;
+        double gain = version == 1 ? 1 : 219.0 / 155.0; // S-Log2 stretches S-Log1's curve over the video range
+        double toeSlope = version == 1 ? 5 : 3.53881278538813;
+        double toeOffset = 0.030001222851889303;
+        DoubleUnaryOperator decode = v -> {
+            double code = v * scale;
+            double norm = (code - b) / (w - b);
+            return code >= ab ? gain * (Math.pow(10, (norm - 0.616596 - 0.03) / 0.432699) - 0.037584) * 0.9
+                    : (norm - toeOffset) / toeSlope * 0.9;
+        };
+        double breakLinear = decode.applyAsDouble(ab / scale);
+        DoubleUnaryOperator encode = x -> {
+            double norm = x >= breakLinear ? Math.log10(x / 0.9 / gain + 0.037584) * 0.432699 + 0.616596 + 0.03
+                    : x / 0.9 * toeSlope + toeOffset;
+            return (norm * (w - b) + b) / scale;
+        };
+        Matrix3 toAces = Matrix3.of(rowMatrix[0][0], rowMatrix[1][0], rowMatrix[2][0], rowMatrix[0][1], rowMatrix[1][1], rowMatrix[2][1],
+                rowMatrix[0][2], rowMatrix[1][2], rowMatrix[2][2]);
+        return new Space(name, "S-Log" + version + " " + bits + "i", decode, encode, toAces);
+    }
+
+    private static final double[][] S_GAMUT = {{0.754338638, 0.021198141, -0.009756991}, {0.133697046, 1.005410934, 0.004508563},
+        {0.111968437, -0.026610548, 1.005253201}};
+    private static final double[][] S_GAMUT_DAYLIGHT = {{0.8764457030, 0.0774075345, 0.0573564351}, {0.0145411681, 0.9529571767, -0.1151066335},
+        {0.1090131290, -0.0303647111, 1.0577501984}};
+    private static final double[][] S_GAMUT_TUNGSTEN = {{1.0110238740, 0.1011994504, 0.0600766530}, {-0.1362526051, 0.9562196265, -0.1010185315},
+        {0.1252287310, -0.0574190769, 1.0409418785}};
+
+    /**
+     * ADX (Academy Density Exchange, film scans) to ACES, forward only as ACES defines it (CSC.Academy.ADX10/16_to_ACES):
+     * code values to channel-dependent density, to channel-independent density (matrix), to log exposure (the CTL's
+     * 11-point table below density 0.6, a straight line above it), to linear exposure and ACES (matrix). Grey (LAD,
+     * ADX10 445 / ADX16 7120) lands on 0.18.
+     */
+    private static List<ColorOp> adx(int bits) {
+        double scale = bits == 10 ? 1023 : 65535;
+        double offset = bits == 10 ? 95 : 1520;
+        double step = bits == 10 ? 500 : 8000;
+        double refPoint = (7120.0 - 1520.0) / 8000.0 * (100.0 / 55.0) - Math.log10(0.18);
+        double[][] lut = {{-0.19, -6.0}, {0.01, -2.721718645}, {0.028, -2.521718645}, {0.054, -2.321718645}, {0.095, -2.121718645},
+            {0.145, -1.921718645}, {0.22, -1.721718645}, {0.3, -1.521718645}, {0.4, -1.321718645}, {0.5, -1.121718645},
+            {0.6, -0.926545676714876}};
+        DoubleUnaryOperator densityToExposure = cid -> Math.pow(10, cid > 0.6 ? (100.0 / 55.0) * cid - refPoint : interpolate(lut, cid));
+        return List.of(
+                new ColorOp.CurveOp("ADX" + bits + " to CDD", null, v -> (v * scale - offset) / step),
+                new ColorOp.MatrixOp("CDD to CID", Matrix3.of(0.75573, 0.22197, 0.02230, 0.05901, 0.96928, -0.02829, 0.16134, 0.07406, 0.76460)),
+                new ColorOp.CurveOp("ADX density to exposure", null, densityToExposure),
+                new ColorOp.MatrixOp("exposure to AP0", Matrix3.of(0.72286, 0.12630, 0.15084, 0.11923, 0.76418, 0.11659, 0.01427, 0.08213, 0.90359)));
+    }
+
+    /** The CTL's interpolate1D: piecewise linear through (x, y) rows, held at the ends. */
+    private static double interpolate(double[][] table, double x) {
+        if (x <= table[0][0]) {
+            return table[0][1];
+        }
+        for (int i = 1; i < table.length; i++) {
+            if (x <= table[i][0]) {
+                double t = (x - table[i - 1][0]) / (table[i][0] - table[i - 1][0]);
+                return table[i - 1][1] + t * (table[i][1] - table[i - 1][1]);
+            }
+        }
+        return table[table.length - 1][1];
+    }
+
     /** A transform and its inverse (null where ACES defines none or Rushes does not implement it). */
     private record Pair(List<ColorOp> forward, List<ColorOp> inverse) {
         static Pair of(String name, ColorStep forward, ColorStep inverse) {
@@ -121,6 +194,38 @@ public final class TransformRegistry {
         both(apple, "CSC.Apple.%s", null, "AppleLog_BT2020");
         to(apple, "IDT.Apple.AppleLog_BT2020");
         to(unity, "CSC.Academy.Unity");
+        // ACES 1 Canon IDTs (IDT.Canon.CanonLog2/3_*_D55|Tng.a1.v2): the same curves with Canon's fixed matrices for
+        // daylight (D55) and tungsten white balance, printed in the CTL as ACES = M · linear.
+        Map<String, Matrix3> canon = Map.of(
+                "CinemaGamut_D55", Matrix3.of(0.763064455, 0.149021161, 0.087914384, 0.003657457, 1.106960380, -0.110617837,
+                        -0.009407794, -0.218383305, 1.227791099),
+                "CinemaGamut_Tng", Matrix3.of(0.817416293, 0.090755698, 0.091828009, -0.035361374, 1.065690585, -0.030329211,
+                        0.010390366, -0.299271107, 1.288880741),
+                "BT2020_D55", Matrix3.of(0.678891151, 0.158868422, 0.162240427, 0.045570831, 0.860712772, 0.093716397,
+                        -0.000485710, 0.025060196, 0.975425515),
+                "BT2020_Tng", Matrix3.of(0.724488568, 0.115140904, 0.160370529, 0.010659276, 0.839605344, 0.149735380,
+                        0.014560161, -0.028562057, 1.014001897));
+        canon.forEach((variant, m) -> {
+            to(new Space(variant, CameraLog.CANON_LOG2, m), "IDT.Canon.CanonLog2_" + variant);
+            to(new Space(variant, CameraLog.CANON_LOG3, m), "IDT.Canon.CanonLog3_" + variant);
+        });
+        for (int bits : new int[] {10, 16}) {
+            for (String prefix : new String[] {"ACEScsc.Academy.", "CSC.Academy."}) {
+                NAMES.put(prefix + "ADX" + bits + "_to_ACES", new Pair(adx(bits), null));
+            }
+        }
+        for (int bits : new int[] {10, 12}) {
+            String n1 = "SLog1_SGamut_" + bits + "i";
+            Space slog1 = sonySLog(1, bits, "S-Gamut", S_GAMUT);
+            to(slog1, "CSC.Sony." + n1 + "_to_ACES");
+            to(slog1, "IDT.Sony." + n1);
+            for (String white : new String[] {"Daylight", "Tungsten"}) {
+                String n2 = "SLog2_SGamut_" + white + "_" + bits + "i";
+                Space slog2 = sonySLog(2, bits, "S-Gamut " + white, white.equals("Daylight") ? S_GAMUT_DAYLIGHT : S_GAMUT_TUNGSTEN);
+                to(slog2, "CSC.Sony." + n2 + "_to_ACES");
+                to(slog2, "IDT.Sony." + n2);
+            }
+        }
         NAMES.put("LMT.Academy.ReferenceGamutCompress", Pair.of("ACES 1.3 gamut compression", io.rushes.engine.color.aces.GamutCompress::forward,
                 io.rushes.engine.color.aces.GamutCompress::inverse));
         NAMES.put("InvLMT.Academy.ReferenceGamutCompress", Pair.of("ACES 1.3 inverse gamut compression",

@@ -143,4 +143,78 @@ class CameraInputsTest {
         }
         assertTrue(compared > 0, "no legal whole-code rows");
     }
+
+    /**
+     * Sony S-Log1 and S-Log2 (CSC.Sony.*, ACES 2): Sony's published 18 % grey codes (S-Log1 394, S-Log2 347 of 1023;
+     * ×4 in 12-bit) land on 0.18 within their rounding, grey stays grey through S-Gamut (daylight and tungsten), and the
+     * inverse returns the code values.
+     */
+    @Test
+    void sonySLog1AndSLog2InputTransforms() {
+        String[][] cases = {
+            {"CSC.Sony.SLog1_SGamut_10i_to_ACES", "394", "1023"}, {"CSC.Sony.SLog1_SGamut_12i_to_ACES", "1576", "4095"},
+            {"CSC.Sony.SLog2_SGamut_Daylight_10i_to_ACES", "347", "1023"}, {"CSC.Sony.SLog2_SGamut_Tungsten_10i_to_ACES", "347", "1023"},
+            {"CSC.Sony.SLog2_SGamut_Daylight_12i_to_ACES", "1388", "4095"}, {"IDT.Sony.SLog2_SGamut_Tungsten_12i", "1388", "4095"}};
+        for (String[] c : cases) {
+            String id = "urn:ampas:aces:transformId:v2.0:" + c[0] + ".a2.v1";
+            double code = Double.parseDouble(c[1]) / Double.parseDouble(c[2]);
+            double[] rgb = {code, code, code};
+            TransformRegistry.resolve(id, false, "test").apply(rgb);
+            for (double v : rgb) {
+                assertEquals(0.18, v, 1.5e-3, c[0]);
+                // The CTL's S-Gamut matrix is printed to 9 decimals: its columns sum to 1 within 6e-6.
+                assertEquals(rgb[0], v, 2e-6, c[0] + ": grey stays grey");
+            }
+            for (double[] in : new double[][] {{0.05, 0.3, 0.7}, {0.09, 0.088, 0.0}, {0.9, 0.5, 0.2}}) {
+                double[] x = in.clone();
+                TransformRegistry.resolve(id, false, "test").apply(x);
+                TransformRegistry.resolve(id, true, "test").apply(x);
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(in[i], x[i], 1e-9, c[0] + " round trip");
+                }
+            }
+        }
+    }
+
+    /** ADX film scans: the LAD grey patch (ADX10 445, ADX16 7120) is ACES 0.18; the table meets the line at density 0.6. */
+    @Test
+    void adxLadGreyIsEighteenPercent() {
+        for (String[] c : new String[][] {{"CSC.Academy.ADX10_to_ACES", "445", "1023"}, {"ACEScsc.Academy.ADX16_to_ACES", "7120", "65535"}}) {
+            double code = Double.parseDouble(c[1]) / Double.parseDouble(c[2]);
+            double[] rgb = {code, code, code};
+            TransformRegistry.resolve("urn:ampas:aces:transformId:v2.0:" + c[0] + ".a2.v1", false, "test").apply(rgb);
+            for (double v : rgb) {
+                assertEquals(0.18, v, 1e-5, c[0]);
+            }
+        }
+        ColorStep adx = TransformRegistry.resolve("urn:ampas:aces:transformId:v2.0:CSC.Academy.ADX10_to_ACES.a2.v1", false, "test");
+        double[] below = {(0.6 * 500 + 95 - 1e-6) / 1023, (0.6 * 500 + 95 - 1e-6) / 1023, (0.6 * 500 + 95 - 1e-6) / 1023};
+        double[] above = {(0.6 * 500 + 95 + 1e-6) / 1023, (0.6 * 500 + 95 + 1e-6) / 1023, (0.6 * 500 + 95 + 1e-6) / 1023};
+        adx.apply(below);
+        adx.apply(above);
+        assertEquals(below[1], above[1], 1e-7, "continuous at density 0.6");
+    }
+
+    /**
+     * Canon's ACES 1 IDTs for daylight and tungsten white balance: the v1 CTL's own Canon Log 3 formula agrees with the
+     * curve Rushes shares with the ACES 2 CSC, and grey stays grey through each fixed matrix (rows sum to 1).
+     */
+    @Test
+    void canonWhiteBalanceIdts() {
+        for (double clog3 = 0.02; clog3 < 1; clog3 += 0.01) {
+            double v1 = clog3 < 0.097465473 ? -(Math.pow(10, (0.12783901 - clog3) / 0.36726845) - 1) / 14.98325
+                    : clog3 <= 0.15277891 ? (clog3 - 0.12512219) / 1.9754798 : (Math.pow(10, (clog3 - 0.12240537) / 0.36726845) - 1) / 14.98325;
+            assertEquals(0.9 * v1, CameraLog.CANON_LOG3.decode(clog3), 2e-6 * Math.max(1, Math.abs(v1)), "Canon Log 3 at " + clog3);
+        }
+        for (String id : new String[] {"CanonLog2_CinemaGamut_D55", "CanonLog2_CinemaGamut_Tng", "CanonLog2_BT2020_D55", "CanonLog2_BT2020_Tng",
+            "CanonLog3_CinemaGamut_D55", "CanonLog3_CinemaGamut_Tng", "CanonLog3_BT2020_D55", "CanonLog3_BT2020_Tng"}) {
+            CameraLog curve = id.startsWith("CanonLog2") ? CameraLog.CANON_LOG2 : CameraLog.CANON_LOG3;
+            double code = curve.encode(0.18);
+            double[] rgb = {code, code, code};
+            TransformRegistry.resolve("urn:ampas:aces:transformId:v1.5:IDT.Canon." + id + ".a1.v2", false, "test").apply(rgb);
+            for (double v : rgb) {
+                assertEquals(0.18, v, 1e-6, id);
+            }
+        }
+    }
 }
