@@ -60,19 +60,8 @@ public final class Aces13Hdr {
         double[] cv = o.xyzToDisplay.apply(xyz);
         for (int i = 0; i < 3; i++) {
             double y = Math.max(Math.max(cv[i], 0) * o.yMax, 0); // STRETCH_BLACK: linCV_2_Y with Ymin 0
-            aces[i] = pq(y);
+            aces[i] = Aces20.yToSt2084(y);
         }
-    }
-
-    /** Y (cd/m²) → ST 2084 code value. */
-    static double pq(double y) {
-        double m1 = 0.1593017578125;
-        double m2 = 78.84375;
-        double c1 = 0.8359375;
-        double c2 = 18.8515625;
-        double c3 = 18.6875;
-        double lm = Math.pow(y / 10000, m1);
-        return Math.pow((c1 + c2 * lm) / (1 + c3 * lm), m2);
     }
 
     private static double log2(double x) {
