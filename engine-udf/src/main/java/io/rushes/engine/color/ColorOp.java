@@ -15,10 +15,7 @@ public sealed interface ColorOp permits ColorOp.MatrixOp, ColorOp.CurveOp, Color
     record MatrixOp(String name, Matrix3 matrix) implements ColorOp {
         @Override
         public void apply(double[] c) {
-            double[] r = matrix.apply(c);
-            c[0] = r[0];
-            c[1] = r[1];
-            c[2] = r[2];
+            matrix.applyInPlace(c);
         }
     }
 

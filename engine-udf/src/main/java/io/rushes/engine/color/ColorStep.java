@@ -7,15 +7,7 @@ public interface ColorStep {
 
     /** A step made of a matrix. */
     static ColorStep matrix(Matrix3 m) {
-        double[] a = m.m();
-        return c -> {
-            double r = c[0];
-            double g = c[1];
-            double b = c[2];
-            c[0] = a[0] * r + a[1] * g + a[2] * b;
-            c[1] = a[3] * r + a[4] * g + a[5] * b;
-            c[2] = a[6] * r + a[7] * g + a[8] * b;
-        };
+        return m::applyInPlace;
     }
 
     /** A step applying one curve to each channel. */

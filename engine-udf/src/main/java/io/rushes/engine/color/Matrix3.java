@@ -38,6 +38,16 @@ public record Matrix3(double[] m) {
             m[6] * v[0] + m[7] * v[1] + m[8] * v[2]};
     }
 
+    /** This matrix times {@code v}, written back into {@code v} (no allocation: used per pixel). */
+    public void applyInPlace(double[] v) {
+        double r = v[0];
+        double g = v[1];
+        double b = v[2];
+        v[0] = m[0] * r + m[1] * g + m[2] * b;
+        v[1] = m[3] * r + m[4] * g + m[5] * b;
+        v[2] = m[6] * r + m[7] * g + m[8] * b;
+    }
+
     public Matrix3 scaled(double s) {
         double[] r = m.clone();
         for (int i = 0; i < 9; i++) {

@@ -1,5 +1,9 @@
 package io.rushes.engine.color;
 
+import io.rushes.engine.color.aces.Aces13;
+import io.rushes.engine.color.aces.Aces13Hdr;
+import io.rushes.engine.color.aces.Aces20;
+import io.rushes.engine.color.aces.GamutCompress;
 import io.rushes.engine.error.Errors;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -226,13 +231,13 @@ public final class TransformRegistry {
                 to(slog2, "IDT.Sony." + n2);
             }
         }
-        NAMES.put("LMT.Academy.ReferenceGamutCompress", Pair.of("ACES 1.3 gamut compression", io.rushes.engine.color.aces.GamutCompress::forward,
-                io.rushes.engine.color.aces.GamutCompress::inverse));
+        NAMES.put("LMT.Academy.ReferenceGamutCompress", Pair.of("ACES 1.3 gamut compression", GamutCompress::forward,
+                GamutCompress::inverse));
         NAMES.put("InvLMT.Academy.ReferenceGamutCompress", Pair.of("ACES 1.3 inverse gamut compression",
-                io.rushes.engine.color.aces.GamutCompress::inverse, io.rushes.engine.color.aces.GamutCompress::forward));
-        NAMES.put("RRT", Pair.of("ACES 1.3 RRT", io.rushes.engine.color.aces.Aces13::rrt, io.rushes.engine.color.aces.Aces13::inverseRrt));
-        NAMES.put("InvRRT", Pair.of("ACES 1.3 inverse RRT", io.rushes.engine.color.aces.Aces13::inverseRrt, io.rushes.engine.color.aces.Aces13::rrt));
-        for (io.rushes.engine.color.aces.Aces13.Display d : io.rushes.engine.color.aces.Aces13.Display.values()) {
+                GamutCompress::inverse, GamutCompress::forward));
+        NAMES.put("RRT", Pair.of("ACES 1.3 RRT", Aces13::rrt, Aces13::inverseRrt));
+        NAMES.put("InvRRT", Pair.of("ACES 1.3 inverse RRT", Aces13::inverseRrt, Aces13::rrt));
+        for (Aces13.Display d : Aces13.Display.values()) {
             String n = switch (d) {
                 case REC709_100NITS_DIM -> "ODT.Academy.Rec709_100nits_dim";
                 case SRGB_100NITS_DIM -> "ODT.Academy.sRGB_100nits_dim";
@@ -240,28 +245,48 @@ public final class TransformRegistry {
                 case REC2020_100NITS_DIM -> "ODT.Academy.Rec2020_100nits_dim";
                 case P3D60_48NITS -> "ODT.Academy.P3D60_48nits";
             };
-            NAMES.put(n, Pair.of(n, c -> io.rushes.engine.color.aces.Aces13.odt(d, c), c -> io.rushes.engine.color.aces.Aces13.inverseOdt(d, c)));
-            NAMES.put("Inv" + n, Pair.of("Inv" + n, c -> io.rushes.engine.color.aces.Aces13.inverseOdt(d, c), c -> io.rushes.engine.color.aces.Aces13.odt(d, c)));
+            NAMES.put(n, Pair.of(n, c -> Aces13.odt(d, c), c -> Aces13.inverseOdt(d, c)));
+            NAMES.put("Inv" + n, Pair.of("Inv" + n, c -> Aces13.inverseOdt(d, c), c -> Aces13.odt(d, c)));
         }
-        for (io.rushes.engine.color.aces.Aces13Hdr.Output o : io.rushes.engine.color.aces.Aces13Hdr.Output.values()) {
+        for (Aces13Hdr.Output o : Aces13Hdr.Output.values()) {
             String n = o.name(); // e.g. REC2020_1000NITS_15NITS_ST2084 → RRTODT.Academy.Rec2020_1000nits_15nits_ST2084
             String display = n.startsWith("REC2020") ? "Rec2020" : "P3D65";
             String rest = n.substring(n.indexOf('_') + 1).replace("NITS", "nits").replace("7_2", "7.2");
             hdr("RRTODT.Academy." + display + "_" + rest, o);
         }
-        io.rushes.engine.color.aces.Aces20.PRESETS.forEach(TransformRegistry::aces20);
+        Aces20.PRESETS.forEach(TransformRegistry::aces20);
     }
 
-    private static void aces20(io.rushes.engine.color.aces.Aces20.Preset preset) {
+    private static void aces20(Aces20.Preset preset) {
         String name = preset.name();
-        ColorStep forward = c -> io.rushes.engine.color.aces.Aces20.of(preset).forward(c);
-        ColorStep inverse = c -> io.rushes.engine.color.aces.Aces20.of(preset).inverse(c);
+        ColorStep forward = builtOnFirstUse(() -> Aces20.of(preset)::forward);
+        ColorStep inverse = builtOnFirstUse(() -> Aces20.of(preset)::inverse);
         NAMES.put(name, Pair.of("ACES 2.0 " + name, forward, inverse));
         NAMES.put("Inv" + name, Pair.of("ACES 2.0 Inv" + name, inverse, forward));
     }
 
-    private static void hdr(String name, io.rushes.engine.color.aces.Aces13Hdr.Output output) {
-        NAMES.put(name, Pair.of(name, c -> io.rushes.engine.color.aces.Aces13Hdr.apply(output, c), null));
+    /**
+     * A step whose tables are built when a pipeline first runs it (an ACES 2.0 preset's take milliseconds, and the
+     * registry holds 108 of them), then called directly: no per-pixel lookup.
+     */
+    private static ColorStep builtOnFirstUse(Supplier<ColorStep> build) {
+        return new ColorStep() {
+            private volatile ColorStep built;
+
+            @Override
+            public void apply(double[] rgb) {
+                ColorStep step = built;
+                if (step == null) {
+                    step = build.get();
+                    built = step;
+                }
+                step.apply(rgb);
+            }
+        };
+    }
+
+    private static void hdr(String name, Aces13Hdr.Output output) {
+        NAMES.put(name, Pair.of(name, c -> Aces13Hdr.apply(output, c), null));
     }
 
     private static void both(Space s, String pattern1, String pattern2, String name) {

@@ -297,9 +297,9 @@ public final class Aces13 {
             if (logx <= logMinX) {
                 logy = logx * slopeLow + (logMinY - slopeLow * logMinX);
             } else if (logx < logMidX) {
-                logy = quadratic(low, (knots - 1) * (logx - logMinX) / (logMidX - logMinX));
+                logy = quadratic(low, (knots - 1) * (logx - logMinX) / (logMidX - logMinX), knots - 2);
             } else if (logx < logMaxX) {
-                logy = quadratic(high, (knots - 1) * (logx - logMidX) / (logMaxX - logMidX));
+                logy = quadratic(high, (knots - 1) * (logx - logMidX) / (logMaxX - logMidX), knots - 2);
             } else {
                 logy = logx * slopeHigh + (logMaxY - slopeHigh * logMaxX);
             }
@@ -326,12 +326,7 @@ public final class Aces13 {
                     break;
                 }
             }
-            double a = 0.5 * c[j] - c[j + 1] + 0.5 * c[j + 2];
-            double b = -c[j] + c[j + 1];
-            double cc = 0.5 * c[j] + 0.5 * c[j + 1] - logy;
-            double d = Math.sqrt(b * b - 4 * a * cc);
-            double t = 2 * cc / (-d - b);
-            return Math.pow(10, base + (t + j) * inc);
+            return Math.pow(10, base + quadraticInverse(c, j, logy) * inc);
         }
 
         private double logMidY() {
@@ -351,9 +346,12 @@ public final class Aces13 {
         return C9.apply(x);
     }
 
-    /** One quadratic B-spline segment: monomials (t², t, 1) · (coefficients · M). */
-    private static double quadratic(double[] coefs, double knot) {
-        int j = (int) knot;
+    /**
+     * One quadratic B-spline segment: monomials (t², t, 1) · (coefficients · M), on segment ⌊knot⌋ (at most
+     * {@code lastSegment}, so the end point evaluates on the last segment).
+     */
+    static double quadratic(double[] coefs, double knot, int lastSegment) {
+        int j = Math.min((int) knot, lastSegment);
         double t = knot - j;
         double c0 = coefs[j];
         double c1 = coefs[j + 1];
@@ -362,6 +360,15 @@ public final class Aces13 {
         double b = -c0 + c1;
         double c = 0.5 * c0 + 0.5 * c1;
         return a * t * t + b * t + c;
+    }
+
+    /** The inverse of {@link #quadratic} on segment {@code j}: the knot position (j + t) where it reaches {@code y}. */
+    static double quadraticInverse(double[] coefs, int j, double y) {
+        double a = 0.5 * coefs[j] - coefs[j + 1] + 0.5 * coefs[j + 2];
+        double b = -coefs[j] + coefs[j + 1];
+        double c = 0.5 * coefs[j] + 0.5 * coefs[j + 1] - y;
+        double d = Math.sqrt(b * b - 4 * a * c);
+        return j + 2 * c / (-d - b);
     }
 
     private static double[] darkToDimSurround(double[] linear) {

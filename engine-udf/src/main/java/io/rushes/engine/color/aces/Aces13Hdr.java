@@ -125,9 +125,9 @@ public final class Aces13Hdr {
             if (logx <= Math.log10(minX)) {
                 logy = Math.log10(minY); // slope 0 below the min point
             } else if (logx < Math.log10(midX)) {
-                logy = segment(low, 3 * (logx - Math.log10(minX)) / (Math.log10(midX) - Math.log10(minX)));
+                logy = Aces13.quadratic(low, 3 * (logx - Math.log10(minX)) / (Math.log10(midX) - Math.log10(minX)), 2);
             } else if (logx < Math.log10(maxX)) {
-                logy = segment(high, 3 * (logx - Math.log10(midX)) / (Math.log10(maxX) - Math.log10(midX)));
+                logy = Aces13.quadratic(high, 3 * (logx - Math.log10(midX)) / (Math.log10(maxX) - Math.log10(midX)), 2);
             } else {
                 logy = Math.log10(maxY);
             }
@@ -156,21 +156,7 @@ public final class Aces13Hdr {
                     break;
                 }
             }
-            double a = 0.5 * c[j] - c[j + 1] + 0.5 * c[j + 2];
-            double b = -c[j] + c[j + 1];
-            double cc = 0.5 * c[j] + 0.5 * c[j + 1] - logy;
-            double d = Math.sqrt(b * b - 4 * a * cc);
-            double t = 2 * cc / (-d - b);
-            return Math.pow(10, base + (t + j) * inc);
-        }
-
-        private static double segment(double[] coefs, double knot) {
-            int j = Math.min((int) knot, 2);
-            double t = knot - j;
-            double a = 0.5 * coefs[j] - coefs[j + 1] + 0.5 * coefs[j + 2];
-            double b = -coefs[j] + coefs[j + 1];
-            double c = 0.5 * coefs[j] + 0.5 * coefs[j + 1];
-            return a * t * t + b * t + c;
+            return Math.pow(10, base + Aces13.quadraticInverse(c, j, logy) * inc);
         }
     }
 }
