@@ -94,6 +94,13 @@ public final class TransformRegistry {
         return new Space(name, "S-Log" + version + " " + bits + "i", decode, encode, toAces);
     }
 
+    /** The EIs ALEXA offers (1/3 stops), one ACES 1 input transform each. */
+    private static final int[] ALEXA_EXPOSURE_INDICES = {160, 200, 250, 320, 400, 500, 640, 800, 1000, 1280, 1600, 2000, 2560, 3200};
+
+    /** ALEXA Wide Gamut to ACES (CAT02 from D65) with the six decimals ARRI's IDTs carry. */
+    private static final Matrix3 ALEXA_IDT_AWG3_TO_ACES = Matrix3.of(0.680206, 0.236137, 0.083658, 0.085415, 1.017471, -0.102886,
+            0.002057, -0.062563, 1.060506);
+
     private static final double[][] S_GAMUT = {{0.754338638, 0.021198141, -0.009756991}, {0.133697046, 1.005410934, 0.004508563},
         {0.111968437, -0.026610548, 1.005253201}};
     private static final double[][] S_GAMUT_DAYLIGHT = {{0.8764457030, 0.0774075345, 0.0573564351}, {0.0145411681, 0.9529571767, -0.1151066335},
@@ -174,7 +181,10 @@ public final class TransformRegistry {
         both(acescg, "ACEScsc.Academy.%s", "CSC.Academy.%s", "ACEScg");
         both(logc3, "ACEScsc.Academy.%s", null, "LogC_EI800_AWG");
         both(logc3, "CSC.Arri.%s", null, "LogC3");
-        to(logc3, "IDT.ARRI.Alexa-v3-logC-EI800");
+        for (int ei : ALEXA_EXPOSURE_INDICES) {
+            ArriLogC3 curve = ArriLogC3.of(ei);
+            to(new Space("AWG3", "LogC3 EI" + ei, curve::decode, curve::encode, ALEXA_IDT_AWG3_TO_ACES), "IDT.ARRI.Alexa-v3-logC-EI" + ei);
+        }
         both(logc4, "CSC.Arri.%s", null, "LogC4");
         to(logc4, "IDT.ARRI.ARRI-LogC4");
         both(slog3, "ACEScsc.Academy.%s", "CSC.Sony.%s", "SLog3_SGamut3");
