@@ -248,22 +248,32 @@ public final class TransformRegistry {
         NAMES.put("RRT", Pair.of("ACES 1.3 RRT", Aces13::rrt, Aces13::inverseRrt));
         NAMES.put("InvRRT", Pair.of("ACES 1.3 inverse RRT", Aces13::inverseRrt, Aces13::rrt));
         for (Aces13.Display d : Aces13.Display.values()) {
-            String n = switch (d) {
-                case REC709_100NITS_DIM -> "ODT.Academy.Rec709_100nits_dim";
-                case SRGB_100NITS_DIM -> "ODT.Academy.sRGB_100nits_dim";
-                case P3D65_48NITS -> "ODT.Academy.P3D65_48nits";
-                case REC2020_100NITS_DIM -> "ODT.Academy.Rec2020_100nits_dim";
-                case P3D60_48NITS -> "ODT.Academy.P3D60_48nits";
-            };
-            NAMES.put(n, Pair.of(n, c -> Aces13.odt(d, c), c -> Aces13.inverseOdt(d, c)));
-            NAMES.put("Inv" + n, Pair.of("Inv" + n, c -> Aces13.inverseOdt(d, c), c -> Aces13.odt(d, c)));
+            String n = "ODT.Academy." + d.id();
+            ColorStep odt = c -> Aces13.odt(d, c);
+            ColorStep inverse = c -> Aces13.inverseOdt(d, c);
+            NAMES.put(n, Pair.of("ACES 1.3 " + n, odt, inverse));
+            if (d.academyInverse()) {
+                NAMES.put("Inv" + n, Pair.of("ACES 1.3 Inv" + n, inverse, odt));
+            }
         }
         for (Aces13Hdr.Output o : Aces13Hdr.Output.values()) {
-            String n = o.name(); // e.g. REC2020_1000NITS_15NITS_ST2084 → RRTODT.Academy.Rec2020_1000nits_15nits_ST2084
-            String display = n.startsWith("REC2020") ? "Rec2020" : "P3D65";
-            String rest = n.substring(n.indexOf('_') + 1).replace("NITS", "nits").replace("7_2", "7.2");
-            hdr("RRTODT.Academy." + display + "_" + rest, o);
+            String n = "RRTODT.Academy." + o.id();
+            ColorStep forward = c -> Aces13Hdr.apply(o, c);
+            ColorStep inverse = c -> Aces13Hdr.inverse(o, c);
+            NAMES.put(n, Pair.of("ACES 1.3 " + n, forward, inverse));
+            NAMES.put("Inv" + n, Pair.of("ACES 1.3 Inv" + n, inverse, forward));
         }
+        // The CTL file names where they differ from the transform ids inside them (some tools write the file name).
+        Map.of("ODT.Academy.sRGB_100nits_dim", "ODT.Academy.RGBmonitor_100nits_dim",
+                "ODT.Academy.sRGB_D60sim_100nits_dim", "ODT.Academy.RGBmonitor_D60sim_100nits_dim",
+                "ODT.Academy.P3DCI_D60sim_48nits", "ODT.Academy.P3DCI_48nits",
+                "ODT.Academy.DCDM_P3D60limited", "ODT.Academy.DCDM_P3D60",
+                "RRTODT.Academy.P3D65_108nits_7.2nits_ST2084", "RRTODT.Academy.P3D65_108nits_7point2nits_ST2084").forEach((file, id) -> {
+                    NAMES.put(file, NAMES.get(id));
+                    if (NAMES.containsKey("Inv" + id)) {
+                        NAMES.put("Inv" + file, NAMES.get("Inv" + id));
+                    }
+                });
         Aces20.PRESETS.forEach(TransformRegistry::aces20);
     }
 
@@ -293,10 +303,6 @@ public final class TransformRegistry {
                 step.apply(rgb);
             }
         };
-    }
-
-    private static void hdr(String name, Aces13Hdr.Output output) {
-        NAMES.put(name, Pair.of(name, c -> Aces13Hdr.apply(output, c), null));
     }
 
     private static void both(Space s, String pattern1, String pattern2, String name) {

@@ -19,7 +19,7 @@ public final class Aces13 {
 
     private static final Matrix3 AP0_TO_XYZ = Chromaticities.AP0.rgbToXyz();
     static final Matrix3 AP1_TO_XYZ = Chromaticities.AP1.rgbToXyz();
-    private static final Matrix3 XYZ_TO_AP1 = AP1_TO_XYZ.inverse();
+    static final Matrix3 XYZ_TO_AP1 = AP1_TO_XYZ.inverse();
     private static final Matrix3 AP0_TO_AP1 = XYZ_TO_AP1.times(AP0_TO_XYZ);
     private static final Matrix3 AP1_TO_AP0 = AP0_TO_AP1.inverse();
     private static final double[] AP1_RGB2Y = {AP1_TO_XYZ.m()[3], AP1_TO_XYZ.m()[4], AP1_TO_XYZ.m()[5]};
@@ -36,33 +36,105 @@ public final class Aces13 {
             1.6467000000, 1.6746091357, 1.6878733390, 1.6878733390};
     private static final double CINEMA_WHITE = 48.0;
     private static final double CINEMA_BLACK = Math.pow(10, Math.log10(0.02));
+    /** DCDM: X'Y'Z' code 1.0 is 52.37 cd/m², so the 48 cd/m² white codes below it. */
+    private static final double DCDM_WHITE_SCALE = 48.0 / 52.37;
 
-    /** The SDR displays of ACES 1.3 implemented here, with their ODT names. */
-    public enum Display {
-        /** ODT.Academy.Rec709_100nits_dim: Rec.709 primaries, BT.1886 (gamma 2.4), dim surround. */
-        REC709_100NITS_DIM(Gamut.REC709, true),
-        /** ODT.Academy.sRGB_100nits_dim: Rec.709 primaries, sRGB piecewise curve, dim surround. */
-        SRGB_100NITS_DIM(Gamut.REC709, true),
-        /** ODT.Academy.P3D65_48nits: P3 primaries, D65 white, gamma 2.6, dark surround (cinema). */
-        P3D65_48NITS(Gamut.P3_D65, false),
-        /** ODT.Academy.Rec2020_100nits_dim: Rec.2020 primaries, BT.1886, dim surround. */
-        REC2020_100NITS_DIM(Gamut.REC2020, true),
-        /** ODT.Academy.P3D60_48nits: P3 primaries with the ACES white (no adaptation), gamma 2.6, dark surround. */
-        P3D60_48NITS(new Chromaticities(0.680, 0.320, 0.265, 0.690, 0.150, 0.060, 0.32168, 0.33767), false);
+    private static final Chromaticities REC709 = Gamut.REC709.primaries();
+    private static final Chromaticities REC2020 = Gamut.REC2020.primaries();
+    private static final Chromaticities P3D65 = Gamut.P3_D65.primaries();
+    private static final Chromaticities P3D60 = new Chromaticities(0.680, 0.320, 0.265, 0.690, 0.150, 0.060, 0.32168, 0.33767);
+    private static final Chromaticities P3DCI = new Chromaticities(0.680, 0.320, 0.265, 0.690, 0.150, 0.060, 0.314, 0.351);
 
-        private final Matrix3 xyzToDisplay;
-        private final boolean dim;
-        /** D60 → D65 adaptation: for displays with a D65 white. */
-        private final boolean adapt;
+    /** How an ODT encodes display-linear light: BT.1886 (L_W 1, L_B 0: a pure 2.4 power), sRGB, gamma 2.6, or DCDM X'Y'Z'. */
+    enum Encoding { BT1886, SRGB, GAMMA_26, DCDM }
 
-        Display(Gamut gamut, boolean dim) {
-            this(gamut.primaries(), dim);
+    /**
+     * Simulating the ACES white on a display calibrated to another white: highlights rolled off towards {@code newWhite}
+     * (the DCI ODTs only), clipped there and scaled by {@code scale} so no channel clips first. {@link #NONE} (the ODTs
+     * that show their own white) leaves values as they are: the display range clips them later.
+     */
+    private record WhiteSimulation(double newWhite, double scale, boolean rollOff) {
+        static final WhiteSimulation NONE = new WhiteSimulation(Double.POSITIVE_INFINITY, 1, false);
+        private static final double ROLL_WIDTH = 0.5;
+
+        double forward(double linear) {
+            double v = rollOff ? rollWhiteForward(linear, newWhite, ROLL_WIDTH) : linear;
+            return Math.min(v, newWhite) * scale;
         }
 
-        Display(Chromaticities primaries, boolean dim) {
-            this.xyzToDisplay = primaries.xyzToRgb();
+        double inverse(double linear) {
+            double v = linear / scale;
+            return rollOff ? rollWhiteReverse(v, newWhite, ROLL_WIDTH) : v;
+        }
+    }
+
+    /**
+     * The SDR Output Device Transforms of ACES 1.3, each as its CTL composes the shared steps: the 48-nit tone scale (C9),
+     * white simulation, the dim-surround gamma and saturation, the D60 → D65 adaptation (Bradford), limiting primaries,
+     * the display primaries (none for DCDM, which encodes XYZ) and the encoding. {@link #id} is the ODT's transform name
+     * (the CTL's ACEStransformID: some differ from their file names, e.g. RGBmonitor_100nits_dim is sRGB_100nits_dim.ctl).
+     */
+    public enum Display {
+        REC709_100NITS_DIM("Rec709_100nits_dim", REC709, Encoding.BT1886, true, true, null, WhiteSimulation.NONE, true),
+        SRGB_100NITS_DIM("RGBmonitor_100nits_dim", REC709, Encoding.SRGB, true, true, null, WhiteSimulation.NONE, true),
+        P3D65_48NITS("P3D65_48nits", P3D65, Encoding.GAMMA_26, false, true, null, WhiteSimulation.NONE, true),
+        REC2020_100NITS_DIM("Rec2020_100nits_dim", REC2020, Encoding.BT1886, true, true, null, WhiteSimulation.NONE, true),
+        /** P3 with the ACES white itself: no adaptation. */
+        P3D60_48NITS("P3D60_48nits", P3D60, Encoding.GAMMA_26, false, false, null, WhiteSimulation.NONE, true),
+        /** P3DCI_D60sim_48nits.ctl. */
+        P3DCI_48NITS("P3DCI_48nits", P3DCI, Encoding.GAMMA_26, false, false, null, new WhiteSimulation(0.918, 0.96, true), true),
+        P3DCI_D65SIM_48NITS("P3DCI_D65sim_48nits", P3DCI, Encoding.GAMMA_26, false, true, null, new WhiteSimulation(0.908, 0.9575, true), true),
+        P3D65_D60SIM_48NITS("P3D65_D60sim_48nits", P3D65, Encoding.GAMMA_26, false, false, null, new WhiteSimulation(1, 0.964, false), true),
+        P3D65_REC709LIMITED_48NITS("P3D65_Rec709limited_48nits", P3D65, Encoding.GAMMA_26, false, true, REC709, WhiteSimulation.NONE, false),
+        REC2020_P3D65LIMITED_100NITS_DIM("Rec2020_P3D65limited_100nits_dim", REC2020, Encoding.BT1886, true, true, P3D65, WhiteSimulation.NONE,
+                false),
+        REC2020_REC709LIMITED_100NITS_DIM("Rec2020_Rec709limited_100nits_dim", REC2020, Encoding.BT1886, true, true, REC709,
+                WhiteSimulation.NONE, false),
+        REC709_D60SIM_100NITS_DIM("Rec709_D60sim_100nits_dim", REC709, Encoding.BT1886, true, false, null, new WhiteSimulation(1, 0.955, false),
+                true),
+        SRGB_D60SIM_100NITS_DIM("RGBmonitor_D60sim_100nits_dim", REC709, Encoding.SRGB, true, false, null, new WhiteSimulation(1, 0.955, false),
+                true),
+        DISPLAYP3_DIM("DisplayP3_dim", P3D65, Encoding.SRGB, true, true, null, WhiteSimulation.NONE, true),
+        DISPLAYP3_D60SIM_DIM("DisplayP3_D60sim_dim", P3D65, Encoding.SRGB, true, false, null, new WhiteSimulation(1, 0.955, false), true),
+        /** X'Y'Z' of the D60-white image, negatives clipped. */
+        DCDM("DCDM", null, Encoding.DCDM, false, false, null, WhiteSimulation.NONE, true),
+        /** DCDM_P3D60limited.ctl. */
+        DCDM_P3D60("DCDM_P3D60", null, Encoding.DCDM, false, false, P3D60, WhiteSimulation.NONE, false),
+        DCDM_P3D65LIMITED("DCDM_P3D65limited", null, Encoding.DCDM, false, true, P3D65, WhiteSimulation.NONE, true);
+
+        private final String id;
+        private final Encoding encoding;
+        private final boolean dim;
+        private final boolean adapt;
+        private final Matrix3 xyzToLimiting;
+        private final Matrix3 limitingToXyz;
+        private final Matrix3 xyzToDisplay;
+        private final Matrix3 displayToXyz;
+        private final WhiteSimulation white;
+        private final boolean academyInverse;
+
+        Display(String id, Chromaticities primaries, Encoding encoding, boolean dim, boolean adapt, Chromaticities limiting,
+                WhiteSimulation white, boolean academyInverse) {
+            this.id = id;
+            this.encoding = encoding;
             this.dim = dim;
-            this.adapt = primaries.wx() != Chromaticities.AP0.wx() || primaries.wy() != Chromaticities.AP0.wy();
+            this.adapt = adapt;
+            this.xyzToLimiting = limiting == null ? null : limiting.xyzToRgb();
+            this.limitingToXyz = limiting == null ? null : limiting.rgbToXyz();
+            this.xyzToDisplay = primaries == null ? Matrix3.IDENTITY : primaries.xyzToRgb();
+            this.displayToXyz = primaries == null ? Matrix3.IDENTITY : primaries.rgbToXyz();
+            this.white = white;
+            this.academyInverse = academyInverse;
+        }
+
+        /** The ODT's transform name, after "ODT.Academy.". */
+        public String id() {
+            return id;
+        }
+
+        /** Whether ACES publishes its inverse (InvODT.Academy.…); the limiting-primaries ODTs have none. */
+        public boolean academyInverse() {
+            return academyInverse;
         }
     }
 
@@ -108,7 +180,7 @@ public final class Aces13 {
         double[] rgbPre = AP0_TO_AP1.apply(oces);
         double[] linear = new double[3];
         for (int i = 0; i < 3; i++) {
-            linear[i] = (splineC9(rgbPre[i]) - CINEMA_BLACK) / (CINEMA_WHITE - CINEMA_BLACK);
+            linear[i] = display.white.forward((splineC9(rgbPre[i]) - CINEMA_BLACK) / (CINEMA_WHITE - CINEMA_BLACK));
         }
         if (display.dim) {
             linear = darkToDimSurround(linear);
@@ -118,29 +190,47 @@ public final class Aces13 {
         if (display.adapt) {
             xyz = D60_TO_D65.apply(xyz);
         }
+        if (display.xyzToLimiting != null) { // limit_to_primaries: clip to [0, 1] in the limiting primaries
+            double[] limited = display.xyzToLimiting.apply(xyz);
+            for (int i = 0; i < 3; i++) {
+                limited[i] = Math.min(Math.max(limited[i], 0), 1);
+            }
+            xyz = display.limitingToXyz.apply(limited);
+        }
+        if (display.encoding == Encoding.DCDM) {
+            for (int i = 0; i < 3; i++) {
+                oces[i] = Math.pow(Math.max(xyz[i], 0) * DCDM_WHITE_SCALE, 1 / 2.6); // clamp (DCDM: to [0, inf)) then dcdm_encode
+            }
+            return;
+        }
         double[] cv = display.xyzToDisplay.apply(xyz);
         for (int i = 0; i < 3; i++) {
             double v = Math.min(Math.max(cv[i], 0), 1);
-            oces[i] = switch (display) {
-                case REC709_100NITS_DIM, REC2020_100NITS_DIM -> Math.pow(v, 1 / 2.4); // bt1886_r with Lw = 1, Lb = 0
-                case SRGB_100NITS_DIM -> moncurveReverse(v, 2.4, 0.055);
-                case P3D65_48NITS, P3D60_48NITS -> Math.pow(v, 1 / 2.6);
+            oces[i] = switch (display.encoding) {
+                case BT1886 -> Math.pow(v, 1 / 2.4); // bt1886_r with L_W = 1, L_B = 0
+                case SRGB -> moncurveReverse(v, 2.4, 0.055);
+                case GAMMA_26, DCDM -> Math.pow(v, 1 / 2.6);
             };
         }
     }
 
-    /** Display code values → OCES (InvODT.Academy.*). */
+    /**
+     * Display code values → OCES (InvODT.Academy.*): each step of the ODT undone in reverse order. Clipping (the display
+     * range, the limiting primaries, the white simulation's clip) cannot be undone: for the limiting ODTs, which ACES
+     * gives no inverse, this is the inverse of the same ODT without the limit.
+     */
     public static void inverseOdt(Display display, double[] cv) {
         double[] linear = new double[3];
         for (int i = 0; i < 3; i++) {
             double v = cv[i];
-            linear[i] = switch (display) {
-                case REC709_100NITS_DIM, REC2020_100NITS_DIM -> Math.pow(Math.max(v, 0), 2.4); // bt1886_f, Lw = 1, Lb = 0
-                case SRGB_100NITS_DIM -> moncurveForward(v, 2.4, 0.055);
-                case P3D65_48NITS, P3D60_48NITS -> Math.pow(Math.max(v, 0), 2.6);
+            linear[i] = switch (display.encoding) {
+                case BT1886 -> Math.pow(Math.max(v, 0), 2.4); // bt1886_f, L_W = 1, L_B = 0
+                case SRGB -> moncurveForward(v, 2.4, 0.055);
+                case GAMMA_26 -> Math.pow(Math.max(v, 0), 2.6);
+                case DCDM -> Math.pow(Math.max(v, 0), 2.6) / DCDM_WHITE_SCALE; // dcdm_decode
             };
         }
-        double[] xyz = display.xyzToDisplay.inverse().apply(linear);
+        double[] xyz = display.displayToXyz.apply(linear);
         if (display.adapt) {
             xyz = D60_TO_D65.inverse().apply(xyz);
         }
@@ -151,9 +241,50 @@ public final class Aces13 {
         }
         double[] rgbPost = new double[3];
         for (int i = 0; i < 3; i++) {
-            rgbPost[i] = C9.inverse(linear[i] * (CINEMA_WHITE - CINEMA_BLACK) + CINEMA_BLACK);
+            rgbPost[i] = C9.inverse(display.white.inverse(linear[i]) * (CINEMA_WHITE - CINEMA_BLACK) + CINEMA_BLACK);
         }
         System.arraycopy(AP1_TO_AP0.apply(rgbPost), 0, cv, 0, 3);
+    }
+
+    /**
+     * roll_white_fwd: a quadratic that bends linear code values in the top {@code width} towards {@code newWhite}, for
+     * the DCI white-simulation ODTs (written in the CTL on negated values).
+     */
+    static double rollWhiteForward(double in, double newWhite, double width) {
+        double x0 = -1;
+        double x1 = x0 + width;
+        double y0 = -newWhite;
+        double y1 = x1;
+        double m1 = x1 - x0;
+        double a = y0 - y1 + m1;
+        double b = 2 * (y1 - y0) - m1;
+        double c = y0;
+        double t = (-in - x0) / (x1 - x0);
+        if (t < 0) {
+            return -(t * b + c);
+        }
+        return t > 1 ? in : -((t * a + b) * t + c);
+    }
+
+    /** roll_white_rev: the inverse of {@link #rollWhiteForward} (solving its quadratic for t). */
+    static double rollWhiteReverse(double in, double newWhite, double width) {
+        double x0 = -1;
+        double x1 = x0 + width;
+        double y0 = -newWhite;
+        double y1 = x1;
+        double m1 = x1 - x0;
+        double a = y0 - y1 + m1;
+        double b = 2 * (y1 - y0) - m1;
+        if (-in < y0) {
+            return -x0;
+        }
+        if (-in > y1) {
+            return in;
+        }
+        double c = y0 + in;
+        double discriminant = Math.sqrt(b * b - 4 * a * c);
+        double t = 2 * c / (-discriminant - b);
+        return -(t * (x1 - x0) + x0);
     }
 
     /** OCES → ACES2065-1 (InvRRT.ctl). */
@@ -163,6 +294,11 @@ public final class Aces13 {
         for (int i = 0; i < 3; i++) {
             rgbPost[i] = C5.inverse(rgbPre[i]);
         }
+        System.arraycopy(inverseSweeteners(rgbPost), 0, oces, 0, 3);
+    }
+
+    /** inv_rrt_sweeteners: desaturation, AP1 → AP0, red modifier and glow undone (AP1 after the tone scale in, ACES out). */
+    static double[] inverseSweeteners(double[] rgbPost) {
         rgbPost = RRT_SAT.inverse().apply(rgbPost);
         for (int i = 0; i < 3; i++) {
             rgbPost[i] = Math.min(Math.max(rgbPost[i], 0), HALF_MAX);
@@ -184,8 +320,9 @@ public final class Aces13 {
         double s = sigmoidShaper((saturation - 0.4) / 0.2);
         double reduced = 1 + glowInverse(yc, 0.05 * s, 0.08);
         for (int i = 0; i < 3; i++) {
-            oces[i] = aces[i] * reduced;
+            aces[i] *= reduced;
         }
+        return aces;
     }
 
     static double glowInverse(double yc, double gain, double mid) {
@@ -309,10 +446,12 @@ public final class Aces13 {
         /** segmented_spline_c5_rev / _c9_rev: solve the segment's quadratic for t; flat beyond the end points. */
         double inverse(double y) {
             double logy = Math.log10(Math.max(y, 1e-10));
-            if (logy <= logMinY) {
+            // The CTL's coefficients are printed to ten decimals, so in double the end knots can sit a hair inside
+            // log10(min) and log10(max) (in float they coincide): values between are the end points, as in float.
+            if (logy <= Math.max(logMinY, (low[0] + low[1]) / 2)) {
                 return Math.pow(10, logMinX);
             }
-            if (logy >= logMaxY) {
+            if (logy >= Math.min(logMaxY, (high[knots - 1] + high[knots]) / 2)) {
                 return Math.pow(10, logMaxX);
             }
             boolean isLow = logy <= logMidY();

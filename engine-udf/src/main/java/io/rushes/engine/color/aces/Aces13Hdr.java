@@ -5,32 +5,38 @@ import io.rushes.engine.color.Gamut;
 import io.rushes.engine.color.Matrix3;
 
 /**
- * The ACES 1.3 HDR output transforms (RRTODT.Academy.*_ST2084), written from ACESlib.OutputTransforms and ACESlib.SSTS:
- * the RRT's sweeteners, the Single Stage Tone Scale built for the display's minimum, mid and peak luminance (its input
- * shifted so ACES 0.18 lands on the mid luminance), clipping to the limiting primaries (in XYZ, before the D60 → D65
- * adaptation, as the CTL does), and ST 2084 (PQ) with black stretched to code 0.
+ * The ACES 1.3 HDR output transforms (RRTODT.Academy.*) and their inverses, written from ACESlib.OutputTransforms and
+ * ACESlib.SSTS: the RRT's sweeteners, the Single Stage Tone Scale built for the display's minimum, mid and peak
+ * luminance (its input shifted so ACES 0.18 lands on the mid luminance), clipping to the limiting primaries (in XYZ,
+ * before the D60 → D65 adaptation, as the CTL does), and ST 2084 (PQ) with black stretched to code 0, or HLG.
  */
 public final class Aces13Hdr {
     /** OpenEXR half.h HALF_MIN, as CTL defines it: the smallest positive (subnormal) half, 2^-24. */
     private static final double HALF_MIN = Math.pow(2, -24);
 
-    /** The PQ outputs of ACES 1.3: luminance range and primaries. */
+    /** The HDR outputs of ACES 1.3 (RRTODT.Academy.{@link #id}): luminance range, primaries, PQ or HLG. */
     public enum Output {
-        REC2020_1000NITS_15NITS_ST2084(0.0001, 15, 1000, Gamut.REC2020),
-        REC2020_2000NITS_15NITS_ST2084(0.0001, 15, 2000, Gamut.REC2020),
-        REC2020_4000NITS_15NITS_ST2084(0.0001, 15, 4000, Gamut.REC2020),
-        P3D65_1000NITS_15NITS_ST2084(0.0001, 15, 1000, Gamut.P3_D65),
-        P3D65_2000NITS_15NITS_ST2084(0.0001, 15, 2000, Gamut.P3_D65),
-        P3D65_4000NITS_15NITS_ST2084(0.0001, 15, 4000, Gamut.P3_D65),
-        P3D65_108NITS_7_2NITS_ST2084(0.0001, 7.2, 108, Gamut.P3_D65);
+        REC2020_1000NITS_15NITS_ST2084("Rec2020_1000nits_15nits_ST2084", 0.0001, 15, 1000, Gamut.REC2020, false),
+        REC2020_2000NITS_15NITS_ST2084("Rec2020_2000nits_15nits_ST2084", 0.0001, 15, 2000, Gamut.REC2020, false),
+        REC2020_4000NITS_15NITS_ST2084("Rec2020_4000nits_15nits_ST2084", 0.0001, 15, 4000, Gamut.REC2020, false),
+        P3D65_1000NITS_15NITS_ST2084("P3D65_1000nits_15nits_ST2084", 0.0001, 15, 1000, Gamut.P3_D65, false),
+        P3D65_2000NITS_15NITS_ST2084("P3D65_2000nits_15nits_ST2084", 0.0001, 15, 2000, Gamut.P3_D65, false),
+        P3D65_4000NITS_15NITS_ST2084("P3D65_4000nits_15nits_ST2084", 0.0001, 15, 4000, Gamut.P3_D65, false),
+        P3D65_108NITS_7_2NITS_ST2084("P3D65_108nits_7point2nits_ST2084", 0.0001, 7.2, 108, Gamut.P3_D65, false),
+        /** The 1000-nit PQ output re-encoded as HLG for a 1000 cd/m² display (BT.2100, through PQ as the CTL does). */
+        REC2020_1000NITS_15NITS_HLG("Rec2020_1000nits_15nits_HLG", 0.0001, 15, 1000, Gamut.REC2020, true);
 
+        private final String id;
+        private final boolean hlg;
         private final double yMin;
         private final double yMax;
         private final Tonescale tonescale;
         private final Matrix3 xyzToDisplay;
         private final Matrix3 displayToXyz;
 
-        Output(double yMin, double yMid, double yMax, Gamut primaries) {
+        Output(String id, double yMin, double yMid, double yMax, Gamut primaries, boolean hlg) {
+            this.id = id;
+            this.hlg = hlg;
             this.yMin = yMin;
             this.yMax = yMax;
             Tonescale unshifted = new Tonescale(yMin, yMax, 0);
@@ -38,6 +44,11 @@ public final class Aces13Hdr {
             this.tonescale = new Tonescale(yMin, yMax, shift);
             this.xyzToDisplay = primaries.primaries().xyzToRgb();
             this.displayToXyz = primaries.primaries().rgbToXyz();
+        }
+
+        /** The transform name after "RRTODT.Academy." (its inverse: "InvRRTODT.Academy."). */
+        public String id() {
+            return id;
         }
     }
 
@@ -62,6 +73,33 @@ public final class Aces13Hdr {
             double y = Math.max(Math.max(cv[i], 0) * o.yMax, 0); // STRETCH_BLACK: linCV_2_Y with Ymin 0
             aces[i] = Aces20.yToSt2084(y);
         }
+        if (o.hlg) {
+            Aces20.st2084ToHlg1000(aces);
+        }
+    }
+
+    /**
+     * Code values → ACES2065-1 (InvRRTODT.Academy.*, invOutputTransform): PQ (or HLG through PQ) to luminance, display
+     * primaries to XYZ, the adaptation undone, the tone scale inverted in AP1 and the RRT's sweeteners undone.
+     */
+    public static void inverse(Output o, double[] cv) {
+        double[] linear = cv.clone();
+        if (o.hlg) {
+            Aces20.hlgToSt2084Y1000(linear); // display luminance, cd/m²
+        } else {
+            for (int i = 0; i < 3; i++) {
+                linear[i] = Aces20.st2084ToY(cv[i]);
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            linear[i] /= o.yMax; // Y_2_linCV with black stretched (Y_MIN 0)
+        }
+        double[] xyz = Aces13.D60_TO_D65.inverse().apply(o.displayToXyz.apply(linear));
+        double[] rgbPost = Aces13.XYZ_TO_AP1.apply(xyz);
+        for (int i = 0; i < 3; i++) {
+            rgbPost[i] = o.tonescale.inverse(rgbPost[i] * (o.yMax - o.yMin) + o.yMin);
+        }
+        System.arraycopy(Aces13.inverseSweeteners(rgbPost), 0, cv, 0, 3);
     }
 
     private static double log2(double x) {
