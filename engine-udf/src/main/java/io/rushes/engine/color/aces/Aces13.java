@@ -106,12 +106,16 @@ public final class Aces13 {
         private final Encoding encoding;
         private final boolean dim;
         private final boolean adapt;
-        private final Matrix3 xyzToLimiting;
-        private final Matrix3 limitingToXyz;
-        private final Matrix3 xyzToDisplay;
         private final Matrix3 displayToXyz;
         private final WhiteSimulation white;
         private final boolean academyInverse;
+        /**
+         * The forward's linear run, fused: from AP1 (or, dim, from the surround-adjusted XYZ: back to AP1, ODT
+         * saturation) through AP1 → XYZ and the adaptation to the limiting primaries if any, else to the display's.
+         */
+        private final Matrix3 toLimitOrDisplay;
+        /** Limiting primaries → XYZ → display primaries (null without limiting primaries). */
+        private final Matrix3 limitToDisplay;
 
         Display(String id, Chromaticities primaries, Encoding encoding, boolean dim, boolean adapt, Chromaticities limiting,
                 WhiteSimulation white, boolean academyInverse) {
@@ -119,12 +123,16 @@ public final class Aces13 {
             this.encoding = encoding;
             this.dim = dim;
             this.adapt = adapt;
-            this.xyzToLimiting = limiting == null ? null : limiting.xyzToRgb();
-            this.limitingToXyz = limiting == null ? null : limiting.rgbToXyz();
-            this.xyzToDisplay = primaries == null ? Matrix3.IDENTITY : primaries.xyzToRgb();
+            Matrix3 xyzToDisplay = primaries == null ? Matrix3.IDENTITY : primaries.xyzToRgb();
             this.displayToXyz = primaries == null ? Matrix3.IDENTITY : primaries.rgbToXyz();
             this.white = white;
             this.academyInverse = academyInverse;
+            Matrix3 toXyz = dim ? AP1_TO_XYZ.times(ODT_SAT).times(XYZ_TO_AP1) : AP1_TO_XYZ;
+            if (adapt) {
+                toXyz = D60_TO_D65.times(toXyz);
+            }
+            this.toLimitOrDisplay = (limiting == null ? xyzToDisplay : limiting.xyzToRgb()).times(toXyz);
+            this.limitToDisplay = limiting == null ? null : xyzToDisplay.times(limiting.rgbToXyz());
         }
 
         /** The ODT's transform name, after "ODT.Academy.". */
@@ -143,17 +151,15 @@ public final class Aces13 {
 
     /** ACES2065-1 → OCES (RRT.ctl). */
     public static void rrt(double[] aces) {
-        double[] rgbPre = sweeteners(aces);
-        double[] rgbPost = new double[3];
+        sweeteners(aces);
         for (int i = 0; i < 3; i++) {
-            rgbPost[i] = splineC5(rgbPre[i]);
+            aces[i] = splineC5(aces[i]);
         }
-        double[] oces = AP1_TO_AP0.apply(rgbPost);
-        System.arraycopy(oces, 0, aces, 0, 3);
+        AP1_TO_AP0.applyInPlace(aces);
     }
 
-    /** rrt_sweeteners: glow, red modifier, to the AP1 rendering space, global desaturation (modifies {@code aces}). */
-    static double[] sweeteners(double[] aces) {
+    /** rrt_sweeteners, in place: glow, red modifier, to the AP1 rendering space, global desaturation. */
+    static void sweeteners(double[] aces) {
         double saturation = rgbToSaturation(aces);
         double yc = rgbToYc(aces);
         double s = sigmoidShaper((saturation - 0.4) / 0.2);
@@ -168,45 +174,40 @@ public final class Aces13 {
         for (int i = 0; i < 3; i++) {
             aces[i] = Math.max(0, aces[i]); // clamp to [0, HALF_POS_INF]
         }
-        double[] rgbPre = AP0_TO_AP1.apply(aces);
+        AP0_TO_AP1.applyInPlace(aces);
         for (int i = 0; i < 3; i++) {
-            rgbPre[i] = Math.min(Math.max(rgbPre[i], 0), HALF_MAX);
+            aces[i] = Math.min(Math.max(aces[i], 0), HALF_MAX);
         }
-        return RRT_SAT.apply(rgbPre);
+        RRT_SAT.applyInPlace(aces);
     }
 
-    /** OCES → display code values (the ODT of {@code display}). */
-    public static void odt(Display display, double[] oces) {
-        double[] rgbPre = AP0_TO_AP1.apply(oces);
-        double[] linear = new double[3];
+    /**
+     * OCES → display code values (the ODT of {@code display}), in place. The linear steps between the tone scale (or
+     * the surround's luminance gamma) and the display's clip run as one fused matrix; see {@link Display}.
+     */
+    public static void odt(Display display, double[] rgb) {
+        AP0_TO_AP1.applyInPlace(rgb);
         for (int i = 0; i < 3; i++) {
-            linear[i] = display.white.forward((splineC9(rgbPre[i]) - CINEMA_BLACK) / (CINEMA_WHITE - CINEMA_BLACK));
+            rgb[i] = display.white.forward((splineC9(rgb[i]) - CINEMA_BLACK) / (CINEMA_WHITE - CINEMA_BLACK));
         }
         if (display.dim) {
-            linear = darkToDimSurround(linear);
-            linear = ODT_SAT.apply(linear);
+            AP1_TO_XYZ.applyInPlace(rgb);
+            darkToDimSurround(rgb);
         }
-        double[] xyz = AP1_TO_XYZ.apply(linear);
-        if (display.adapt) {
-            xyz = D60_TO_D65.apply(xyz);
-        }
-        if (display.xyzToLimiting != null) { // limit_to_primaries: clip to [0, 1] in the limiting primaries
-            double[] limited = display.xyzToLimiting.apply(xyz);
+        display.toLimitOrDisplay.applyInPlace(rgb);
+        if (display.limitToDisplay != null) { // limit_to_primaries: clip to [0, 1] in the limiting primaries
             for (int i = 0; i < 3; i++) {
-                limited[i] = Math.min(Math.max(limited[i], 0), 1);
+                rgb[i] = Math.min(Math.max(rgb[i], 0), 1);
             }
-            xyz = display.limitingToXyz.apply(limited);
+            display.limitToDisplay.applyInPlace(rgb);
         }
-        if (display.encoding == Encoding.DCDM) {
-            for (int i = 0; i < 3; i++) {
-                oces[i] = Math.pow(Math.max(xyz[i], 0) * DCDM_WHITE_SCALE, 1 / 2.6); // clamp (DCDM: to [0, inf)) then dcdm_encode
-            }
-            return;
-        }
-        double[] cv = display.xyzToDisplay.apply(xyz);
         for (int i = 0; i < 3; i++) {
-            double v = Math.min(Math.max(cv[i], 0), 1);
-            oces[i] = switch (display.encoding) {
+            if (display.encoding == Encoding.DCDM) {
+                rgb[i] = Math.pow(Math.max(rgb[i], 0) * DCDM_WHITE_SCALE, 1 / 2.6); // clamp (DCDM: to [0, inf)) then dcdm_encode
+                continue;
+            }
+            double v = Math.min(Math.max(rgb[i], 0), 1);
+            rgb[i] = switch (display.encoding) {
                 case BT1886 -> Math.pow(v, 1 / 2.4); // bt1886_r with L_W = 1, L_B = 0
                 case SRGB -> moncurveReverse(v, 2.4, 0.055);
                 case GAMMA_26, DCDM -> Math.pow(v, 1 / 2.6);
@@ -399,18 +400,21 @@ public final class Aces13 {
         return gain * (mid / yc - 0.5);
     }
 
+    /** The cubic B-spline basis (M of the CTL's cubic_basis_shaper), rows for t³, t², t, 1. */
+    private static final double[][] CUBIC_BASIS = {{-1. / 6, 3. / 6, -3. / 6, 1. / 6}, {3. / 6, -6. / 6, 3. / 6, 0}, {-3. / 6, 0, 3. / 6, 0},
+        {1. / 6, 4. / 6, 1. / 6, 0}};
+
     /** The red modifier's hue weight: a cubic B-spline of full width {@code w} degrees (0 outside it, and for NaN hue). */
     static double cubicBasisShaper(double x, double w) {
-        double[][] m = {{-1. / 6, 3. / 6, -3. / 6, 1. / 6}, {3. / 6, -6. / 6, 3. / 6, 0}, {-3. / 6, 0, 3. / 6, 0}, {1. / 6, 4. / 6, 1. / 6, 0}};
         double y = 0;
         if (x > -w / 2 && x < w / 2) {
             double knot = (x + w / 2) * 4 / w;
             int j = (int) knot;
             double t = knot - j;
-            double[] mono = {t * t * t, t * t, t, 1};
             int col = 3 - j;
             if (j >= 0 && j <= 3) {
-                y = mono[0] * m[0][col] + mono[1] * m[1][col] + mono[2] * m[2][col] + mono[3] * m[3][col];
+                double[][] m = CUBIC_BASIS;
+                y = t * t * t * m[0][col] + t * t * m[1][col] + t * m[2][col] + m[3][col];
             }
         }
         return y * 3 / 2;
@@ -510,13 +514,20 @@ public final class Aces13 {
         return j + 2 * c / (-d - b);
     }
 
-    private static double[] darkToDimSurround(double[] linear) {
-        return surround(linear, 0.9811);
+    /** darkSurround_to_dimSurround on XYZ, in place: luminance to the power 0.9811, chromaticity kept. */
+    private static void darkToDimSurround(double[] xyz) {
+        adjustLuminance(xyz, 0.9811);
     }
 
-    /** darkSurround_to_dimSurround (gamma 0.9811) and its inverse (1 / 0.9811) on luminance, chromaticity kept. */
+    /** darkSurround_to_dimSurround (gamma 0.9811) and its inverse (1 / 0.9811) on AP1, luminance only. */
     private static double[] surround(double[] linear, double gamma) {
         double[] xyz = AP1_TO_XYZ.apply(linear);
+        adjustLuminance(xyz, gamma);
+        return XYZ_TO_AP1.apply(xyz);
+    }
+
+    /** Y → Y^gamma in XYZ with x, y kept, through xyY with the CTL's guards. */
+    private static void adjustLuminance(double[] xyz, double gamma) {
         double sum = xyz[0] + xyz[1] + xyz[2];
         if (sum == 0) {
             sum = 1e-10; // XYZ_2_xyY's guard
@@ -524,8 +535,9 @@ public final class Aces13 {
         double x = xyz[0] / sum;
         double y = xyz[1] / sum;
         double bigY = Math.pow(Math.max(xyz[1], 0), gamma);
-        double[] adjusted = {x * bigY / Math.max(y, 1e-10), bigY, (1 - x - y) * bigY / Math.max(y, 1e-10)};
-        return XYZ_TO_AP1.apply(adjusted);
+        xyz[0] = x * bigY / Math.max(y, 1e-10);
+        xyz[1] = bigY;
+        xyz[2] = (1 - x - y) * bigY / Math.max(y, 1e-10);
     }
 
     private static double moncurveReverse(double y, double gamma, double offset) {

@@ -57,7 +57,8 @@ public final class Aces13Hdr {
 
     /** ACES2065-1 → PQ code values. */
     public static void apply(Output o, double[] aces) {
-        double[] rgbPre = Aces13.sweeteners(aces.clone());
+        double[] rgbPre = aces.clone();
+        Aces13.sweeteners(rgbPre);
         double[] linear = new double[3];
         for (int i = 0; i < 3; i++) {
             linear[i] = (o.tonescale.forward(rgbPre[i]) - o.yMin) / (o.yMax - o.yMin);
