@@ -8,7 +8,7 @@ import java.util.List;
  * matrices multiplied into one, a curve followed by its inverse removed, identity matrices dropped. {@link #reference}
  * runs the declared list as written, the specification the compiled form must match.
  */
-public final class ColorPipeline {
+public final class ColorPipeline implements ColorProcessor {
     private final List<ColorOp> declared;
     private final List<ColorOp> compiled;
 
@@ -26,6 +26,7 @@ public final class ColorPipeline {
     }
 
     /** The compiled pipeline on one triplet, in place. */
+    @Override
     public void apply(double[] rgb) {
         for (ColorOp op : compiled) {
             op.apply(rgb);
@@ -39,18 +40,10 @@ public final class ColorPipeline {
         }
     }
 
-    /** Interleaved RGB float pixels, in place. */
-    public void applyImage(float[] rgb) {
-        double[] px = new double[3];
-        for (int i = 0; i + 2 < rgb.length; i += 3) {
-            px[0] = rgb[i];
-            px[1] = rgb[i + 1];
-            px[2] = rgb[i + 2];
-            apply(px);
-            rgb[i] = (float) px[0];
-            rgb[i + 1] = (float) px[1];
-            rgb[i + 2] = (float) px[2];
-        }
+    /** The declared operations' names, in order. */
+    @Override
+    public String describe() {
+        return declared.isEmpty() ? "identity" : String.join(", ", declared.stream().map(ColorOp::name).toList());
     }
 
     private static List<ColorOp> compile(List<ColorOp> ops) {

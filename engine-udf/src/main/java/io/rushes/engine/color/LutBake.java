@@ -9,7 +9,7 @@ import java.util.Random;
  * optionally through a shaper (ACEScct, for scene-linear ACES2065-1 input, whose range a linear lattice would waste),
  * looked up tetrahedrally. {@link #error} measures the bake against the exact pipeline, the error budget to report.
  */
-public final class LutBake {
+public final class LutBake implements ColorProcessor {
     public enum Shaper {
         /** The input is already in [0, 1] (camera log, ACEScct, display code values). */
         NONE,
@@ -20,11 +20,13 @@ public final class LutBake {
     private final int size;
     private final Shaper shaper;
     private final ClfNode.Lut3d lut;
+    private final String source;
 
-    private LutBake(int size, Shaper shaper, float[] table) {
+    private LutBake(int size, Shaper shaper, float[] table, String source) {
         this.size = size;
         this.shaper = shaper;
         this.lut = new ClfNode.Lut3d(size, table, true);
+        this.source = source;
     }
 
     /** Samples {@code pipeline} on a size³ lattice (CLF order: blue fastest). */
@@ -47,7 +49,7 @@ public final class LutBake {
                 }
             }
         }
-        return new LutBake(size, shaper, table);
+        return new LutBake(size, shaper, table, pipeline.describe());
     }
 
     private static double unshape(Shaper shaper, double v) {
@@ -59,11 +61,17 @@ public final class LutBake {
     }
 
     /** The baked LUT on one triplet. */
+    @Override
     public void apply(double[] rgb) {
         for (int i = 0; i < 3; i++) {
             rgb[i] = shape(rgb[i]);
         }
         lut.apply(rgb);
+    }
+
+    @Override
+    public String describe() {
+        return size + "³ LUT" + (shaper == Shaper.ACESCCT ? " (ACEScct shaper)" : "") + " of " + source;
     }
 
     /** How far a bake is from the exact pipeline: the largest, 99th-percentile and mean absolute difference per channel. */

@@ -1,7 +1,6 @@
 package io.rushes.engine.render;
 
-import io.rushes.engine.color.ColorOp;
-import io.rushes.engine.color.ColorPipeline;
+import io.rushes.engine.color.ColorProcessor;
 import io.rushes.engine.color.amf.AmfPipeline;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.dng.DngColor;
@@ -32,11 +31,11 @@ public final class FrameRenderer {
 
     /**
      * @param region a rectangle of the active area in sensor (as stored) coordinates, or null for the whole frame
-     * @param display with {@link Stage#DISPLAY}: the pipeline from ACES2065-1 to display code values (null: the default
-     *     output, {@link AmfPipeline#defaultOutput()})
+     * @param display with {@link Stage#DISPLAY}: the processor from ACES2065-1 to display code values, exact or baked
+     *     (null: the default output, {@link AmfPipeline#defaultOutput()}, exact)
      */
     public record Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
-                          DngRawDecoder.Region region, ColorPipeline display) {
+                          DngRawDecoder.Region region, ColorProcessor display) {
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
                 DngRawDecoder.Region region) {
             this(stage, format, output, method, kelvin, region, null);
@@ -130,9 +129,9 @@ public final class FrameRenderer {
         RgbImage image = develop(raw, color, output, want, decoded).oriented(o);
         String rendered = output.toString();
         if (options.stage() == Stage.DISPLAY) {
-            ColorPipeline display = options.display() != null ? options.display() : AmfPipeline.defaultOutput().pipeline();
+            ColorProcessor display = options.display() != null ? options.display() : AmfPipeline.defaultOutput().pipeline();
             display.applyImage(image.data());
-            rendered = "display code values (" + display.declared().stream().map(ColorOp::name).reduce((a, b) -> a + ", " + b).orElse("identity") + ")";
+            rendered = "display code values (" + display.describe() + ")";
         }
         String description = "rushes " + rendered + " from " + source.name() + "; orientation " + o + " applied; white "
                 + String.format(java.util.Locale.ROOT, "%.5f,%.5f", color.whiteXy()[0], color.whiteXy()[1]);

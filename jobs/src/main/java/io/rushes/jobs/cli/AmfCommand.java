@@ -65,6 +65,9 @@ public final class AmfCommand {
         @picocli.CommandLine.Option(names = "--format", defaultValue = "tiff16", description = "tiff16 or tiff32f (default: ${DEFAULT-VALUE}).")
         Format format;
 
+        @picocli.CommandLine.Mixin
+        LutOptions lut;
+
         @Override
         public Integer call() throws IOException {
             Amf doc = amf == null ? null : AmfReader.read(Files.readAllBytes(amf), amf.toString());
@@ -86,14 +89,17 @@ public final class AmfCommand {
                 }
             }
             AmfPipeline pipeline = doc == null ? AmfPipeline.defaultOutput() : AmfPipeline.build(doc, amf.toAbsolutePath().getParent(), dng);
-            pipeline.pipeline().applyImage(image.data());
-            String description = "rushes: " + input.getFileName() + " through " + (amf == null ? "the default output" : amf.getFileName()) + " (" + String.join("; ", pipeline.plan()) + ")";
+            io.rushes.engine.color.ColorProcessor processor = pipeline.processor(lut.size, lut.budget);
+            processor.applyImage(image.data());
+            String description = "rushes: " + input.getFileName() + " through " + (amf == null ? "the default output" : amf.getFileName()) + " ("
+                    + String.join("; ", pipeline.plan()) + (lut.size == 0 ? "" : "; as " + processor.describe()) + ")";
             if (format == Format.tiff16) {
                 io.rushes.engine.render.TiffImages.writeRgb16(image, out, description);
             } else {
                 io.rushes.engine.render.TiffImages.writeRgbFloat(image, out, description);
             }
-            System.out.printf("%s: %dx%d, %s%n", out, image.width(), image.height(), String.join("; ", pipeline.plan()));
+            System.out.printf("%s: %dx%d, %s%s%n", out, image.width(), image.height(), String.join("; ", pipeline.plan()),
+                    lut.size == 0 ? "" : "; as " + processor.describe());
             return 0;
         }
     }

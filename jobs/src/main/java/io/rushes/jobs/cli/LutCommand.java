@@ -40,9 +40,7 @@ public final class LutCommand {
         public Integer call() throws Exception {
             Amf doc = AmfReader.read(Files.readAllBytes(amf), amf.toString());
             AmfPipeline pipeline = AmfPipeline.build(doc, amf.toAbsolutePath().getParent());
-            boolean cameraInput = doc.pipeline().transforms().stream()
-                    .anyMatch(t -> t.kind() == Amf.Kind.INPUT && !t.applied());
-            LutBake.Shaper shaper = cameraInput ? LutBake.Shaper.NONE : LutBake.Shaper.ACESCCT;
+            LutBake.Shaper shaper = pipeline.lutShaper();
             if (shaper != LutBake.Shaper.NONE && format == Format.cube) {
                 System.err.println("this AMF's pipeline takes scene-linear ACES: a .cube cannot carry the shaper it needs; use --format clf");
                 return 2;

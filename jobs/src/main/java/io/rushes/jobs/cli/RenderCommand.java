@@ -73,15 +73,23 @@ public final class RenderCommand implements Callable<Integer> {
                 Integer.parseInt(p[2].strip()), Integer.parseInt(p[3].strip()));
     }
 
-    private io.rushes.engine.color.ColorPipeline display() throws java.io.IOException {
-        if (amf == null) {
+    @picocli.CommandLine.Mixin
+    LutOptions lut;
+
+    /** The display processor, built once for all frames (null: the stage is not display). */
+    private io.rushes.engine.color.ColorProcessor display() throws java.io.IOException {
+        if (stage != Stage.display) {
+            if (amf != null || lut.size != 0) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--amf and --lut go with --stage display");
+            }
             return null;
         }
-        if (stage != Stage.display) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--amf goes with --stage display");
-        }
-        var doc = io.rushes.engine.color.amf.AmfReader.read(Files.readAllBytes(amf), amf.toString());
-        return io.rushes.engine.color.amf.AmfPipeline.build(doc, amf.toAbsolutePath().getParent(), true).pipeline();
+        io.rushes.engine.color.amf.AmfPipeline pipeline = amf == null ? io.rushes.engine.color.amf.AmfPipeline.defaultOutput()
+                : io.rushes.engine.color.amf.AmfPipeline.build(io.rushes.engine.color.amf.AmfReader.read(Files.readAllBytes(amf), amf.toString()),
+                        amf.toAbsolutePath().getParent(), true);
+        io.rushes.engine.color.ColorProcessor processor = pipeline.processor(lut.size, lut.budget);
+        System.out.println("display: " + processor.describe());
+        return processor;
     }
 
     @Override

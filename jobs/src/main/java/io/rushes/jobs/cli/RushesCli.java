@@ -15,7 +15,18 @@ public final class RushesCli implements Runnable {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new RushesCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new RushesCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(RushesCli::failed).execute(args);
+    }
+
+    /** A user error (bad input, bad option value) is one line and exit code 2; anything else is a bug: its stack trace, 1. */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        if (e instanceof io.rushes.engine.error.RushesException r && r.isUserError()) {
+            command.getErr().println("rushes " + command.getCommandName() + ": " + r.getMessage());
+            return 2;
+        }
+        e.printStackTrace(command.getErr());
+        return 1;
     }
 
     @Override

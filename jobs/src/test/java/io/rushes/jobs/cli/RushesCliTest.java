@@ -1,6 +1,7 @@
 package io.rushes.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -200,6 +201,25 @@ class RushesCliTest {
         assertEquals(grey[0], got.get(0, 0, 0), 1e-6);
         assertEquals(2, got.width());
         assertTrue(got.get(1, 0, 0) > got.get(1, 0, 2), "a warm pixel stays warm");
+
+        // The same through its 65³ bake: measured first, within the default budget, and named in the output.
+        Path baked = dir.resolve("baked.tif");
+        Run lut = run("amf", "apply", "--amf", amf.toString(), "--input", in.toString(), "--out", baked.toString(), "--format", "tiff32f",
+                "--lut", "65");
+        assertEquals(0, lut.code(), lut.out());
+        assertTrue(lut.out().contains("65³ LUT of") && lut.out().contains("error vs exact p99"), lut.out());
+        try (io.rushes.engine.io.FileByteSource s = new io.rushes.engine.io.FileByteSource(baked)) {
+            io.rushes.engine.image.RgbImage fast = io.rushes.engine.render.TiffImages.readRgb(s);
+            for (int c = 0; c < 3; c++) {
+                assertEquals(got.get(0, 0, c), fast.get(0, 0, c), 0.02, "channel " + c);
+                assertEquals(got.get(1, 0, c), fast.get(1, 0, c), 0.02, "channel " + c);
+            }
+        }
+        // A bake that misses its budget is refused as a user error, and nothing is written.
+        Path refused = dir.resolve("refused.tif");
+        assertEquals(2, run("amf", "apply", "--amf", amf.toString(), "--input", in.toString(), "--out", refused.toString(), "--lut", "17",
+                "--lut-budget", "1e-6").code());
+        assertFalse(Files.exists(refused));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.rushes.engine.color.amf;
 
 import io.rushes.engine.color.ColorOp;
 import io.rushes.engine.color.ColorPipeline;
+import io.rushes.engine.color.ColorProcessor;
+import io.rushes.engine.color.LutBake;
 import io.rushes.engine.color.TransformRegistry;
 import io.rushes.engine.color.aces.Aces20;
 import io.rushes.engine.color.clf.ClfReader;
@@ -17,8 +19,11 @@ import java.util.List;
  * An AMF pipeline made runnable: every transform not yet applied, in order, each resolved by transform id (the
  * {@link TransformRegistry}), by CLF file (relative to the AMF, inside its folder), or as an inline CDL wrapped in its
  * working space (ACES → working space, CDL, working space → ACES; a missing "to" is the inverse of "from").
+ *
+ * @param lutShaper how a LUT bake of this pipeline samples its input: camera code values as they are (an input
+ *     transform runs), or scene-linear ACES through an ACEScct shaper
  */
-public record AmfPipeline(List<String> plan, ColorPipeline pipeline) {
+public record AmfPipeline(List<String> plan, ColorPipeline pipeline, LutBake.Shaper lutShaper) {
 
     /** The compiled pipeline on one triplet. */
     public void apply(double[] rgb) {
@@ -32,7 +37,7 @@ public record AmfPipeline(List<String> plan, ColorPipeline pipeline) {
     public static AmfPipeline defaultOutput() {
         String id = "urn:ampas:aces:transformId:v2.0:" + Aces20.DEFAULT_OUTPUT + ".a2.v1";
         return new AmfPipeline(List.of("OUTPUT (default, no AMF) " + Aces20.DEFAULT_OUTPUT),
-                new ColorPipeline(TransformRegistry.ops(id, false, "default output")));
+                new ColorPipeline(TransformRegistry.ops(id, false, "default output")), LutBake.Shaper.ACESCCT);
     }
 
     /** Builds the AMF's current pipeline; {@code folder} is where its CLF references are looked up (null: refuse them). */
@@ -47,6 +52,7 @@ public record AmfPipeline(List<String> plan, ColorPipeline pipeline) {
     public static AmfPipeline build(Amf amf, Path folder, boolean fromAces) {
         List<String> plan = new ArrayList<>();
         List<ColorOp> ops = new ArrayList<>();
+        boolean cameraInput = false;
         for (Amf.Transform t : amf.pipeline().transforms()) {
             if (t.applied()) {
                 plan.add(t.kind() + " already applied: skipped");
@@ -58,8 +64,46 @@ public record AmfPipeline(List<String> plan, ColorPipeline pipeline) {
             }
             ops.addAll(resolve(t.source(), t.inverse(), amf.file(), folder, t.path()));
             plan.add(t.kind() + (t.inverse() ? " (inverse) " : " ") + describe(t.source()));
+            cameraInput |= t.kind() == Amf.Kind.INPUT;
         }
-        return new AmfPipeline(List.copyOf(plan), new ColorPipeline(ops));
+        return new AmfPipeline(List.copyOf(plan), new ColorPipeline(ops), cameraInput ? LutBake.Shaper.NONE : LutBake.Shaper.ACESCCT);
+    }
+
+    /**
+     * What to run on the pixels: the exact pipeline ({@code lutSize} 0), or its {@code lutSize}³ bake when the bake's
+     * measured error (99th percentile of output values over the input cube, against the exact pipeline) is at most
+     * {@code maxError}. A bake over budget is refused, not used: the message gives the measured error and the fixes.
+     */
+    public ColorProcessor processor(int lutSize, double maxError) {
+        if (lutSize == 0) {
+            return pipeline;
+        }
+        LutBake lut = LutBake.bake(pipeline, lutSize, lutShaper);
+        LutBake.Error error = lut.error(pipeline, 50_000, 1);
+        if (!(error.p99() <= maxError)) {
+            throw Errors.invalidArgument(String.format(java.util.Locale.ROOT,
+                    "a %d³ LUT of this pipeline is off by %.2e at the 99th percentile (max %.2e), over the budget of %.2e",
+                    lutSize, error.p99(), error.max(), maxError), "Use a larger LUT (65), raise the budget, or run the exact pipeline");
+        }
+        return new Measured(lut, error);
+    }
+
+    /** A bake with its measured error, which its description carries into logs and output files. */
+    private record Measured(LutBake lut, LutBake.Error error) implements ColorProcessor {
+        @Override
+        public void apply(double[] rgb) {
+            lut.apply(rgb);
+        }
+
+        @Override
+        public void applyImage(float[] rgb) {
+            lut.applyImage(rgb);
+        }
+
+        @Override
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "%s; error vs exact p99 %.1e, max %.1e", lut.describe(), error.p99(), error.max());
+        }
     }
 
     private static List<ColorOp> resolve(Amf.Source source, boolean inverse, String file, Path folder, String path) {
