@@ -123,7 +123,6 @@ final class Aces20Rendering {
         }
         double ca = q[3] * c0 + q[4] * c1 + q[5] * c2;
         double cb = q[6] * c0 + q[7] * c1 + q[8] * c2;
-        double j = 100 * Math.pow(achromatic, JmhSpace.MODEL_GAMMA);
         double colourfulness = Math.sqrt(ca * ca + cb * cb);
         double h = JmhSpace.wrapHue(Math.toDegrees(Math.atan2(cb, ca)));
         double cosH = colourfulness > 0 ? ca / colourfulness : 1;
@@ -150,7 +149,11 @@ final class Aces20Rendering {
         jmh[1] = mCompr;
         jmh[2] = h;
         gamutCompress(jmh, false);
-        limit.jmhToRgb(jmh[0], jmh[1], cosH, sinH, rgb);
+        if (jmh[0] == jTs) { // inside the gamut's compression threshold J stays: A is known, no power needed
+            limit.achromaticToRgb(achromaticTs, jmh[1], cosH, sinH, rgb);
+        } else {
+            limit.jmhToRgb(jmh[0], jmh[1], cosH, sinH, rgb);
+        }
     }
 
     /** Linear RGB in the limiting primaries → ACES2065-1, in place. */
@@ -223,6 +226,13 @@ final class Aces20Rendering {
         if (gamutBoundaryM <= 0) {
             jmh[0] = j;
             jmh[1] = 0;
+            return j;
+        }
+        if (m <= COMPRESSION_THRESHOLD * gamutBoundaryM) {
+            // remap_M leaves M below its threshold (at least 0.75 of the boundary) as it is, whatever the reach
+            // boundary: skip computing that, and keep J exactly (the CTL recomputes it from the line through it).
+            jmh[0] = j;
+            jmh[1] = m;
             return j;
         }
         double reachBoundaryM = lineBoundaryIntersectionM(jIntersectSource, slope, modelGammaInv, limitJMax, reachMFromTable(h), limitJMax);

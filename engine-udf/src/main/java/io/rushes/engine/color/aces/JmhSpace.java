@@ -155,7 +155,11 @@ final class JmhSpace {
 
     /** The same with the hue given as its cosine and sine (a forward pass keeps them from a/M, b/M). */
     void jmhToRgb(double j, double colourfulness, double cosH, double sinH, double[] out) {
-        double achromatic = Math.pow(j / J_SCALE, 1 / MODEL_GAMMA);
+        achromaticToRgb(Math.pow(j / J_SCALE, 1 / MODEL_GAMMA), colourfulness, cosH, sinH, out);
+    }
+
+    /** The same from the achromatic response A = (J / 100)^(1/γ) where the caller has it. */
+    void achromaticToRgb(double achromatic, double colourfulness, double cosH, double sinH, double[] out) {
         double ca = colourfulness * cosH;
         double cb = colourfulness * sinH;
         double[] a = aabToCone;
