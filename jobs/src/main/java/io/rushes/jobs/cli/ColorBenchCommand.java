@@ -16,8 +16,10 @@ import picocli.CommandLine.Option;
 
 /** {@code rushes bench color}: a UHD frame through an on-set pipeline, exact and through a baked 3D LUT, one thread. */
 @Command(name = "color", mixinStandardHelpOptions = true,
-        description = {"Two pipelines on a UHD frame, one thread: LogC3 → ACES → CDL in ACEScct → ACES 1.3 RRT + Rec.709 ODT, and",
-                "ACES2065-1 → the ACES 2.0 Rec.709 output; each exact (compiled) and through 33³/65³ LUT bakes; megapixels per CPU-second."})
+        description = {"Pipelines on a UHD frame, one thread: LogC3 → ACES → CDL in ACEScct → ACES 1.3 RRT + Rec.709 ODT, and",
+                "ACES2065-1 → the ACES 2.0 Rec.709 output; each exact (compiled) and through 33³/65³ LUT bakes; megapixels per CPU-second.",
+                "Then ACES2065-1 → ACES 1.3 Rec.709 exact beside its peer, OpenColorIO 2.1's built-in (scripts/bench/ocio-color-peer.py,",
+                "when python3-pyopencolorio and python3-numpy are installed), on the same kind of frame."})
 final class ColorBenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3")
     int runs;
@@ -53,7 +55,41 @@ final class ColorBenchCommand implements Callable<Integer> {
         ColorPipeline aces20 = new ColorPipeline(TransformRegistry.ops("urn:ampas:aces:transformId:v2.0:"
                 + io.rushes.engine.color.aces.Aces20.DEFAULT_OUTPUT + ".a2.v1", false, "bench"));
         run("ACES2065-1 → ACES 2.0 Rec.709 100 nit BT.1886 (the default output)", aces20, LutBake.Shaper.ACESCCT, acesFrame, w, h);
+
+        List<ColorOp> aces13 = new ArrayList<>(TransformRegistry.ops("urn:ampas:aces:transformId:v1.5:RRT.a1.0.3", false, "bench"));
+        aces13.addAll(TransformRegistry.ops("urn:ampas:aces:transformId:v1.5:ODT.Academy.Rec709_100nits_dim.a1.0.3", false, "bench"));
+        ColorPipeline rec709 = new ColorPipeline(aces13);
+        System.out.println("ACES2065-1 → ACES 1.3 RRT + Rec.709 ODT, exact, beside OpenColorIO 2.1 (float32) on the same kind of frame");
+        double rushes = report("Rushes (double)", acesFrame, w * (double) h / 1e6, rec709::apply, ManagementFactory.getThreadMXBean());
+        double ocio = ocioPeer();
+        if (ocio < 0) {
+            System.out.println("OpenColorIO peer skipped: needs /usr/bin/python3 with PyOpenColorIO and numpy, run from the repository root");
+        } else {
+            System.out.printf(Locale.ROOT, "%-20s %8.3f CPU-s %8.1f MP/CPU-s; Rushes / OCIO CPU time %.2f%n", "OpenColorIO 2.1", ocio,
+                    w * (double) h / 1e6 / ocio, rushes / ocio);
+        }
         return 0;
+    }
+
+    /** CPU-seconds of OpenColorIO's ACES 1.3 Rec.709 output on a UHD frame (best of three, by the peer script), or -1. */
+    private static double ocioPeer() {
+        java.nio.file.Path script = java.nio.file.Path.of("scripts/bench/ocio-color-peer.py");
+        if (!java.nio.file.Files.isRegularFile(script) || !java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3"))) {
+            return -1;
+        }
+        try {
+            Process p = new ProcessBuilder("/usr/bin/python3", script.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0 || !out.contains("ocio_cpu_seconds ")) {
+                return -1;
+            }
+            return Double.parseDouble(out.substring(out.indexOf("ocio_cpu_seconds ") + 17).strip());
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private void run(String title, ColorPipeline exact, LutBake.Shaper shaper, float[] frame, int w, int h) {
@@ -76,7 +112,8 @@ final class ColorBenchCommand implements Callable<Integer> {
                 e33.mean(), e33.p99(), e33.max(), e65.mean(), e65.p99(), e65.max());
     }
 
-    private void report(String name, float[] source, double mp, java.util.function.Consumer<double[]> f, java.lang.management.ThreadMXBean bean) {
+    /** Best CPU-seconds of the runs after a warm-up one, printed with megapixels per CPU-second. */
+    private double report(String name, float[] source, double mp, java.util.function.Consumer<double[]> f, java.lang.management.ThreadMXBean bean) {
         double best = Double.MAX_VALUE;
         double[] px = new double[3];
         for (int r = 0; r < runs + 1; r++) {
@@ -97,5 +134,6 @@ final class ColorBenchCommand implements Callable<Integer> {
             }
         }
         System.out.printf(Locale.ROOT, "%-20s %8.3f CPU-s %8.1f MP/CPU-s%n", name, best, mp / best);
+        return best;
     }
 }
