@@ -27,6 +27,12 @@ public final class Errors {
                 "A valid camera file never needs this much; the header is probably corrupt", null);
     }
 
+    /** A document (AMF, CLF, FDL…) larger than its reader accepts: refused before it is read whole. */
+    public static RushesException documentTooLarge(String file, String kind, long limit) {
+        return new RushesException(ErrorCode.LIMIT_EXCEEDED, file, 0, "the " + kind + " is larger than " + limit + " bytes",
+                "A real " + kind + " is far smaller: check that this is the file you meant", null);
+    }
+
     public static RushesException unsupportedFormat(String file, String detail) {
         return new RushesException(ErrorCode.UNSUPPORTED_FORMAT, file, 0, detail,
                 "Rushes reads DNG/CinemaDNG, TIFF-based stills raws, CR3, QuickTime/MP4, MXF, OpenEXR, DPX, "

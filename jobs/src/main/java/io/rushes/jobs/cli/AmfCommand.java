@@ -29,16 +29,14 @@ public final class AmfCommand {
             int failed = 0;
             for (Path f : files) {
                 try {
-                    Amf amf = AmfReader.read(Files.readAllBytes(f), f.toString());
+                    Amf amf = AmfReader.read(f);
                     AmfPipeline p = AmfPipeline.build(amf, f.toAbsolutePath().getParent());
                     System.out.printf("%s: valid (AMF %s%s), pipeline of %d steps%n", f, amf.version(),
                             amf.clipId() == null || amf.clipId().clipName() == null ? "" : ", clip " + amf.clipId().clipName(), p.plan().size());
                     p.plan().forEach(s -> System.out.println("  " + s));
                 } catch (RushesException e) {
-                    System.out.printf("%s: %s%n  %s%n", f, e.code().isUserError() ? "CANNOT BUILD" : "ERROR", e.getMessage());
-                    failed++;
-                } catch (IOException e) {
-                    System.out.printf("%s: UNREADABLE (%s)%n", f, e.getMessage());
+                    String verdict = e.code() == io.rushes.engine.error.ErrorCode.IO ? "UNREADABLE" : e.code().isUserError() ? "CANNOT BUILD" : "ERROR";
+                    System.out.printf("%s: %s%n  %s%n", f, verdict, e.getMessage());
                     failed++;
                 }
             }
@@ -70,7 +68,7 @@ public final class AmfCommand {
 
         @Override
         public Integer call() throws IOException {
-            Amf doc = amf == null ? null : AmfReader.read(Files.readAllBytes(amf), amf.toString());
+            Amf doc = amf == null ? null : AmfReader.read(amf);
             io.rushes.engine.image.RgbImage image;
             boolean dng;
             try (io.rushes.engine.io.FileByteSource src = new io.rushes.engine.io.FileByteSource(input)) {

@@ -38,16 +38,18 @@ public final class ColorCommand {
         @Option(names = "--inverse", description = "With --transform-id: its inverse.")
         boolean inverse;
 
+        /** A triplet at full precision fits in well under 100 characters; anything near this is not one. */
+        private static final int MAX_LINE = 4096;
+
         @Override
         public Integer call() throws Exception {
             ColorStep step = what == null ? AmfPipeline.defaultOutput()::apply
                     : what.transformId != null ? TransformRegistry.resolve(what.transformId, inverse, "--transform-id")
-                    : AmfPipeline.build(AmfReader.read(Files.readAllBytes(what.amf), what.amf.toString()), what.amf.toAbsolutePath().getParent())::apply;
+                    : AmfPipeline.build(AmfReader.read(what.amf), what.amf.toAbsolutePath().getParent())::apply;
             PrintStream out = new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             int lineNo = 0;
-            for (String line; (line = in.readLine()) != null; ) {
-                lineNo++;
+            for (String line; (line = readLine(in, ++lineNo)) != null; ) {
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith("#")) {
                     out.println(line);
@@ -55,7 +57,7 @@ public final class ColorCommand {
                 }
                 String[] p = t.split("[\\s,]+");
                 if (p.length != 3) {
-                    System.err.println("line " + lineNo + ": expected three numbers, got \"" + t + "\"");
+                    System.err.println("line " + lineNo + ": expected three numbers, got \"" + shortened(t) + "\"");
                     return 2;
                 }
                 double[] rgb = new double[3];
@@ -64,7 +66,7 @@ public final class ColorCommand {
                         rgb[i] = Double.parseDouble(p[i]);
                     }
                 } catch (NumberFormatException e) {
-                    System.err.println("line " + lineNo + ": not a number in \"" + t + "\"");
+                    System.err.println("line " + lineNo + ": not a number in \"" + shortened(t) + "\"");
                     return 2;
                 }
                 step.apply(rgb);
@@ -72,6 +74,26 @@ public final class ColorCommand {
             }
             out.flush();
             return 0;
+        }
+
+        /** The next line without its terminator, or null at the end; a line of more than MAX_LINE characters is refused. */
+        private static String readLine(BufferedReader in, int lineNo) throws java.io.IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c; (c = in.read()) != -1; ) {
+                if (c == '\n') {
+                    return line.toString();
+                }
+                if (line.length() == MAX_LINE) {
+                    throw io.rushes.engine.error.Errors.invalidArgument("line " + lineNo + " of the input is longer than " + MAX_LINE + " characters",
+                            "Give one whitespace-separated RGB triplet per line");
+                }
+                line.append((char) c);
+            }
+            return line.length() == 0 ? null : line.toString();
+        }
+
+        private static String shortened(String text) {
+            return text.length() <= 80 ? text : text.substring(0, 80) + "…";
         }
     }
 }

@@ -11,6 +11,7 @@ import io.rushes.engine.format.dng.DngDevelop;
 import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.io.BinaryReader;
+import io.rushes.engine.io.Documents;
 import io.rushes.engine.io.FileByteSource;
 import io.rushes.engine.render.FdlFraming;
 import io.rushes.engine.render.FrameRenderer;
@@ -44,14 +45,9 @@ public final class FdlCommand {
             for (Path f : files) {
                 FdlReader.Result r;
                 try {
-                    if (Files.size(f) > FdlReader.MAX_BYTES) {
-                        System.out.printf("%s: INVALID%n  error at $: %d bytes, above the %d-byte limit for an FDL%n", f, Files.size(f), FdlReader.MAX_BYTES);
-                        invalid++;
-                        continue;
-                    }
-                    r = FdlReader.read(Files.readAllBytes(f), f.toString());
-                } catch (IOException e) {
-                    System.out.printf("%s: UNREADABLE (%s)%n", f, e.getMessage());
+                    r = FdlReader.read(Documents.read(f, FdlReader.MAX_BYTES, "FDL"), f.toString());
+                } catch (io.rushes.engine.error.RushesException e) {
+                    System.out.printf("%s: %s%n  %s%n", f, e.code() == io.rushes.engine.error.ErrorCode.IO ? "UNREADABLE" : "INVALID", e.getMessage());
                     invalid++;
                     continue;
                 }
@@ -100,11 +96,11 @@ public final class FdlCommand {
 
         @Override
         public Integer call() throws IOException {
-            Fdl source = FdlReader.load(Files.readAllBytes(fdl), fdl.toString());
+            Fdl source = FdlReader.load(Documents.read(fdl, FdlReader.MAX_BYTES, "FDL"), fdl.toString());
             String id = template;
             Path templateFile = Path.of(template);
             if (Files.isRegularFile(templateFile)) {
-                Fdl templates = FdlReader.load(Files.readAllBytes(templateFile), templateFile.toString());
+                Fdl templates = FdlReader.load(Documents.read(templateFile, FdlReader.MAX_BYTES, "FDL"), templateFile.toString());
                 Fdl.CanvasTemplate t = templates.canvasTemplates().stream().filter(c -> templateId == null || c.id().equals(templateId))
                         .findFirst().orElseThrow(() -> new IllegalArgumentException(templateFile + " has no canvas template"
                                 + (templateId == null ? "" : " '" + templateId + "'")));
@@ -176,7 +172,7 @@ public final class FdlCommand {
 
         @Override
         public Integer call() throws IOException {
-            Fdl source = FdlReader.load(Files.readAllBytes(fdl), fdl.toString());
+            Fdl source = FdlReader.load(Documents.read(fdl, FdlReader.MAX_BYTES, "FDL"), fdl.toString());
             if (canvas == null) {
                 canvas = canvasForClip(source);
             }

@@ -38,7 +38,7 @@ public final class LutCommand {
 
         @Override
         public Integer call() throws Exception {
-            Amf doc = AmfReader.read(Files.readAllBytes(amf), amf.toString());
+            Amf doc = AmfReader.read(amf);
             AmfPipeline pipeline = AmfPipeline.build(doc, amf.toAbsolutePath().getParent());
             LutBake.Shaper shaper = pipeline.lutShaper();
             if (shaper != LutBake.Shaper.NONE && format == Format.cube) {

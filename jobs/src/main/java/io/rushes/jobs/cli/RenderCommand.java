@@ -85,7 +85,7 @@ public final class RenderCommand implements Callable<Integer> {
             return null;
         }
         io.rushes.engine.color.amf.AmfPipeline pipeline = amf == null ? io.rushes.engine.color.amf.AmfPipeline.defaultOutput()
-                : io.rushes.engine.color.amf.AmfPipeline.build(io.rushes.engine.color.amf.AmfReader.read(Files.readAllBytes(amf), amf.toString()),
+                : io.rushes.engine.color.amf.AmfPipeline.build(io.rushes.engine.color.amf.AmfReader.read(amf),
                         amf.toAbsolutePath().getParent(), true);
         io.rushes.engine.color.ColorProcessor processor = pipeline.processor(lut.size, lut.budget);
         System.out.println("display: " + processor.describe());

@@ -19,13 +19,24 @@ public final class RushesCli implements Runnable {
                 .setExecutionExceptionHandler(RushesCli::failed).execute(args);
     }
 
-    /** A user error (bad input, bad option value) is one line and exit code 2; anything else is a bug: its stack trace, 1. */
+    /**
+     * A user error (bad input, bad option value) is one line and exit code 2; a storage failure (missing file, no
+     * permission) one line and 1; anything else is a bug: its stack trace and 1.
+     */
     private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
-        if (e instanceof io.rushes.engine.error.RushesException r && r.isUserError()) {
+        if (e instanceof io.rushes.engine.error.RushesException r) {
             command.getErr().println("rushes " + command.getCommandName() + ": " + r.getMessage());
-            return 2;
+            return r.isUserError() ? 2 : r.code() == io.rushes.engine.error.ErrorCode.IO ? 1 : fail(e, command);
         }
-        e.printStackTrace(command.getErr());
+        if (e instanceof java.io.IOException) {
+            command.getErr().println("rushes " + command.getCommandName() + ": " + e);
+            return 1;
+        }
+        return fail(e, command);
+    }
+
+    private static int fail(Exception bug, CommandLine command) {
+        bug.printStackTrace(command.getErr());
         return 1;
     }
 

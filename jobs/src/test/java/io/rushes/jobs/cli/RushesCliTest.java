@@ -147,6 +147,9 @@ class RushesCliTest {
             assertEquals((float) want[0] + " " + (float) want[1] + " " + (float) want[2], out[2]);
             System.setIn(new java.io.ByteArrayInputStream("1 2\n".getBytes(StandardCharsets.UTF_8)));
             assertEquals(2, run("color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Academy.ACEScg_to_ACES.a2.v1").code());
+            // A line with no end (hostile or a wrong file piped in) is refused at 4096 characters, not buffered whole.
+            System.setIn(new java.io.ByteArrayInputStream("0.1 ".repeat(1 << 18).getBytes(StandardCharsets.UTF_8)));
+            assertEquals(2, run("color", "apply").code());
         } finally {
             System.setIn(old);
         }
@@ -164,6 +167,11 @@ class RushesCliTest {
         Run ok = run("amf", "validate", amf.toString());
         assertEquals(0, ok.code(), ok.out());
         assertTrue(ok.out().contains("INPUT CSC.Sony.SLog3_SGamut3_to_ACES") && ok.out().contains("LOOK CLF look.clf"), ok.out());
+        if (Files.isReadable(Path.of("/dev/zero"))) { // an endless file is refused at the AMF size limit, not read forever
+            Run endless = run("amf", "validate", "/dev/zero");
+            assertEquals(1, endless.code());
+            assertTrue(endless.out().contains("the AMF is larger than"), endless.out());
+        }
         Files.writeString(amf, Files.readString(amf).replace("CSC.Sony.SLog3_SGamut3_to_ACES", "IDT.Acme.Camera"));
         Run bad = run("amf", "validate", amf.toString());
         assertEquals(1, bad.code());

@@ -9,7 +9,8 @@ import io.rushes.engine.color.aces.Aces20;
 import io.rushes.engine.color.clf.ClfReader;
 import io.rushes.engine.color.clf.ProcessList;
 import io.rushes.engine.error.Errors;
-import java.io.IOException;
+import io.rushes.engine.io.Documents;
+import io.rushes.engine.xml.SecureXml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,14 +146,7 @@ public record AmfPipeline(List<String> plan, ColorPipeline pipeline, LutBake.Sha
             throw Errors.invalidDocument(file, path, "refers to " + ref + ", which is not in " + base,
                     "Put the CLF the AMF names next to it, or fix the <file> reference");
         }
-        try {
-            if (Files.size(target) > 64L << 20) {
-                throw Errors.limitExceeded(target.toString(), 0, "the CLF size", Files.size(target), 64L << 20);
-            }
-            return ClfReader.read(Files.readAllBytes(target), target.toString());
-        } catch (IOException e) {
-            throw Errors.io(target.toString(), e);
-        }
+        return ClfReader.read(Documents.read(target, SecureXml.MAX_BYTES, "CLF"), target.toString());
     }
 
     private static String describe(Amf.Source s) {

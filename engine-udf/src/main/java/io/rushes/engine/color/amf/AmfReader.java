@@ -22,6 +22,11 @@ public final class AmfReader {
     private AmfReader() {
     }
 
+    /** Reads an AMF file, refusing one above the XML size limit before loading it. */
+    public static Amf read(java.nio.file.Path file) {
+        return read(io.rushes.engine.io.Documents.read(file, io.rushes.engine.xml.SecureXml.MAX_BYTES, "AMF"), file.toString());
+    }
+
     public static Amf read(byte[] bytes, String file) {
         Element root = SecureXml.parse(bytes, file).getDocumentElement();
         if (!"acesMetadataFile".equals(local(root)) || !NAMESPACES.contains(root.getNamespaceURI())) {
