@@ -1,6 +1,7 @@
 package io.rushes.engine.integrity;
 
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.io.Documents;
 import io.rushes.engine.xml.SecureXml;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ public final class MhlHistory {
             }
             Path chainFile = folder.resolve(CHAIN);
             if (Files.isRegularFile(chainFile)) {
-                Document doc = SecureXml.parse(Files.readAllBytes(chainFile), chainFile.toString());
+                Document doc = SecureXml.parse(Documents.read(chainFile, SecureXml.MAX_BYTES, "ASC MHL chain"), chainFile.toString());
                 NodeList lists = doc.getElementsByTagNameNS("*", "hashlist");
                 for (int i = 0; i < lists.getLength(); i++) {
                     Element e = (Element) lists.item(i);
@@ -76,7 +77,7 @@ public final class MhlHistory {
         String name = file.getFileName().toString();
         Matcher m = GENERATION.matcher(name);
         int seq = m.matches() ? Integer.parseInt(m.group(1)) : 0;
-        Document doc = SecureXml.parse(Files.readAllBytes(file), file.toString());
+        Document doc = SecureXml.parse(Documents.read(file, SecureXml.MAX_BYTES, "ASC MHL"), file.toString());
         Element root = doc.getDocumentElement();
         if (!"hashlist".equals(root.getLocalName())) {
             throw Errors.corrupt(file.toString(), -1, "the root element is <" + root.getLocalName() + ">, not an ASC MHL <hashlist>");

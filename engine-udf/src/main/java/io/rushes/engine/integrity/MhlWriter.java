@@ -1,6 +1,8 @@
 package io.rushes.engine.integrity;
 
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.io.Documents;
+import io.rushes.engine.xml.SecureXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +99,7 @@ public final class MhlWriter {
             chain.append("<ascmhldirectory xmlns=\"urn:ASC:MHL:DIRECTORY:v2.0\">\n");
             for (MhlGeneration g : history.generations()) {
                 appendChainEntry(chain, g.sequence(), g.fileName(), history.chainC4().getOrDefault(g.fileName(),
-                        FileHasher.hash(Files.readAllBytes(folder.resolve(g.fileName())), HashAlgorithm.C4)));
+                        FileHasher.hash(Documents.read(folder.resolve(g.fileName()), SecureXml.MAX_BYTES, "ASC MHL"), HashAlgorithm.C4)));
             }
             appendChainEntry(chain, sequence, fileName, FileHasher.hash(generation, HashAlgorithm.C4));
             chain.append("</ascmhldirectory>\n");
