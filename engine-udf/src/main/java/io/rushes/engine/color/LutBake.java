@@ -13,7 +13,11 @@ public final class LutBake implements ColorProcessor {
     public enum Shaper {
         /** The input is already in [0, 1] (camera log, ACEScct, display code values). */
         NONE,
-        /** The input is scene-linear ACES2065-1: ACEScct's curve (on each channel) spreads it over [0, 1]. */
+        /**
+         * The input is scene-linear ACES2065-1, converted to ACEScct (AP1 primaries, then its log curve) for the lattice:
+         * the log spreads the scene range over [0, 1], and in AP1 the lattice's faces lie on the gamut edges where the
+         * ACES output transforms clip (AP0 lattice cells cut across them: twice the error at the 99th percentile).
+         */
         ACESCCT
     }
 
@@ -39,9 +43,10 @@ public final class LutBake implements ColorProcessor {
         for (int r = 0, o = 0; r < size; r++) {
             for (int g = 0; g < size; g++) {
                 for (int b = 0; b < size; b++, o += 3) {
-                    rgb[0] = unshape(shaper, r / (size - 1.0));
-                    rgb[1] = unshape(shaper, g / (size - 1.0));
-                    rgb[2] = unshape(shaper, b / (size - 1.0));
+                    rgb[0] = r / (size - 1.0);
+                    rgb[1] = g / (size - 1.0);
+                    rgb[2] = b / (size - 1.0);
+                    unshape(shaper, rgb);
                     pipeline.apply(rgb);
                     table[o] = (float) rgb[0];
                     table[o + 1] = (float) rgb[1];
@@ -52,19 +57,27 @@ public final class LutBake implements ColorProcessor {
         return new LutBake(size, shaper, table, pipeline.describe());
     }
 
-    private static double unshape(Shaper shaper, double v) {
-        return shaper == Shaper.ACESCCT ? CameraLog.ACESCCT.decode(v) : v;
-    }
+    private static final Matrix3 AP0_TO_AP1 = Gamut.AP1.primaries().xyzToRgb().times(Gamut.AP0.primaries().rgbToXyz());
+    private static final Matrix3 AP1_TO_AP0 = AP0_TO_AP1.inverse();
 
-    private double shape(double v) {
-        return shaper == Shaper.ACESCCT ? CameraLog.ACESCCT.encode(v) : v;
+    /** A lattice coordinate (in place) back to the pipeline's input. */
+    private static void unshape(Shaper shaper, double[] rgb) {
+        if (shaper == Shaper.ACESCCT) {
+            for (int i = 0; i < 3; i++) {
+                rgb[i] = CameraLog.ACESCCT.decode(rgb[i]);
+            }
+            AP1_TO_AP0.applyInPlace(rgb);
+        }
     }
 
     /** The baked LUT on one triplet. */
     @Override
     public void apply(double[] rgb) {
-        for (int i = 0; i < 3; i++) {
-            rgb[i] = shape(rgb[i]);
+        if (shaper == Shaper.ACESCCT) {
+            AP0_TO_AP1.applyInPlace(rgb);
+            for (int i = 0; i < 3; i++) {
+                rgb[i] = CameraLog.ACESCCT.encode(rgb[i]);
+            }
         }
         lut.apply(rgb);
     }
@@ -91,9 +104,10 @@ public final class LutBake implements ColorProcessor {
         double sum = 0;
         for (int n = 0; n < samples; n++) {
             for (int i = 0; i < 3; i++) {
-                a[i] = unshape(shaper, random.nextDouble());
-                b[i] = a[i];
+                a[i] = random.nextDouble();
             }
+            unshape(shaper, a);
+            System.arraycopy(a, 0, b, 0, 3);
             exact.apply(a);
             apply(b);
             for (int i = 0; i < 3; i++) {
@@ -126,13 +140,23 @@ public final class LutBake implements ColorProcessor {
         return s.toString();
     }
 
-    /** The LUT as an Academy/ASC Common LUT Format v3 file: the shaper as a Log node (ACEScct's parameters), then a LUT3D. */
+    /**
+     * The LUT as an Academy/ASC Common LUT Format v3 file: the shaper as a Matrix (AP0 → AP1) and a Log node (ACEScct's
+     * parameters), then a LUT3D.
+     */
     public String toClf(String id, String description) {
         StringBuilder s = new StringBuilder();
         s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         s.append("<ProcessList id=\"").append(xml(id)).append("\" compCLFversion=\"3.0\" xmlns=\"urn:AMPAS:CLF:v3.0\">\n");
         s.append("  <Description>").append(xml(description)).append("</Description>\n");
         if (shaper == Shaper.ACESCCT) {
+            s.append("  <Matrix inBitDepth=\"32f\" outBitDepth=\"32f\">\n    <Description>ACES2065-1 to ACEScg (AP0 to AP1)</Description>\n");
+            double[] m = AP0_TO_AP1.m();
+            s.append("    <Array dim=\"3 3\">\n");
+            for (int row = 0; row < 3; row++) {
+                s.append(String.format(Locale.ROOT, "      %.12f %.12f %.12f%n", m[3 * row], m[3 * row + 1], m[3 * row + 2]));
+            }
+            s.append("    </Array>\n  </Matrix>\n");
             s.append("  <Log inBitDepth=\"32f\" outBitDepth=\"32f\" style=\"cameraLinToLog\">\n");
             s.append("    <Description>ACEScct shaper</Description>\n");
             s.append("    <LogParams base=\"2\" logSideSlope=\"").append(1 / 17.52).append("\" logSideOffset=\"").append(9.72 / 17.52)
