@@ -44,7 +44,11 @@ class AmfPipelineTest {
             }
         }
         Arrays.sort(diffs);
-        assertTrue(diffs[(int) (0.99 * diffs.length)] <= 0.02, "p99 " + diffs[(int) (0.99 * diffs.length)]);
+        System.out.printf("default output, 65³ bake vs exact on scene colours: p99 %.2e, max %.2e%n", diffs[(int) (0.99 * diffs.length)], diffs[diffs.length - 1]);
+        // Within the budget, and far inside it on scene colours (2.0e-3 measured; sampling ACEScct in AP0 instead of AP1
+        // roughly doubles it).
+        assertTrue(diffs[(int) (0.99 * diffs.length)] <= 3e-3, "p99 " + diffs[(int) (0.99 * diffs.length)]);
+        assertTrue(diffs[diffs.length - 1] <= 1e-2, "max " + diffs[diffs.length - 1]);
         float[] image = {0.18f, 0.18f, 0.18f, 1f, 0.5f, 0.25f};
         float[] copy = image.clone();
         baked.applyImage(image);
