@@ -45,8 +45,8 @@ class AmfPipelineTest {
         }
         Arrays.sort(diffs);
         System.out.printf("default output, 65³ bake vs exact on scene colours: p99 %.2e, max %.2e%n", diffs[(int) (0.99 * diffs.length)], diffs[diffs.length - 1]);
-        // Within the budget, and far inside it on scene colours (2.0e-3 measured; sampling ACEScct in AP0 instead of AP1
-        // roughly doubles it).
+        // Within the budget, and far inside it on scene colours: 2.0e-3 measured (p99), where a lattice of ACEScct
+        // values in AP0 instead of AP1 gives 5.8e-3.
         assertTrue(diffs[(int) (0.99 * diffs.length)] <= 3e-3, "p99 " + diffs[(int) (0.99 * diffs.length)]);
         assertTrue(diffs[diffs.length - 1] <= 1e-2, "max " + diffs[diffs.length - 1]);
         float[] image = {0.18f, 0.18f, 0.18f, 1f, 0.5f, 0.25f};
