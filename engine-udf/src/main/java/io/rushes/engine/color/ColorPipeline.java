@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A colour pipeline declared as a list of {@link ColorOp}s and compiled once (per executor) into a shorter list: adjacent
- * matrices multiplied into one, a curve followed by its inverse removed, identity matrices dropped. {@link #reference}
+ * matrices multiplied into one, a curve followed by its inverse removed, identity matrices dropped, steps that know
+ * their successor fused with it (the ACES 1.3 RRT with an ODT). {@link #reference}
  * runs the declared list as written, the specification the compiled form must match.
  */
 public final class ColorPipeline implements ColorProcessor {
@@ -54,6 +55,8 @@ public final class ColorPipeline implements ColorProcessor {
                 out.set(out.size() - 1, new ColorOp.MatrixOp(prev.name() + " · " + m.name(), m.matrix().times(prev.matrix())));
             } else if (op instanceof ColorOp.CurveOp c && last instanceof ColorOp.CurveOp prev && c.name().equals(prev.inverseName())) {
                 out.remove(out.size() - 1);
+            } else if (last instanceof ColorOp.StepOp prev && prev.fusion() != null && prev.fusion().withNext(op) != null) {
+                out.set(out.size() - 1, prev.fusion().withNext(op));
             } else {
                 out.add(op);
             }

@@ -245,7 +245,16 @@ public final class TransformRegistry {
                 GamutCompress::inverse));
         NAMES.put("InvLMT.Academy.ReferenceGamutCompress", Pair.of("ACES 1.3 inverse gamut compression",
                 GamutCompress::inverse, GamutCompress::forward));
-        NAMES.put("RRT", Pair.of("ACES 1.3 RRT", Aces13::rrt, Aces13::inverseRrt));
+        Map<String, Aces13.Display> odtByStep = new java.util.HashMap<>();
+        for (Aces13.Display d : Aces13.Display.values()) {
+            odtByStep.put("ACES 1.3 ODT.Academy." + d.id(), d);
+        }
+        ColorOp.Fusion rrtWithOdt = next -> {
+            Aces13.Display d = next instanceof ColorOp.StepOp s ? odtByStep.get(s.name()) : null;
+            return d == null ? null : new ColorOp.StepOp("ACES 1.3 RRT + ODT.Academy." + d.id(), c -> Aces13.rrtOdt(d, c));
+        };
+        NAMES.put("RRT", new Pair(List.of(new ColorOp.StepOp("ACES 1.3 RRT", Aces13::rrt, rrtWithOdt)),
+                List.of(new ColorOp.StepOp("inverse ACES 1.3 RRT", Aces13::inverseRrt))));
         NAMES.put("InvRRT", Pair.of("ACES 1.3 inverse RRT", Aces13::inverseRrt, Aces13::rrt));
         for (Aces13.Display d : Aces13.Display.values()) {
             String n = "ODT.Academy." + d.id();

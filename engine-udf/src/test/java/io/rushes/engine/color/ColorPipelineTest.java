@@ -105,4 +105,32 @@ class ColorPipelineTest {
             assertEquals(x[i], y[i], 1e-5, "the CLF's Log node is the ACEScct shaper");
         }
     }
+
+    /** The ACES 1.3 RRT followed by any ODT compiles to one fused step that computes what the two compute apart. */
+    @Test
+    void theRrtFusesWithTheOdtAfterIt() {
+        for (io.rushes.engine.color.aces.Aces13.Display d : io.rushes.engine.color.aces.Aces13.Display.values()) {
+            List<ColorOp> ops = new ArrayList<>(TransformRegistry.ops("urn:ampas:aces:transformId:v1.5:RRT.a1.0.3", false, "t"));
+            ops.addAll(TransformRegistry.ops("urn:ampas:aces:transformId:v1.5:ODT.Academy." + d.id() + ".a1.0.3", false, "t"));
+            ColorPipeline p = new ColorPipeline(ops);
+            assertEquals(List.of("ACES 1.3 RRT + ODT.Academy." + d.id()), p.compiled().stream().map(ColorOp::name).toList());
+            double worst = 0;
+            for (double y : new double[] {0, 1e-4, 0.005, 0.18, 1, 16, 500}) {
+                for (double[] tint : new double[][] {{1, 1, 1}, {1.4, 1, 0.6}, {0.5, 1, 1.6}, {1, 0.3, 1}, {0, 0, 1}}) {
+                    double[] fused = {y * tint[0], y * tint[1], y * tint[2]};
+                    double[] apart = fused.clone();
+                    p.apply(fused);
+                    p.reference(apart);
+                    for (int c = 0; c < 3; c++) {
+                        worst = Math.max(worst, Math.abs(fused[c] - apart[c]));
+                    }
+                }
+            }
+            assertTrue(worst < 1e-12, d + ": " + worst);
+        }
+        // An RRT followed by anything else stays as it is.
+        List<ColorOp> rrtThenMatrix = new ArrayList<>(TransformRegistry.ops("urn:ampas:aces:transformId:v1.5:RRT.a1.0.3", false, "t"));
+        rrtThenMatrix.add(new ColorOp.MatrixOp("scale", Matrix3.diagonal(2, 2, 2)));
+        assertEquals(2, new ColorPipeline(rrtThenMatrix).compiled().size());
+    }
 }

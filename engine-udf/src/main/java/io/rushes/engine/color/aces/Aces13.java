@@ -188,7 +188,29 @@ public final class Aces13 {
     public static void odt(Display display, double[] rgb) {
         AP0_TO_AP1.applyInPlace(rgb);
         for (int i = 0; i < 3; i++) {
-            rgb[i] = display.white.forward((splineC9(rgb[i]) - CINEMA_BLACK) / (CINEMA_WHITE - CINEMA_BLACK));
+            rgb[i] = splineC9(rgb[i]);
+        }
+        odtAfterToneScale(display, rgb);
+    }
+
+    /**
+     * The RRT and an ODT in one pass (ACES2065-1 → display code values), what they compute apart: between the RRT's
+     * C5 and the ODT's C9 tone scales the CTL goes AP1 → AP0 (OCES) → AP1, the identity, and 10^y then log10, so the C9
+     * reads the C5's log output directly. Saves a matrix pair and two transcendentals per channel.
+     */
+    public static void rrtOdt(Display display, double[] aces) {
+        sweeteners(aces);
+        for (int i = 0; i < 3; i++) {
+            // The C5 output is at least 1e-4 (its floor), above HALF_MIN: the C9's own clamp cannot apply.
+            aces[i] = Math.pow(10, C9.logApply(C5.logApply(Math.log10(Math.max(aces[i], HALF_MIN)))));
+        }
+        odtAfterToneScale(display, aces);
+    }
+
+    /** The ODT from the C9 tone scale's output (cd/m², per AP1 channel) to code values. */
+    private static void odtAfterToneScale(Display display, double[] rgb) {
+        for (int i = 0; i < 3; i++) {
+            rgb[i] = display.white.forward((rgb[i] - CINEMA_BLACK) / (CINEMA_WHITE - CINEMA_BLACK));
         }
         if (display.dim) {
             AP1_TO_XYZ.applyInPlace(rgb);
@@ -433,7 +455,11 @@ public final class Aces13 {
         }
 
         double apply(double x) {
-            double logx = Math.log10(Math.max(x, HALF_MIN));
+            return Math.pow(10, logApply(Math.log10(Math.max(x, HALF_MIN))));
+        }
+
+        /** The spline in its log-log domain: log10 of the input (already held at HALF_MIN) → log10 of the output. */
+        double logApply(double logx) {
             double logy;
             if (logx <= logMinX) {
                 logy = logx * slopeLow + (logMinY - slopeLow * logMinX);
@@ -444,7 +470,7 @@ public final class Aces13 {
             } else {
                 logy = logx * slopeHigh + (logMaxY - slopeHigh * logMaxX);
             }
-            return Math.pow(10, logy);
+            return logy;
         }
 
         /** segmented_spline_c5_rev / _c9_rev: solve the segment's quadratic for t; flat beyond the end points. */
