@@ -53,18 +53,70 @@ public final class Aces13 {
      * (the DCI ODTs only), clipped there and scaled by {@code scale} so no channel clips first. {@link #NONE} (the ODTs
      * that show their own white) leaves values as they are: the display range clips them later.
      */
-    private record WhiteSimulation(double newWhite, double scale, boolean rollOff) {
-        static final WhiteSimulation NONE = new WhiteSimulation(Double.POSITIVE_INFINITY, 1, false);
-        private static final double ROLL_WIDTH = 0.5;
+    private record WhiteSimulation(double newWhite, double scale, RollOff rollOff) {
+        static final WhiteSimulation NONE = new WhiteSimulation(Double.POSITIVE_INFINITY, 1, null);
+
+        /** Scaled only (the D60 simulations on D65 displays). */
+        static WhiteSimulation scaled(double scale) {
+            return new WhiteSimulation(1, scale, null);
+        }
+
+        /** Rolled off over the top half of the range, then scaled (on a DCI-white projector). */
+        static WhiteSimulation rolledOff(double newWhite, double scale) {
+            return new WhiteSimulation(newWhite, scale, new RollOff(newWhite, 0.5));
+        }
 
         double forward(double linear) {
-            double v = rollOff ? rollWhiteForward(linear, newWhite, ROLL_WIDTH) : linear;
+            double v = rollOff == null ? linear : rollOff.forward(linear);
             return Math.min(v, newWhite) * scale;
         }
 
         double inverse(double linear) {
             double v = linear / scale;
-            return rollOff ? rollWhiteReverse(v, newWhite, ROLL_WIDTH) : v;
+            return rollOff == null ? v : rollOff.reverse(v);
+        }
+    }
+
+    /**
+     * roll_white_fwd / roll_white_rev: a quadratic that bends linear code values in the top {@code width} towards
+     * {@code newWhite} (the CTL writes it on negated values), with its coefficients worked out once.
+     */
+    private static final class RollOff {
+        private static final double X0 = -1;
+        private final double x1;
+        private final double y0;
+        private final double y1;
+        private final double a;
+        private final double b;
+
+        RollOff(double newWhite, double width) {
+            x1 = X0 + width;
+            y0 = -newWhite;
+            y1 = x1;
+            double m1 = x1 - X0;
+            a = y0 - y1 + m1;
+            b = 2 * (y1 - y0) - m1;
+        }
+
+        double forward(double in) {
+            double t = (-in - X0) / (x1 - X0);
+            if (t < 0) {
+                return -(t * b + y0);
+            }
+            return t > 1 ? in : -((t * a + b) * t + y0);
+        }
+
+        double reverse(double in) {
+            if (-in < y0) {
+                return -X0;
+            }
+            if (-in > y1) {
+                return in;
+            }
+            double c = y0 + in;
+            double discriminant = Math.sqrt(b * b - 4 * a * c);
+            double t = 2 * c / (-discriminant - b);
+            return -(t * (x1 - X0) + X0);
         }
     }
 
@@ -82,20 +134,20 @@ public final class Aces13 {
         /** P3 with the ACES white itself: no adaptation. */
         P3D60_48NITS("P3D60_48nits", P3D60, Encoding.GAMMA_26, false, false, null, WhiteSimulation.NONE, true),
         /** P3DCI_D60sim_48nits.ctl. */
-        P3DCI_48NITS("P3DCI_48nits", P3DCI, Encoding.GAMMA_26, false, false, null, new WhiteSimulation(0.918, 0.96, true), true),
-        P3DCI_D65SIM_48NITS("P3DCI_D65sim_48nits", P3DCI, Encoding.GAMMA_26, false, true, null, new WhiteSimulation(0.908, 0.9575, true), true),
-        P3D65_D60SIM_48NITS("P3D65_D60sim_48nits", P3D65, Encoding.GAMMA_26, false, false, null, new WhiteSimulation(1, 0.964, false), true),
+        P3DCI_48NITS("P3DCI_48nits", P3DCI, Encoding.GAMMA_26, false, false, null, WhiteSimulation.rolledOff(0.918, 0.96), true),
+        P3DCI_D65SIM_48NITS("P3DCI_D65sim_48nits", P3DCI, Encoding.GAMMA_26, false, true, null, WhiteSimulation.rolledOff(0.908, 0.9575), true),
+        P3D65_D60SIM_48NITS("P3D65_D60sim_48nits", P3D65, Encoding.GAMMA_26, false, false, null, WhiteSimulation.scaled(0.964), true),
         P3D65_REC709LIMITED_48NITS("P3D65_Rec709limited_48nits", P3D65, Encoding.GAMMA_26, false, true, REC709, WhiteSimulation.NONE, false),
         REC2020_P3D65LIMITED_100NITS_DIM("Rec2020_P3D65limited_100nits_dim", REC2020, Encoding.BT1886, true, true, P3D65, WhiteSimulation.NONE,
                 false),
         REC2020_REC709LIMITED_100NITS_DIM("Rec2020_Rec709limited_100nits_dim", REC2020, Encoding.BT1886, true, true, REC709,
                 WhiteSimulation.NONE, false),
-        REC709_D60SIM_100NITS_DIM("Rec709_D60sim_100nits_dim", REC709, Encoding.BT1886, true, false, null, new WhiteSimulation(1, 0.955, false),
+        REC709_D60SIM_100NITS_DIM("Rec709_D60sim_100nits_dim", REC709, Encoding.BT1886, true, false, null, WhiteSimulation.scaled(0.955),
                 true),
-        SRGB_D60SIM_100NITS_DIM("RGBmonitor_D60sim_100nits_dim", REC709, Encoding.SRGB, true, false, null, new WhiteSimulation(1, 0.955, false),
+        SRGB_D60SIM_100NITS_DIM("RGBmonitor_D60sim_100nits_dim", REC709, Encoding.SRGB, true, false, null, WhiteSimulation.scaled(0.955),
                 true),
         DISPLAYP3_DIM("DisplayP3_dim", P3D65, Encoding.SRGB, true, true, null, WhiteSimulation.NONE, true),
-        DISPLAYP3_D60SIM_DIM("DisplayP3_D60sim_dim", P3D65, Encoding.SRGB, true, false, null, new WhiteSimulation(1, 0.955, false), true),
+        DISPLAYP3_D60SIM_DIM("DisplayP3_D60sim_dim", P3D65, Encoding.SRGB, true, false, null, WhiteSimulation.scaled(0.955), true),
         /** X'Y'Z' of the D60-white image, negatives clipped. */
         DCDM("DCDM", null, Encoding.DCDM, false, false, null, WhiteSimulation.NONE, true),
         /** DCDM_P3D60limited.ctl. */
@@ -267,47 +319,6 @@ public final class Aces13 {
             rgbPost[i] = C9.inverse(display.white.inverse(linear[i]) * (CINEMA_WHITE - CINEMA_BLACK) + CINEMA_BLACK);
         }
         System.arraycopy(AP1_TO_AP0.apply(rgbPost), 0, cv, 0, 3);
-    }
-
-    /**
-     * roll_white_fwd: a quadratic that bends linear code values in the top {@code width} towards {@code newWhite}, for
-     * the DCI white-simulation ODTs (written in the CTL on negated values).
-     */
-    static double rollWhiteForward(double in, double newWhite, double width) {
-        double x0 = -1;
-        double x1 = x0 + width;
-        double y0 = -newWhite;
-        double y1 = x1;
-        double m1 = x1 - x0;
-        double a = y0 - y1 + m1;
-        double b = 2 * (y1 - y0) - m1;
-        double c = y0;
-        double t = (-in - x0) / (x1 - x0);
-        if (t < 0) {
-            return -(t * b + c);
-        }
-        return t > 1 ? in : -((t * a + b) * t + c);
-    }
-
-    /** roll_white_rev: the inverse of {@link #rollWhiteForward} (solving its quadratic for t). */
-    static double rollWhiteReverse(double in, double newWhite, double width) {
-        double x0 = -1;
-        double x1 = x0 + width;
-        double y0 = -newWhite;
-        double y1 = x1;
-        double m1 = x1 - x0;
-        double a = y0 - y1 + m1;
-        double b = 2 * (y1 - y0) - m1;
-        if (-in < y0) {
-            return -x0;
-        }
-        if (-in > y1) {
-            return in;
-        }
-        double c = y0 + in;
-        double discriminant = Math.sqrt(b * b - 4 * a * c);
-        double t = 2 * c / (-discriminant - b);
-        return -(t * (x1 - x0) + x0);
     }
 
     /** OCES → ACES2065-1 (InvRRT.ctl). */
