@@ -31,8 +31,11 @@ public final class Aces13Hdr {
         private final double yMin;
         private final double yMax;
         private final Tonescale tonescale;
-        private final Matrix3 xyzToDisplay;
         private final Matrix3 displayToXyz;
+        /** AP1 → XYZ → limiting (= display) primaries, fused. */
+        private final Matrix3 toLimiting;
+        /** Limiting primaries → XYZ → D60 to D65 → display primaries, fused. */
+        private final Matrix3 limitingToDisplay;
 
         Output(String id, double yMin, double yMid, double yMax, Gamut primaries, boolean hlg) {
             this.id = id;
@@ -42,8 +45,10 @@ public final class Aces13Hdr {
             Tonescale unshifted = new Tonescale(yMin, yMax, 0);
             double shift = log2(unshifted.inverse(yMid)) - log2(0.18);
             this.tonescale = new Tonescale(yMin, yMax, shift);
-            this.xyzToDisplay = primaries.primaries().xyzToRgb();
+            Matrix3 xyzToDisplay = primaries.primaries().xyzToRgb();
             this.displayToXyz = primaries.primaries().rgbToXyz();
+            this.toLimiting = xyzToDisplay.times(Aces13.AP1_TO_XYZ);
+            this.limitingToDisplay = xyzToDisplay.times(Aces13.D60_TO_D65).times(displayToXyz);
         }
 
         /** The transform name after "RRTODT.Academy." (its inverse: "InvRRTODT.Academy."). */
@@ -55,23 +60,19 @@ public final class Aces13Hdr {
     private Aces13Hdr() {
     }
 
-    /** ACES2065-1 → PQ code values. */
+    /** ACES2065-1 → PQ (or HLG) code values, in place. */
     public static void apply(Output o, double[] aces) {
-        double[] rgbPre = aces.clone();
-        Aces13.sweeteners(rgbPre);
-        double[] linear = new double[3];
+        Aces13.sweeteners(aces);
         for (int i = 0; i < 3; i++) {
-            linear[i] = (o.tonescale.forward(rgbPre[i]) - o.yMin) / (o.yMax - o.yMin);
+            aces[i] = (o.tonescale.forward(aces[i]) - o.yMin) / (o.yMax - o.yMin);
         }
-        double[] xyz = Aces13.AP1_TO_XYZ.apply(linear);
-        double[] limited = o.xyzToDisplay.apply(xyz); // the limiting primaries are the display's in every ACES 1.3 PQ output
+        o.toLimiting.applyInPlace(aces); // the limiting primaries are the display's in every ACES 1.3 HDR output
         for (int i = 0; i < 3; i++) {
-            limited[i] = Math.min(Math.max(limited[i], 0), 1);
+            aces[i] = Math.min(Math.max(aces[i], 0), 1);
         }
-        xyz = Aces13.D60_TO_D65.apply(o.displayToXyz.apply(limited));
-        double[] cv = o.xyzToDisplay.apply(xyz);
+        o.limitingToDisplay.applyInPlace(aces);
         for (int i = 0; i < 3; i++) {
-            double y = Math.max(Math.max(cv[i], 0) * o.yMax, 0); // STRETCH_BLACK: linCV_2_Y with Ymin 0
+            double y = Math.max(Math.max(aces[i], 0) * o.yMax, 0); // STRETCH_BLACK: linCV_2_Y with Ymin 0
             aces[i] = Aces20.yToSt2084(y);
         }
         if (o.hlg) {
