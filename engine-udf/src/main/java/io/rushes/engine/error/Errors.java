@@ -33,6 +33,12 @@ public final class Errors {
                 "A real " + kind + " is far smaller: check that this is the file you meant", null);
     }
 
+    /** A path that names a folder, a named pipe or a device where a file was asked for: refused before it is opened. */
+    public static RushesException notARegularFile(String file, String kind) {
+        return new RushesException(ErrorCode.INVALID_ARGUMENT, file, -1, "it is not a regular file (a folder, pipe or device)",
+                "Give the path of the " + kind + " file itself", null);
+    }
+
     public static RushesException unsupportedFormat(String file, String detail) {
         return new RushesException(ErrorCode.UNSUPPORTED_FORMAT, file, 0, detail,
                 "Rushes reads DNG/CinemaDNG, TIFF-based stills raws, CR3, QuickTime/MP4, MXF, OpenEXR, DPX, "

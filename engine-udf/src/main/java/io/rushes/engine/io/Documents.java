@@ -16,7 +16,7 @@ public final class Documents {
      * pipe that never ends, whose size says nothing, is refused too).
      */
     public static byte[] read(Path file, int maxBytes, String kind) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = open(file, kind)) {
             byte[] bytes = in.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
                 throw Errors.documentTooLarge(file.toString(), kind, maxBytes);
@@ -25,5 +25,19 @@ public final class Documents {
         } catch (IOException e) {
             throw Errors.io(file.toString(), e);
         }
+    }
+
+    /**
+     * A stream over a regular file, refusing folders, named pipes and devices before opening them (opening a FIFO
+     * blocks until a writer comes, so the bound in {@link #read} alone would never be reached). Links are followed.
+     */
+    public static InputStream open(Path file, String kind) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
+                throw Errors.io(file.toString(), new java.nio.file.NoSuchFileException(file.toString(), null, "no such file"));
+            }
+            throw Errors.notARegularFile(file.toString(), kind);
+        }
+        return Files.newInputStream(file);
     }
 }

@@ -25,13 +25,40 @@ class DocumentsTest {
         assertTrue(e.getMessage().contains("the CLF is larger than 999 bytes") && e.getMessage().contains(f.toString()), e.getMessage());
     }
 
-    /** A device that never ends (its size says 0) is refused after the limit, not read forever. */
+    /** A device that never ends (its size says 0) is refused before it is opened, not read forever. */
     @Test
-    void refusesAnEndlessFile() {
+    void refusesADevice() {
         Path zero = Path.of("/dev/zero");
         assumeTrue(Files.isReadable(zero), "no /dev/zero here");
         RushesException e = assertThrows(RushesException.class, () -> Documents.read(zero, 1 << 16, "AMF"));
-        assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+        assertEquals("Cannot read /dev/zero: it is not a regular file (a folder, pipe or device). Give the path of the AMF file itself",
+                e.getMessage());
+    }
+
+    /** Opening a named pipe blocks until something writes to it: it must be refused without opening it. */
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void refusesANamedPipeWithoutBlocking(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("look.amf");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        RushesException e = assertThrows(RushesException.class, () -> Documents.read(fifo, 1 << 16, "AMF"));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+        assertTrue(e.getMessage().startsWith("Cannot read " + fifo + ": it is not a regular file"), e.getMessage());
+    }
+
+    @Test
+    void aFolderIsNotADocument(@TempDir Path dir) {
+        RushesException e = assertThrows(RushesException.class, () -> Documents.read(dir, 100, "FDL"));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+    }
+
+    @Test
+    void anErrorToldAsTheCommandThatFailed() {
+        RushesException e = io.rushes.engine.error.Errors.notARegularFile("x.amf", "AMF").during("apply the AMF");
+        assertTrue(e.getMessage().startsWith("Cannot apply the AMF x.amf: it is not a regular file"), e.getMessage());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
     }
 
     @Test
