@@ -35,6 +35,29 @@ public final class Catalog {
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     }
 
+    /**
+     * A catalog that must already exist, for readers ({@code rushes sql}): nothing is created, so a mistyped root is
+     * an error instead of four new empty tables answering 0. Older tables are still upgraded (columns added).
+     */
+    public static Catalog existing(SparkSession spark, String root) {
+        Catalog c = new Catalog(spark, qualify(spark, root));
+        List<String> absent = CatalogSchema.TABLES.stream().filter(t -> !io.delta.tables.DeltaTable.isDeltaTable(spark, c.path(t)))
+                .map(TableDef::name).toList();
+        if (absent.size() == CatalogSchema.TABLES.size()) {
+            throw io.rushes.engine.error.Errors.notFound(c.root, "it holds no Rushes catalog (no Delta tables "
+                    + String.join(", ", absent) + ")", "Check the path, or create the catalog with rushes ingest --catalog " + root);
+        }
+        if (!absent.isEmpty()) {
+            throw io.rushes.engine.error.Errors.notFound(c.root, "the catalog lacks the tables " + String.join(", ", absent),
+                    "Run rushes ingest (or rushes optimize) on it once to recreate them");
+        }
+        for (TableDef t : CatalogSchema.TABLES) {
+            c.createOrUpgrade(t);
+        }
+        return c;
+    }
+
+    /** The catalog at {@code root}, created or upgraded to this version's tables. */
     public static Catalog open(SparkSession spark, String root) {
         Catalog c = new Catalog(spark, qualify(spark, root));
         for (TableDef t : CatalogSchema.TABLES) {

@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The catalog's tables, in code. The {@code clips} columns are the engine's normalised schema
  * ({@link ClipField}), so a field added there becomes a column here (added to existing tables on open).
+ * Version 2 added {@code ingests.failure}.
  *
  * <p>Layout, chosen for the views' queries:
  * <ul>
@@ -38,13 +39,13 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class CatalogSchema {
     /** Bumped whenever a column is added, renamed or retyped; stored as the table property rushes.schema.version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public static final TableDef INGESTS = new TableDef("ingests", "one row per distinct ingest (same source contents, same id)",
             new StructType(new StructField[] {
                     field("ingest_id", StringType, false, "stable id: hash of the source, its listing and the options"),
                     field("source", StringType, false, "URI of the card or turnover ingested"),
-                    field("status", StringType, false, "running, complete"),
+                    field("status", StringType, false, "running, complete or failed"),
                     field("started_at", TimestampType, true, "first start of this ingest"),
                     field("finished_at", TimestampType, true, "when it completed"),
                     field("clips_total", LongType, true, "clips found"),
@@ -56,6 +57,7 @@ public final class CatalogSchema {
                     field("hash_algorithms", StringType, true, "file hashes computed (comma-separated), empty for none"),
                     field("engine_version", StringType, true, "Rushes version"),
                     field("spark_version", StringType, true, "Spark version"),
+                    field("failure", StringType, true, "why a failed ingest stopped (its rounds committed before stay); null otherwise"),
             }), List.of(), List.of("ingest_id"), List.of());
 
     public static final TableDef CLIPS = new TableDef("clips", "one row per clip: the normalised schema plus the raw metadata map",
@@ -122,7 +124,7 @@ public final class CatalogSchema {
             case LONG -> LongType;
             case DOUBLE -> DoubleType;
             case BOOLEAN -> BooleanType;
-            case INT_LIST -> createArrayType(LongType);
+            case LONG_LIST -> createArrayType(LongType);
             case STRING_MAP -> createMapType(StringType, StringType);
         };
     }

@@ -95,7 +95,7 @@ public final class Inspector {
             sequenceFields(clip, md, last, lastGoodFrame);
         }
         derive(md);
-        md.set(STATUS, status(first, errors, clip.files().size()));
+        md.set(STATUS, status(first, errors).column());
         return new ClipResult(clip, md, List.copyOf(files), List.copyOf(errors));
     }
 
@@ -106,24 +106,20 @@ public final class Inspector {
         return ClipError.of(Errors.internal(f.location(), e));
     }
 
-    private static String status(ClipMetadata first, List<ClipError> errors, int fileCount) {
+    private static ClipStatus status(ClipMetadata first, List<ClipError> errors) {
         if (first == null) {
             boolean unsupported = errors.stream().allMatch(e -> e.code().equals(ErrorCode.UNSUPPORTED_FORMAT.name())
                     || e.code().equals(ErrorCode.UNSUPPORTED_FEATURE.name()));
-            return unsupported && !errors.isEmpty() ? "unsupported" : "error";
+            return unsupported && !errors.isEmpty() ? ClipStatus.UNSUPPORTED : ClipStatus.ERROR;
         }
-        return errors.isEmpty() ? "ok" : "partial";
+        return errors.isEmpty() ? ClipStatus.OK : ClipStatus.PARTIAL;
     }
 
     private static void sequenceFields(Clip clip, ClipMetadata md, ClipMetadata last, Long lastGoodFrame) {
         md.set(FRAME_COUNT, (long) clip.files().size());
         md.set(FIRST_FRAME, clip.firstFrame());
         md.set(LAST_FRAME, clip.lastFrame());
-        List<Integer> missing = new ArrayList<>();
-        for (Long m : clip.missingFrames()) {
-            missing.add((int) Math.min(Integer.MAX_VALUE, m));
-        }
-        md.set(MISSING_FRAMES, List.copyOf(missing));
+        md.set(MISSING_FRAMES, List.copyOf(clip.missingFrames()));
         String startTc = md.string(START_TIMECODE);
         Double rate = md.number(TIMECODE_RATE);
         if (startTc == null || rate == null) {

@@ -1,7 +1,7 @@
 package io.rushes.engine.discovery;
 
+import io.rushes.engine.error.Errors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,20 @@ public final class ClipDiscovery {
     private ClipDiscovery() {
     }
 
-    /** Lists every regular file under each path (a file, a folder, a whole card), skipping hidden files and ascmhl/. */
+    /**
+     * The listing rules, the same for every storage (local here, Hadoop/S3 in the jobs): hidden folders and the
+     * {@code ascmhl/} histories are not entered.
+     */
+    public static boolean skipsFolder(String name) {
+        return name.startsWith(".") || name.equals("ascmhl");
+    }
+
+    /** Hidden files (macOS {@code ._} forks, {@code .DS_Store}, partial copies) are never clips. */
+    public static boolean skipsFile(String name) {
+        return name.startsWith(".");
+    }
+
+    /** Lists every regular file under each path (a file, a folder, a whole card) by {@link #skipsFolder} and {@link #skipsFile}. */
     public static List<FileEntry> listLocal(List<Path> roots) {
         List<FileEntry> out = new ArrayList<>();
         for (Path root : roots) {
@@ -48,18 +61,21 @@ public final class ClipDiscovery {
                 out.add(entry(abs, abs.getFileName().toString()));
                 continue;
             }
+            if (!Files.isDirectory(abs)) {
+                throw Files.exists(abs) ? Errors.notARegularFile(abs.toString(), "camera")
+                        : Errors.notFound(abs.toString(), "no such file or folder", "Check the path");
+            }
             try {
                 Files.walkFileTree(abs, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                        return !dir.equals(abs) && (n.startsWith(".") || n.equals("ascmhl"))
+                        return !dir.equals(abs) && skipsFolder(dir.getFileName().toString())
                                 ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
+                        if (attrs.isRegularFile() && !skipsFile(file.getFileName().toString())) {
                             out.add(new FileEntry(file.toString(), abs.relativize(file).toString().replace('\\', '/'),
                                     attrs.size(), attrs.lastModifiedTime().toMillis()));
                         }
@@ -67,7 +83,7 @@ public final class ClipDiscovery {
                     }
                 });
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot list " + abs + ": " + e.getMessage(), e);
+                throw Errors.io(abs.toString(), e);
             }
         }
         return out;
@@ -77,7 +93,7 @@ public final class ClipDiscovery {
         try {
             return new FileEntry(file.toString(), relative, Files.size(file), Files.getLastModifiedTime(file).toMillis());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot stat " + file + ": " + e.getMessage(), e);
+            throw Errors.io(file.toString(), e);
         }
     }
 

@@ -55,6 +55,11 @@ public final class Errors {
         return new RushesException(ErrorCode.INVALID_DOCUMENT, file, -1, (path == null ? "" : "at " + path + ": ") + reason, fix, null);
     }
 
+    /** A location the user named that does not hold what the command needs (a catalog, a card…). */
+    public static RushesException notFound(String location, String reason, String fix) {
+        return new RushesException(ErrorCode.INVALID_ARGUMENT, location, -1, reason, fix, null);
+    }
+
     public static RushesException invalidArgument(String what, String fix) {
         return new RushesException(ErrorCode.INVALID_ARGUMENT, null, -1, what, fix, null);
     }

@@ -4,7 +4,7 @@ import static io.rushes.engine.metadata.FieldType.BOOLEAN;
 import static io.rushes.engine.metadata.FieldType.DATETIME;
 import static io.rushes.engine.metadata.FieldType.DOUBLE;
 import static io.rushes.engine.metadata.FieldType.INT;
-import static io.rushes.engine.metadata.FieldType.INT_LIST;
+import static io.rushes.engine.metadata.FieldType.LONG_LIST;
 import static io.rushes.engine.metadata.FieldType.LONG;
 import static io.rushes.engine.metadata.FieldType.STRING;
 import static io.rushes.engine.metadata.FieldType.TIMECODE;
@@ -33,7 +33,7 @@ public enum ClipField {
     FRAME_COUNT("frame_count", LONG, "frames", "Number of frames present (sequence) or in the movie"),
     FIRST_FRAME("first_frame", LONG, "frame number", "First frame number of a sequence"),
     LAST_FRAME("last_frame", LONG, "frame number", "Last frame number of a sequence"),
-    MISSING_FRAMES("missing_frames", INT_LIST, "frame numbers", "Frame numbers missing inside the sequence range"),
+    MISSING_FRAMES("missing_frames", LONG_LIST, "frame numbers", "Frame numbers missing inside the sequence range"),
     DURATION("duration_s", DOUBLE, "s", "Clip duration"),
     SHUTTER_ANGLE("shutter_angle_deg", DOUBLE, "degrees", "Shutter angle"),
     EXPOSURE_TIME("exposure_time_s", DOUBLE, "s", "Exposure (shutter) time"),

@@ -35,6 +35,10 @@ public final class ClipMetadata {
         if (!field.type().javaType().isInstance(value)) {
             throw new IllegalArgumentException(field + " takes " + field.type() + ", not " + value.getClass().getSimpleName());
         }
+        if (field.type() == FieldType.LONG_LIST && !((java.util.List<?>) value).stream().allMatch(Long.class::isInstance)) {
+            // The catalog column is array<bigint>: an Integer element fails the whole ingest in Spark's row encoder.
+            throw new IllegalArgumentException(field + " takes a list of Long, not " + value);
+        }
         values.put(field, value);
         return this;
     }

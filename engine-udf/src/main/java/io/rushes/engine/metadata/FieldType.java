@@ -11,7 +11,8 @@ public enum FieldType {
     DATETIME(String.class),
     /** SMPTE timecode {@code HH:MM:SS:FF}, {@code ;} before the frames when drop-frame. */
     TIMECODE(String.class),
-    INT_LIST(java.util.List.class),
+    /** Frame numbers and other 64-bit integers, as {@code List<Long>}. */
+    LONG_LIST(java.util.List.class),
     STRING_MAP(java.util.Map.class);
 
     private final Class<?> javaType;

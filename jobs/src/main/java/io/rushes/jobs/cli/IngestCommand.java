@@ -1,11 +1,9 @@
 package io.rushes.jobs.cli;
 
-import io.rushes.engine.integrity.HashAlgorithm;
 import io.rushes.jobs.ingest.IngestOptions;
 import io.rushes.jobs.ingest.IngestSummary;
 import io.rushes.jobs.ingest.InspectJob;
 import io.rushes.jobs.spark.RushesSpark;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -37,8 +35,16 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<HashAlgorithm> hashes = hash.equalsIgnoreCase("none") ? Set.of() : Set.of(HashAlgorithm.fromName(hash));
-        IngestOptions options = new IngestOptions(source, catalog, hashes, batchClips, 4);
+        if (batchClips < 1) {
+            throw io.rushes.engine.error.Errors.invalidArgument("--batch-clips " + batchClips + " is not a number of clips",
+                    "Give 1 or more (1000 commits a round every thousand clips)");
+        }
+        IngestOptions options = new IngestOptions(source, catalog, CliValues.hashes(hash), batchClips, 4);
+        java.net.URI uri = new org.apache.hadoop.fs.Path(source).toUri();
+        if ((uri.getScheme() == null || uri.getScheme().equals("file")) && !java.nio.file.Files.exists(java.nio.file.Path.of(uri.getPath()))) {
+            // Said before Spark starts (seconds) for a local typo; remote sources are checked by the listing.
+            throw io.rushes.engine.error.Errors.notFound(source, "the source does not exist", "Check the path");
+        }
         SparkSession session = RushesSpark.session(spark.master, spark.conf);
         IngestSummary summary = new InspectJob(session, options, quiet ? null : System.err).run();
         System.out.println(summary.line());

@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -44,15 +43,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<HashAlgorithm> hashes = EnumSet.noneOf(HashAlgorithm.class);
-        if (!hash.equalsIgnoreCase("none")) {
-            HashAlgorithm a = HashAlgorithm.fromName(hash);
-            if (a == null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "Unknown hash '" + hash + "': use xxh128, xxh64, xxh3, md5, sha1, c4 or none");
-            }
-            hashes.add(a);
-        }
+        Set<HashAlgorithm> hashes = CliValues.hashes(hash);
         for (Path p : paths) {
             if (!Files.exists(p)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "No such file or folder: " + p);

@@ -3,7 +3,6 @@ package io.rushes.jobs.cli;
 import io.rushes.engine.card.SampleCard;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,8 +25,9 @@ public final class MakeCardCommand implements Callable<Integer> {
     @Option(names = "--cameras", defaultValue = "A", split = ",", description = "Camera letters, e.g. A,B (default: ${DEFAULT-VALUE}).")
     List<String> cameras;
 
-    @Option(names = "--size", defaultValue = "960x540", description = "Frame size WxH, even numbers (default: ${DEFAULT-VALUE}).")
-    String size;
+    @Option(names = "--size", defaultValue = "960x540", converter = CliValues.SizeConverter.class,
+            description = "Frame size WxH, even numbers (default: ${DEFAULT-VALUE}).")
+    CliValues.Size size;
 
     enum Compression { none, lj92 }
 
@@ -40,8 +40,8 @@ public final class MakeCardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int[] wh = Arrays.stream(size.toLowerCase(java.util.Locale.ROOT).split("x")).mapToInt(Integer::parseInt).toArray();
-        SampleCard.Written w = SampleCard.write(dir, new SampleCard.Options(clips, frames, cameras, wh[0], wh[1], seed,
+        SampleCard.Written w = SampleCard.write(CliValues.outputFolder(dir, "DIR"), new SampleCard.Options(clips, frames, cameras,
+                size.width(), size.height(), seed,
                 compression == Compression.lj92));
         System.out.printf(java.util.Locale.ROOT, "Wrote %d clips on %d reels into %s%n", w.clips().size(), w.reels().size(), dir);
         return 0;

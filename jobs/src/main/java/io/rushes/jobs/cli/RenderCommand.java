@@ -7,7 +7,6 @@ import io.rushes.engine.format.dng.DngDevelop;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.io.FileByteSource;
 import io.rushes.engine.render.FrameRenderer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +31,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "A DNG file or a folder holding a DNG sequence.")
     Path input;
 
-    @Option(names = "--frames", description = "Frame range A-B (frame numbers of the sequence); default all.")
-    String frames;
+    @Option(names = "--frames", converter = CliValues.FrameRangeConverter.class,
+            description = "Frame range A-B (frame numbers of the sequence); default all.")
+    CliValues.FrameRange frames;
 
     @Option(names = "--out", required = true, description = "Output folder (created if needed).")
     Path out;
@@ -57,21 +57,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--kelvin", description = "White balance in kelvin instead of the as-shot one.")
     Double kelvin;
 
-    @Option(names = "--region", description = "Only X,Y,W,H of the active area (sensor coordinates, before orientation); "
-            + "decodes just what it covers plus the demosaic's margin.")
-    String region;
-
-    private io.rushes.engine.format.dng.DngRawDecoder.Region region() {
-        if (region == null) {
-            return null;
-        }
-        String[] p = region.split(",");
-        if (p.length != 4) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--region is X,Y,W,H, not " + region);
-        }
-        return new io.rushes.engine.format.dng.DngRawDecoder.Region(Integer.parseInt(p[0].strip()), Integer.parseInt(p[1].strip()),
-                Integer.parseInt(p[2].strip()), Integer.parseInt(p[3].strip()));
-    }
+    @Option(names = "--region", converter = CliValues.RegionConverter.class, description = "Only X,Y,W,H of the active area "
+            + "(sensor coordinates, before orientation); decodes just what it covers plus the demosaic's margin.")
+    io.rushes.engine.format.dng.DngRawDecoder.Region region;
 
     @picocli.CommandLine.Mixin
     LutOptions lut;
@@ -95,14 +83,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Clip> clips = ClipDiscovery.group(ClipDiscovery.listLocal(List.of(input))).clips();
-        long first = Long.MIN_VALUE;
-        long last = Long.MAX_VALUE;
-        if (frames != null) {
-            String[] ab = frames.split("-");
-            first = Long.parseLong(ab[0].strip());
-            last = ab.length > 1 ? Long.parseLong(ab[1].strip()) : first;
+        if (clips.isEmpty()) {
+            throw io.rushes.engine.error.Errors.notFound(input.toString(), "it holds no camera frames", "Give a DNG file or the folder of a DNG sequence");
         }
-        Files.createDirectories(out);
+        CliValues.outputFolder(out, "--out");
         FrameRenderer renderer = new FrameRenderer(new FrameRenderer.Options(
                 FrameRenderer.Stage.valueOf(stage.name().toUpperCase(Locale.ROOT)),
                 FrameRenderer.Format.valueOf(format.name().toUpperCase(Locale.ROOT)),
@@ -110,13 +94,14 @@ public final class RenderCommand implements Callable<Integer> {
                     case aces -> DngDevelop.Output.ACES2065_1;
                     case acescg -> DngDevelop.Output.ACESCG;
                     case acescct -> DngDevelop.Output.ACESCCT;
-                }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region(), display()));
+                }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region, display()));
         int written = 0;
         int failed = 0;
+        boolean onlyUserErrors = true;
         for (Clip clip : clips) {
             for (int i = 0; i < clip.files().size(); i++) {
                 Long frame = clip.frames().isEmpty() ? null : clip.frames().get(i);
-                if (frame != null && (frame < first || frame > last)) {
+                if (frame != null && frames != null && !frames.contains(frame)) {
                     continue;
                 }
                 Path source = Path.of(clip.files().get(i).location());
@@ -128,11 +113,22 @@ public final class RenderCommand implements Callable<Integer> {
                     System.out.printf(Locale.ROOT, "%s  %s  %.0f ms%n", out.resolve(name), size, (System.nanoTime() - t0) / 1e6);
                 } catch (RushesException e) {
                     failed++;
-                    System.err.println("error: " + e.getMessage());
+                    onlyUserErrors &= e.isUserError();
+                    System.err.println("rushes render: " + e.during("render").getMessage());
                 }
             }
         }
+        if (written == 0 && failed == 0) {
+            throw io.rushes.engine.error.Errors.invalidArgument("no frame of " + input + " is in --frames " + frames,
+                    "The frames there are " + frameSpan(clips) + "; give a range that overlaps them");
+        }
         System.out.printf(Locale.ROOT, "%d frames written, %d failed%n", written, failed);
-        return 0;
+        // Exit as the worst frame did: 0 only when every frame was written.
+        return failed == 0 ? 0 : onlyUserErrors ? 2 : 1;
+    }
+
+    private static String frameSpan(List<Clip> clips) {
+        return clips.stream().filter(c -> c.firstFrame() != null).map(c -> c.firstFrame() + "-" + c.lastFrame())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

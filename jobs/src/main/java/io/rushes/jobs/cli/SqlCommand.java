@@ -42,7 +42,11 @@ public final class SqlCommand implements Callable<Integer> {
         SparkSession session = RushesSpark.session(spark.master, spark.conf);
         HadoopSources sources = new HadoopSources(session.sparkContext().hadoopConfiguration());
         RushesFunctions.register(session, sources);
-        Catalog.open(session, catalog).registerViews();
+        try {
+            Catalog.existing(session, catalog).registerViews();
+        } catch (io.rushes.engine.error.RushesException e) {
+            throw e.during("query");
+        }
         try {
             print(session.sql(query).limit(limit));
             return 0;

@@ -1,5 +1,6 @@
 package io.rushes.jobs.hadoop;
 
+import io.rushes.engine.discovery.ClipDiscovery;
 import io.rushes.engine.discovery.FileEntry;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.io.ByteSourceFactory;
@@ -30,16 +31,18 @@ public final class HadoopSources implements ByteSourceFactory, Serializable {
         return new HadoopByteSource(new Path(location), conf.get());
     }
 
+    /** The Hadoop configuration these sources open files with (S3A endpoint, credentials provider…). */
+    public Configuration configuration() {
+        return conf.get();
+    }
+
     /** The fully qualified form of a location ({@code /card} becomes {@code file:/card}). */
     public String qualify(String location) throws IOException {
         Path p = new Path(location);
         return p.getFileSystem(conf.get()).makeQualified(p).toString();
     }
 
-    /**
-     * Every regular file under a location (or the file itself), skipping hidden files and folders and
-     * the ascmhl/ history folders, as {@code ClipDiscovery.listLocal} does for local paths.
-     */
+    /** Every regular file under a location (or the file itself), by the engine's listing rules (ClipDiscovery.skips…). */
     public List<FileEntry> list(String location) throws IOException {
         Path root = new Path(location);
         FileSystem fs = root.getFileSystem(conf.get());
@@ -47,7 +50,7 @@ public final class HadoopSources implements ByteSourceFactory, Serializable {
         try {
             top = fs.getFileStatus(root);
         } catch (FileNotFoundException e) {
-            throw new FileNotFoundException("The source " + location + " does not exist: check the path or bucket name");
+            throw io.rushes.engine.error.Errors.notFound(location, "the source does not exist", "Check the path or bucket name");
         }
         Path qualifiedRoot = top.getPath();
         List<FileEntry> out = new ArrayList<>();
@@ -69,18 +72,17 @@ public final class HadoopSources implements ByteSourceFactory, Serializable {
         while (it.hasNext()) {
             FileStatus st = it.next();
             String full = st.getPath().toString();
-            if (!full.startsWith(prefix) || hidden(st.getPath().getName())) {
+            String name = st.getPath().getName();
+            if (!full.startsWith(prefix)) {
                 continue;
             }
             if (st.isDirectory()) {
-                walk(fs, st.getPath(), prefix, out);
-            } else if (st.isFile()) {
+                if (!ClipDiscovery.skipsFolder(name)) {
+                    walk(fs, st.getPath(), prefix, out);
+                }
+            } else if (st.isFile() && !ClipDiscovery.skipsFile(name)) {
                 out.add(new FileEntry(full, full.substring(prefix.length()), st.getLen(), st.getModificationTime()));
             }
         }
-    }
-
-    private static boolean hidden(String name) {
-        return name.startsWith(".") || name.equals("ascmhl");
     }
 }

@@ -3,6 +3,7 @@ package io.rushes.jobs.ingest;
 import io.rushes.catalog.CatalogSchema;
 import io.rushes.engine.api.ClipError;
 import io.rushes.engine.api.ClipResult;
+import io.rushes.engine.api.ClipStatus;
 import io.rushes.engine.api.FileResult;
 import io.rushes.engine.discovery.Clip;
 import io.rushes.engine.integrity.HashAlgorithm;
@@ -25,7 +26,7 @@ import org.apache.spark.sql.RowFactory;
  * {@code ingest_errors} row per failure, in the column order of {@link CatalogSchema}. Built on the
  * executor that inspected the clip.
  */
-public record ClipRows(Row clip, List<Row> files, List<Row> errors, String status, long bytes) implements Serializable {
+public record ClipRows(Row clip, List<Row> files, List<Row> errors, ClipStatus status, long bytes) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -79,7 +80,7 @@ public record ClipRows(Row clip, List<Row> files, List<Row> errors, String statu
             errors.add(RowFactory.create(Ids.of(path, "inspect", e.code(), e.message()), clipId, path, "inspect", e.code(), e.userError(),
                     e.offset() < 0 ? null : e.offset(), e.message(), ingestId));
         }
-        return new ClipRows(clipRow, files, errors, md.string(ClipField.STATUS), clip.totalBytes());
+        return new ClipRows(clipRow, files, errors, r.status(), clip.totalBytes());
     }
 
     /** Spark's row encoder takes Scala collections for array and map columns. */

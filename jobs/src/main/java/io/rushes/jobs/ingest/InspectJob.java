@@ -29,6 +29,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 
@@ -78,6 +79,9 @@ public final class InspectJob {
                 bytes += r.bytes;
                 errors += r.errors;
             }
+        } catch (RuntimeException e) {
+            failIngestRow(catalog, ingestId, e);
+            throw e;
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         IngestSummary summary = new IngestSummary(ingestId, source, clips.size(), ok, failed, files, bytes, errors, seconds);
@@ -109,7 +113,7 @@ public final class InspectJob {
             merge(catalog, CatalogSchema.CLIPS, clipRows, "t.fingerprint <> s.fingerprint", null);
             merge(catalog, CatalogSchema.FILES, fileRows, "t.fingerprint <> s.fingerprint", "t.clip_id IN (" + clipIds + ")");
             merge(catalog, CatalogSchema.INGEST_ERRORS, errorRows, null, "t.clip_id IN (" + clipIds + ")");
-            long ok = summaries.stream().filter(s -> "ok".equals(s.status()) || "partial".equals(s.status())).count();
+            long ok = summaries.stream().filter(s -> s.status().readable()).count();
             long files = round.stream().mapToLong(c -> c.files().size()).sum();
             long bytes = summaries.stream().mapToLong(ClipRows::bytes).sum();
             long errors = summaries.stream().mapToLong(s -> s.errors().size()).sum();
@@ -174,16 +178,41 @@ public final class InspectJob {
     private void startIngestRow(Catalog catalog, String ingestId, String source) {
         Row row = RowFactory.create(ingestId, source, "running", new Timestamp(System.currentTimeMillis()), null, null, null, null, null,
                 null, null, options.hashes().stream().map(h -> h.mhlName()).sorted().collect(Collectors.joining(",")),
-                EngineVersion.VERSION, spark.version());
+                EngineVersion.VERSION, spark.version(), null);
         Dataset<Row> df = spark.createDataFrame(List.of(row), CatalogSchema.INGESTS.schema());
+        // A re-run of a failed ingest is running again; a complete one keeps its row (an identical re-run changes nothing).
         DeltaTable.forPath(spark, catalog.path(CatalogSchema.INGESTS)).as("t").merge(df.as("s"), "t.ingest_id = s.ingest_id")
+                .whenMatched("t.status = 'failed'").updateExpr(Map.of("status", "'running'", "failure", "NULL"))
                 .whenNotMatched().insertAll().execute();
+    }
+
+    /** The ingest's row ends as failed with the reason; the rounds committed before stay, and a re-run finishes them. */
+    private void failIngestRow(Catalog catalog, String ingestId, RuntimeException cause) {
+        try {
+            DeltaTable.forPath(spark, catalog.path(CatalogSchema.INGESTS)).update(
+                    functions.col("ingest_id").equalTo(ingestId),
+                    Map.of("status", functions.lit("failed"), "finished_at", functions.current_timestamp(),
+                            "failure", functions.lit(failure(cause))));
+        } catch (RuntimeException whileRecording) {
+            cause.addSuppressed(whileRecording);
+        }
+    }
+
+    /** The first line of the innermost message (Spark wraps the cause in plans and stages), bounded. */
+    static String failure(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getName() : root.getClass().getSimpleName() + ": " + root.getMessage();
+        String line = message.lines().findFirst().orElse(message).strip();
+        return line.length() > 2000 ? line.substring(0, 2000) + "…" : line;
     }
 
     private void finishIngestRow(Catalog catalog, IngestSummary s) {
         Map<String, String> set = Map.of("status", "'complete'", "finished_at", "current_timestamp()", "clips_total", s.clips() + "L",
                 "clips_ok", s.clipsOk() + "L", "clips_failed", s.clipsFailed() + "L", "files_total", s.files() + "L",
-                "bytes_total", s.bytes() + "L", "error_count", s.errors() + "L");
+                "bytes_total", s.bytes() + "L", "error_count", s.errors() + "L", "failure", "NULL");
         DeltaTable.forPath(spark, catalog.path(CatalogSchema.INGESTS))
                 .updateExpr("ingest_id = '" + s.ingestId() + "' AND status <> 'complete'", set);
     }

@@ -29,6 +29,10 @@ public final class RushesSpark {
                     .config("spark.databricks.delta.snapshotPartitions", "2");
         }
         conf.forEach(b::config);
+        // Harmless under Java serialisation; needed when the cluster runs Kryo (spark.serializer), beside any registrator of its own.
+        String registrators = conf.getOrDefault("spark.kryo.registrator", System.getProperty("spark.kryo.registrator", ""));
+        b.config("spark.kryo.registrator", registrators.isBlank() ? RushesKryoRegistrator.class.getName()
+                : registrators + "," + RushesKryoRegistrator.class.getName());
         return b.getOrCreate();
     }
 }

@@ -96,6 +96,25 @@ class SqlCommandTest {
         assertTrue(history.out().contains("\"operation\":\"OPTIMIZE\""), history.out() + history.err());
     }
 
+    /** A mistyped catalog root is an error, and nothing is created there (ingest and optimize create catalogs). */
+    @Test
+    void aPathWithNoCatalogFailsAndCreatesNothing() throws Exception {
+        Path nowhere = dir.resolve("no-catalog-here");
+        String saved = catalog;
+        catalog = nowhere.toString();
+        Run r;
+        try {
+            r = sql("SELECT count(*) FROM clips");
+        } finally {
+            catalog = saved;
+        }
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("rushes sql: Cannot query file:" + nowhere + ": it holds no Rushes catalog"), r.err());
+        assertTrue(r.err().contains("rushes ingest --catalog"), r.err());
+        assertTrue(!java.nio.file.Files.exists(nowhere), "nothing created at " + nowhere);
+    }
+
     @Test
     void aWrongColumnGivesSparksErrorPlainly() {
         Run r = sql("SELECT no_such_column FROM clips");

@@ -3,6 +3,8 @@ package io.rushes.jobs.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rushes.catalog.Catalog;
+import io.rushes.catalog.CatalogSchema;
 import io.rushes.engine.integrity.HashAlgorithm;
 import io.rushes.jobs.testing.TableSnapshot;
 import io.rushes.jobs.testing.TestCards;
@@ -37,7 +39,7 @@ class InspectJobTest {
 
     @BeforeAll
     static void card(SparkSession session) throws IOException {
-        card = TestCards.cardWithTwoBrokenFiles(dir.resolve("card"));
+        card = TestCards.damagedCard(dir.resolve("card"));
         spark = session;
     }
 
@@ -80,11 +82,41 @@ class InspectJobTest {
         Row ingestRow = spark.read().format("delta").load(catalog + "/ingests").first();
         assertEquals("complete", ingestRow.getAs("status"));
         assertEquals(20L, (long) ingestRow.getAs("clips_total"));
+        assertTrue(ingestRow.isNullAt(ingestRow.fieldIndex("failure")));
+
+        // The dropped frame: the clip lands, and the report lists its gap.
+        Catalog.existing(spark, catalog).registerViews();
+        List<Row> gaps = spark.sql("SELECT clip_name, missing_frame_count, missing_frames FROM missing_frames_report").collectAsList();
+        assertEquals(1, gaps.size(), gaps.toString());
+        assertTrue(gaps.get(0).getString(0).startsWith(TestCards.CLIP_WITH_A_GAP), gaps.toString());
+        assertEquals(1L, gaps.get(0).getLong(1));
+        assertEquals(List.of(TestCards.DROPPED_FRAME), gaps.get(0).getList(2));
 
         Map<String, List<String>> before = TableSnapshot.of(spark, catalog, Set.of());
         IngestSummary second = ingest(catalog, 1000);
         assertEquals(first.ingestId(), second.ingestId(), "same source, same files: same ingest");
         assertEquals(before, TableSnapshot.of(spark, catalog, Set.of()), "an identical re-run changes no row of any table");
+    }
+
+    /** A commit that fails (here a CHECK constraint an administrator put on the table) ends the ingest's row as failed. */
+    @Test
+    void aFailedIngestSaysFailedWithItsReasonAndARerunCompletesIt() throws IOException {
+        String catalog = dir.resolve("catalog-failed").toString();
+        Catalog c = Catalog.open(spark, catalog);
+        spark.sql("ALTER TABLE " + c.sqlName(CatalogSchema.CLIPS) + " ADD CONSTRAINT no_sequences CHECK (kind <> 'sequence')");
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> ingest(catalog, 1000));
+        Row failed = spark.read().format("delta").load(catalog + "/ingests").first();
+        assertEquals("failed", failed.getAs("status"));
+        String failure = failed.getAs("failure");
+        assertTrue(failure.contains("no_sequences") && !failure.contains("\n"), failure);
+        assertTrue(InspectJob.failure(e).equals(failure), failure);
+
+        spark.sql("ALTER TABLE " + c.sqlName(CatalogSchema.CLIPS) + " DROP CONSTRAINT no_sequences");
+        ingest(catalog, 1000);
+        Row rerun = spark.read().format("delta").load(catalog + "/ingests").first();
+        assertEquals("complete", rerun.getAs("status"));
+        assertTrue(rerun.isNullAt(rerun.fieldIndex("failure")));
+        assertEquals(TestCards.CLIPS, spark.read().format("delta").load(catalog + "/clips").count());
     }
 
     @Test

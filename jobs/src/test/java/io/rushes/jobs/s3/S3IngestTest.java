@@ -41,7 +41,7 @@ class S3IngestTest {
         spark = session;
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         s3.configure(conf);
-        Path card = TestCards.cardWithTwoBrokenFiles(dir.resolve("card"));
+        Path card = TestCards.damagedCard(dir.resolve("card"));
         FileSystem fs = FileSystem.get(URI.create("s3a://rushes/"), conf);
         fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(card.toUri()), new org.apache.hadoop.fs.Path("s3a://rushes/card"));
     }

@@ -1,4 +1,4 @@
-package io.rushes.jobs.cli;
+package io.rushes.bench;
 
 import io.rushes.engine.color.ColorOp;
 import io.rushes.engine.color.ColorPipeline;

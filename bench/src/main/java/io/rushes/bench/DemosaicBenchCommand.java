@@ -1,4 +1,4 @@
-package io.rushes.jobs.cli;
+package io.rushes.bench;
 
 import io.rushes.engine.format.dng.DngFrameSpec;
 import io.rushes.engine.format.dng.DngHeader;

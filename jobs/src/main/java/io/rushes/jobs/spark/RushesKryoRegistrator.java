@@ -1,0 +1,27 @@
+package io.rushes.jobs.spark;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
+import org.apache.spark.serializer.KryoRegistrator;
+
+/**
+ * Kryo for what Rushes sends between driver and executors. Kryo's default field serializer cannot build Java
+ * records (their fields are final and set only by the canonical constructor), so a cluster that sets
+ * {@code spark.serializer=org.apache.spark.serializer.KryoSerializer} failed every ingest; these types go through
+ * their Java serialisation inside Kryo instead (a few per clip: the cost is noise beside inspecting the clip).
+ */
+public final class RushesKryoRegistrator implements KryoRegistrator {
+    static final Class<?>[] TYPES = {
+            io.rushes.engine.discovery.Clip.class,
+            io.rushes.engine.discovery.FileEntry.class,
+            io.rushes.engine.api.InspectOptions.class,
+            io.rushes.jobs.ingest.ClipRows.class,
+    };
+
+    @Override
+    public void registerClasses(Kryo kryo) {
+        for (Class<?> type : TYPES) {
+            kryo.register(type, new JavaSerializer());
+        }
+    }
+}

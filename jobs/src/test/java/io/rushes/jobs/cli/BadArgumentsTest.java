@@ -1,0 +1,120 @@
+package io.rushes.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rushes.engine.card.SampleCard;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command given bad arguments or bad input: exit code 2, one line on stderr that starts with the command's name
+ * and says what could not be done and how to fix it, no stack trace, no exception class, no usage dump.
+ */
+class BadArgumentsTest {
+    @TempDir
+    static Path dir;
+    static Path card;
+    static Path dng;
+    static Path damagedDng;
+    static Path aFile;
+
+    @BeforeAll
+    static void files() throws Exception {
+        card = dir.resolve("card");
+        SampleCard.write(card, new SampleCard.Options(1, 2, List.of("A"), 64, 32, 3));
+        try (Stream<Path> s = Files.walk(card)) {
+            dng = s.filter(p -> p.toString().endsWith(".dng")).sorted().findFirst().orElseThrow();
+        }
+        damagedDng = dir.resolve("cut.dng");
+        Files.copy(dng, damagedDng);
+        try (RandomAccessFile f = new RandomAccessFile(damagedDng.toFile(), "rw")) {
+            f.setLength(100);
+        }
+        aFile = dir.resolve("a-file.txt");
+        Files.writeString(aFile, "not a folder");
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        try {
+            return new Run(RushesCli.run(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** A bad invocation, the command name its message must start with, and a fragment it must hold. */
+    private record Case(String command, String expected, String... args) {
+    }
+
+    private static List<Case> cases() {
+        String out = dir.resolve("out").toString();
+        String d = dng.toString();
+        List<Case> c = new ArrayList<>();
+        c.add(new Case("rushes render", "Missing required option", "render"));
+        c.add(new Case("rushes render", "Unknown option: '--bogus'", "render", "--input", d, "--out", out, "--bogus"));
+        c.add(new Case("rushes render", "Cannot render " + dir.resolve("missing") + ": no such file or folder",
+                "render", "--input", dir.resolve("missing").toString(), "--out", out));
+        c.add(new Case("rushes render", "'abc' is not a frame range", "render", "--input", d, "--out", out, "--frames", "abc"));
+        c.add(new Case("rushes render", "'10-5' ends before it starts", "render", "--input", d, "--out", out, "--frames", "10-5"));
+        c.add(new Case("rushes render", "no frame of " + dng.getParent() + " is in --frames 1-2",
+                "render", "--input", dng.getParent().toString(), "--out", out, "--frames", "1-2"));
+        c.add(new Case("rushes render", "'junk' is not a region", "render", "--input", d, "--out", out, "--region", "junk"));
+        c.add(new Case("rushes render", "X and Y must be 0 or more", "render", "--input", d, "--out", out, "--region", "-5,0,10,10"));
+        c.add(new Case("rushes render", "--out " + aFile + " is a file, not a folder", "render", "--input", d, "--out", aFile.toString()));
+        c.add(new Case("rushes render", "cannot be created (Not a directory)",
+                "render", "--input", d, "--out", aFile.resolve("sub").toString()));
+        c.add(new Case("rushes render", "Cannot render " + damagedDng, "render", "--input", damagedDng.toString(), "--out", out));
+        c.add(new Case("rushes render", "Invalid value for option '--stage'", "render", "--input", d, "--out", out, "--stage", "nope"));
+        c.add(new Case("rushes make-card", "'abc' is not a size", "make-card", dir.resolve("c1").toString(), "--size", "abc"));
+        c.add(new Case("rushes make-card", "'0x10' is not a size", "make-card", dir.resolve("c2").toString(), "--size", "0x10"));
+        c.add(new Case("rushes make-card", "DIR " + aFile + " is a file, not a folder", "make-card", aFile.toString()));
+        c.add(new Case("rushes inspect", "No such file or folder", "inspect", dir.resolve("missing").toString()));
+        c.add(new Case("rushes inspect", "--hash 'sha999' is not a hash Rushes computes", "inspect", "--hash", "sha999", d));
+        c.add(new Case("rushes ingest", "--batch-clips 0 is not a number of clips",
+                "ingest", "--source", card.toString(), "--catalog", out, "--batch-clips", "0"));
+        c.add(new Case("rushes ingest", "--hash 'sha999' is not a hash Rushes computes",
+                "ingest", "--source", card.toString(), "--catalog", out, "--hash", "sha999"));
+        c.add(new Case("rushes ingest", "Cannot ingest " + dir.resolve("missing") + ": the source does not exist",
+                "ingest", "--source", dir.resolve("missing").toString(), "--catalog", out));
+        c.add(new Case("rushes", "Unknown option: '--nope'", "--nope"));
+        return c;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyMistakeIsOneLineAndExitCodeTwo() {
+        return cases().stream().map(c -> DynamicTest.dynamicTest(String.join(" ", c.args()), () -> {
+            Run r = run(c.args());
+            assertEquals(2, r.code(), r.err() + r.out());
+            List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
+            assertEquals(1, lines.size(), "one line on stderr:\n" + r.err());
+            String line = lines.get(0);
+            assertTrue(line.startsWith(c.command() + ": "), line);
+            assertTrue(line.contains(c.expected()), "'" + c.expected() + "' in: " + line);
+            assertFalse((r.out() + r.err()).contains("Exception"), r.out() + r.err());
+            assertFalse((r.out() + r.err()).contains("Usage:"), r.out() + r.err());
+        }));
+    }
+}
