@@ -1,6 +1,8 @@
 package io.rushes.engine.color;
 
 import io.rushes.engine.color.clf.ClfNode;
+import io.rushes.engine.error.Errors;
+import io.rushes.engine.error.RushesException;
 import java.util.Locale;
 import java.util.Random;
 
@@ -33,10 +35,25 @@ public final class LutBake implements ColorProcessor {
         this.source = source;
     }
 
+    /** Fewest and most lattice points per axis: CLF's largest LUT3D, and what monitors and graders load (33, 65). */
+    public static final int MIN_SIZE = 2;
+    public static final int MAX_SIZE = 129;
+
+    /** Whether a bake of {@code size}³ points can be made. */
+    public static boolean isLatticeSize(int size) {
+        return size >= MIN_SIZE && size <= MAX_SIZE;
+    }
+
+    /** The error for a size outside {@link #isLatticeSize}; {@code alternatives} says what else the caller accepts. */
+    public static RushesException badSize(int size, String alternatives) {
+        return Errors.invalidArgument("the LUT size " + size + " is outside " + MIN_SIZE + " to " + MAX_SIZE + " points per axis" + alternatives,
+                "Use 33 for monitors or 65 for grading");
+    }
+
     /** Samples {@code pipeline} on a size³ lattice (CLF order: blue fastest). */
     public static LutBake bake(ColorPipeline pipeline, int size, Shaper shaper) {
-        if (size < 2 || size > 129) {
-            throw new IllegalArgumentException("a 3D LUT of " + size + "³ is outside 2..129");
+        if (!isLatticeSize(size)) {
+            throw badSize(size, "");
         }
         float[] table = new float[size * size * size * 3];
         double[] rgb = new double[3];

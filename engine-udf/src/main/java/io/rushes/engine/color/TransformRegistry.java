@@ -7,9 +7,13 @@ import io.rushes.engine.color.aces.GamutCompress;
 import io.rushes.engine.error.Errors;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -347,21 +351,74 @@ public final class TransformRegistry {
 
     /** The transform, or its inverse, as declared operations (for a {@link ColorPipeline}). */
     public static List<ColorOp> ops(String transformId, boolean inverse, String file) {
-        String name = name(transformId);
-        if (name == null) {
+        Matcher id = URN.matcher(transformId.strip());
+        if (!id.matches()) {
             throw Errors.invalidDocument(file, transformId, "not an ACES transform identifier (urn:ampas:aces:transformId:v1.5|v2.0:…)",
                     "Use an Academy transform id, or give the transform as a CLF file");
         }
+        String name = id.group(1);
         Pair e = NAMES.get(name);
         if (e == null) {
+            // Each suggestion as the full id, in the version and revision the file wrote (neither changes the maths).
+            List<String> ids = closest(name, SUGGESTIONS).stream()
+                    .map(n -> id.group().substring(0, id.start(1)) + n + id.group().substring(id.end(1))).toList();
             throw Errors.unsupportedFeature(file, -1, "ACES transform " + name,
-                    "Rushes implements: " + String.join(", ", supported()) + ". Give the look or transform as a CLF file instead");
+                    "Closest: " + String.join(", ", ids) + ". Give the look or transform as a CLF file instead");
         }
         List<ColorOp> ops = inverse ? e.inverse() : e.forward();
         if (ops == null) {
             throw Errors.unsupportedFeature(file, -1, "the inverse of ACES transform " + name, "Rushes implements its forward direction only");
         }
         return ops;
+    }
+
+    /** How many implemented names an unknown one is answered with (the registry holds hundreds). */
+    private static final int SUGGESTIONS = 5;
+
+    /** Longest part of an unknown name compared: real names are under 80 characters, a hostile one could be megabytes. */
+    private static final int MAX_COMPARED = 256;
+
+    /**
+     * The {@code count} implemented names nearest to {@code name}, ignoring case: most words in common first (the parts
+     * between dots, underscores and hyphens: a vendor's look still finds the looks), then the smallest edit distance
+     * (a typo finds its word), then alphabetical.
+     */
+    static List<String> closest(String name, int count) {
+        String wanted = name.substring(0, Math.min(name.length(), MAX_COMPARED)).toLowerCase(Locale.ROOT);
+        Set<String> words = words(wanted);
+        record Candidate(String name, int sharedWords, int distance) {
+        }
+        return supported().stream().map(n -> {
+            String lower = n.toLowerCase(Locale.ROOT);
+            Set<String> shared = words(lower);
+            shared.retainAll(words);
+            return new Candidate(n, shared.size(), editDistance(wanted, lower));
+        }).sorted(Comparator.comparingInt((Candidate c) -> -c.sharedWords()).thenComparingInt(Candidate::distance))
+                .limit(count).map(Candidate::name).toList();
+    }
+
+    private static Set<String> words(String name) {
+        return new HashSet<>(List.of(name.split("[._-]+")));
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions of one character. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** Every transform name this registry implements (ACES 1 and ACES 2 forms). */

@@ -33,6 +33,12 @@ public final class Errors {
                 "A real " + kind + " is far smaller: check that this is the file you meant", null);
     }
 
+    /** An XML document nested deeper than its reader accepts: refused while it is parsed, before anything recurses over it. */
+    public static RushesException documentTooDeep(String file, int line, int limit) {
+        return new RushesException(ErrorCode.LIMIT_EXCEEDED, file, -1, "its elements nest deeper than " + limit + " levels (line " + line + ")",
+                "Real AMF, CLF, ASC CDL and ASC MHL files nest a few levels: check that this is the file you meant", null);
+    }
+
     /** A path that names a folder, a named pipe or a device where a file was asked for: refused before it is opened. */
     public static RushesException notARegularFile(String file, String kind) {
         return new RushesException(ErrorCode.INVALID_ARGUMENT, file, -1, "it is not a regular file (a folder, pipe or device)",

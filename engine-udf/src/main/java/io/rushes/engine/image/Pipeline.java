@@ -46,7 +46,7 @@ public final class Pipeline {
             if (this == LINEAR) {
                 return v;
             }
-            return v <= 0.0078125f ? 10.5402377416545f * v + 0.0729055341958355f : (float) ((Math.log(v) / Math.log(2) + 9.72) / 17.52);
+            return (float) io.rushes.engine.color.CameraLog.ACESCCT.encode(v);
         }
     }
 

@@ -1,11 +1,14 @@
 package io.rushes.engine.color;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.color.clf.ClfNode;
 import io.rushes.engine.color.clf.ClfReader;
 import io.rushes.engine.color.clf.ProcessList;
+import io.rushes.engine.error.ErrorCode;
+import io.rushes.engine.error.RushesException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +88,18 @@ class ColorPipelineTest {
         exact.apply(point);
         String[] second = cube[5].trim().split(" ");
         assertEquals(point[0], Double.parseDouble(second[0]), 1e-6);
+    }
+
+    /** A lattice of 0, 1 or a million points per axis is refused before anything is allocated, as a user error. */
+    @Test
+    void aLatticeSizeOutsideTwoTo129IsRefused() {
+        ColorPipeline exact = new ColorPipeline(showPipeline());
+        for (int size : new int[] {0, 1, -1, 130, 1_000_000}) {
+            RushesException e = assertThrows(RushesException.class, () -> LutBake.bake(exact, size, LutBake.Shaper.NONE));
+            assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+            assertEquals("Cannot go on: the LUT size " + size + " is outside 2 to 129 points per axis. Use 33 for monitors or 65 for grading",
+                    e.getMessage());
+        }
     }
 
     @Test

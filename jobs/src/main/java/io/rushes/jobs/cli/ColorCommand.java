@@ -4,6 +4,7 @@ import io.rushes.engine.color.ColorStep;
 import io.rushes.engine.color.TransformRegistry;
 import io.rushes.engine.color.amf.AmfPipeline;
 import io.rushes.engine.color.amf.AmfReader;
+import io.rushes.engine.error.Errors;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,31 +51,43 @@ public final class ColorCommand {
             PrintStream out = new PrintStream(new java.io.BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             int lineNo = 0;
-            for (String line; (line = readLine(in, ++lineNo)) != null; ) {
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    out.println(line);
-                    continue;
-                }
-                String[] p = t.split("[\\s,]+");
-                if (p.length != 3) {
-                    System.err.println("line " + lineNo + ": expected three numbers, got \"" + shortened(t) + "\"");
-                    return 2;
-                }
-                double[] rgb = new double[3];
-                try {
-                    for (int i = 0; i < 3; i++) {
-                        rgb[i] = Double.parseDouble(p[i]);
+            try {
+                for (String line; (line = readLine(in, ++lineNo)) != null; ) {
+                    String t = line.strip();
+                    if (t.isEmpty() || t.startsWith("#")) {
+                        out.println(line);
+                        continue;
                     }
-                } catch (NumberFormatException e) {
-                    System.err.println("line " + lineNo + ": not a number in \"" + shortened(t) + "\"");
-                    return 2;
+                    double[] rgb = triplet(t, lineNo);
+                    step.apply(rgb);
+                    out.println((float) rgb[0] + " " + (float) rgb[1] + " " + (float) rgb[2]);
                 }
-                step.apply(rgb);
-                out.println((float) rgb[0] + " " + (float) rgb[1] + " " + (float) rgb[2]);
+            } finally {
+                out.flush(); // the lines before a bad one are written
             }
-            out.flush();
             return 0;
+        }
+
+        /** A plain decimal number: no hex, no Java suffixes (1f, 2d), no NaN or Infinity. */
+        private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+        /** Three finite numbers separated by whitespace or commas, or a one-line error naming the line. */
+        static double[] triplet(String text, int lineNo) {
+            String[] p = text.split("[\\s,]+");
+            double[] rgb = new double[3];
+            boolean ok = p.length == 3;
+            for (int i = 0; ok && i < 3; i++) {
+                ok = NUMBER.matcher(p[i]).matches();
+                if (ok) {
+                    rgb[i] = Double.parseDouble(p[i]);
+                    ok = Double.isFinite(rgb[i]); // 1e999
+                }
+            }
+            if (!ok) {
+                throw Errors.invalidArgument("line " + lineNo + " of the input is not three finite numbers (\"" + shortened(text) + "\")",
+                        "Give one RGB triplet per line, its numbers separated by spaces or commas (blank lines and # comments pass through)");
+            }
+            return rgb;
         }
 
         /** The next line without its terminator, or null at the end; a line of more than MAX_LINE characters is refused. */
@@ -84,7 +98,7 @@ public final class ColorCommand {
                     return line.toString();
                 }
                 if (line.length() == MAX_LINE) {
-                    throw io.rushes.engine.error.Errors.invalidArgument("line " + lineNo + " of the input is longer than " + MAX_LINE + " characters",
+                    throw Errors.invalidArgument("line " + lineNo + " of the input is longer than " + MAX_LINE + " characters",
                             "Give one whitespace-separated RGB triplet per line");
                 }
                 line.append((char) c);

@@ -27,8 +27,16 @@ public final class LutCommand {
         @Option(names = "--amf", required = true)
         Path amf;
 
-        @Option(names = "--size", defaultValue = "33", description = "Lattice points per axis (default: ${DEFAULT-VALUE}; 65 for grading).")
+        @Option(names = "--size", defaultValue = "33", converter = Size.class,
+                description = "Lattice points per axis, 2 to 129 (default: ${DEFAULT-VALUE}; 65 for grading).")
         int size;
+
+        static final class Size implements picocli.CommandLine.ITypeConverter<Integer> {
+            @Override
+            public Integer convert(String value) {
+                return LutOptions.latticeSize(value, "");
+            }
+        }
 
         @Option(names = "--format", defaultValue = "cube", description = "cube or clf (default: ${DEFAULT-VALUE}).")
         Format format;

@@ -11,6 +11,7 @@ import io.rushes.engine.color.clf.ProcessList;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.io.Documents;
 import io.rushes.engine.xml.SecureXml;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,11 +74,19 @@ public record AmfPipeline(List<String> plan, ColorPipeline pipeline, LutBake.Sha
     /**
      * What to run on the pixels: the exact pipeline ({@code lutSize} 0), or its {@code lutSize}³ bake when the bake's
      * measured error (99th percentile of output values over the input cube, against the exact pipeline) is at most
-     * {@code maxError}. A bake over budget is refused, not used: the message gives the measured error and the fixes.
+     * {@code maxError}. A bake over budget is refused, not used: the message gives the measured error and the fixes. A
+     * size other than 0 or 2 to 129, or a budget that is not a finite number >= 0, is refused before anything is baked.
      */
     public ColorProcessor processor(int lutSize, double maxError) {
+        if (!(maxError >= 0 && maxError < Double.POSITIVE_INFINITY)) {
+            throw Errors.invalidArgument("the LUT error budget " + maxError + " is not a finite number >= 0",
+                    "Give the largest 99th-percentile error to accept in output values, such as 0.02");
+        }
         if (lutSize == 0) {
             return pipeline;
+        }
+        if (!LutBake.isLatticeSize(lutSize)) {
+            throw LutBake.badSize(lutSize, " (0: run the exact pipeline)");
         }
         LutBake lut = LutBake.bake(pipeline, lutSize, lutShaper);
         LutBake.Error error = lut.error(pipeline, 50_000, 1);
@@ -146,7 +155,20 @@ public record AmfPipeline(List<String> plan, ColorPipeline pipeline, LutBake.Sha
             throw Errors.invalidDocument(file, path, "refers to " + ref + ", which is not in " + base,
                     "Put the CLF the AMF names next to it, or fix the <file> reference");
         }
-        return ClfReader.read(Documents.read(target, SecureXml.MAX_BYTES, "CLF"), target.toString());
+        // The lexical check above sees names only: a link (to the file or to a folder on its way) can still lead out.
+        Path realBase;
+        Path real;
+        try {
+            realBase = base.toRealPath();
+            real = target.toRealPath();
+        } catch (IOException e) {
+            throw Errors.io(target.toString(), e);
+        }
+        if (!real.startsWith(realBase)) {
+            throw Errors.invalidDocument(file, path, "the file " + ref + " is a link to " + real + ", outside the AMF's folder " + realBase,
+                    "Copy the CLF into the AMF's folder (or below it) instead of linking to it");
+        }
+        return ClfReader.read(Documents.read(real, SecureXml.MAX_BYTES, "CLF"), target.toString());
     }
 
     private static String describe(Amf.Source s) {

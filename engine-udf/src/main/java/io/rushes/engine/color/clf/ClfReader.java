@@ -66,6 +66,9 @@ public final class ClfReader {
                 }
                 continue;
             }
+            if (!NODE_CHILDREN.containsKey(name)) {
+                throw notANode(file, path, name); // before its attributes, which an unknown element need not have
+            }
             String in = bitDepth(e, "inBitDepth", file, path);
             String out = bitDepth(e, "outBitDepth", file, path);
             if (previousOut != null && !previousOut.equals(in)) {
@@ -75,7 +78,7 @@ public final class ClfReader {
             if (version < 3 && (name.equals("Log") || name.equals("Exponent"))) {
                 throw error(file, path, "<" + name + "> came with CLF v3; this file declares compCLFversion " + root.getAttribute("compCLFversion"));
             }
-            allowOnly(e, NODE_CHILDREN.getOrDefault(name, Set.of()), file, path);
+            allowOnly(e, NODE_CHILDREN.get(name), file, path);
             double inScale = SCALE.get(in);
             double outScale = SCALE.get(out);
             nodes.add(switch (name) {
@@ -86,7 +89,7 @@ public final class ClfReader {
                 case "Log" -> log(e, file, path);
                 case "Exponent" -> exponent(e, file, path);
                 case "ASC_CDL" -> cdl(e, file, path);
-                default -> throw error(file, path, "<" + name + "> is not a CLF v3 process node (Matrix, Range, LUT1D, LUT3D, Log, Exponent, ASC_CDL)");
+                default -> throw notANode(file, path, name);
             });
         }
         if (!namespace.startsWith("http://www.smpte-ra.org/") && id.isEmpty()) {
@@ -96,6 +99,10 @@ public final class ClfReader {
             throw error(file, "ProcessList", "the ProcessList holds no process node");
         }
         return new ProcessList(id, root.getAttribute("name"), root.getAttribute("inverseOf"), List.copyOf(acesIds), List.copyOf(nodes));
+    }
+
+    private static RushesException notANode(String file, String path, String name) {
+        return error(file, path, "<" + name + "> is not a CLF v3 process node (Matrix, Range, LUT1D, LUT3D, Log, Exponent, ASC_CDL)");
     }
 
     private static final Set<String> NAMESPACES = Set.of("", "urn:AMPAS:CLF:v3.0", "http://www.smpte-ra.org/ns/2136-1/2024");
@@ -121,6 +128,9 @@ public final class ClfReader {
         double v;
         try {
             v = Double.parseDouble(declared);
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException(declared);
+            }
         } catch (NumberFormatException e) {
             throw error(file, "ProcessList", "compCLFversion \"" + declared + "\" is not a version number");
         }
@@ -213,6 +223,9 @@ public final class ClfReader {
                         throw error(file, path + "/Array", "rawHalfs values are 16-bit patterns, not " + x);
                     }
                     tables[c][i] = Half.toFloat((int) x);
+                    if (!Float.isFinite(tables[c][i])) {
+                        throw error(file, path + "/Array", "value " + (i * dim[1] + c + 1) + " (raw half " + (int) x + ") is infinite or NaN");
+                    }
                 } else {
                     tables[c][i] = (float) (x / outScale);
                 }
@@ -240,7 +253,7 @@ public final class ClfReader {
         return new ClfNode.Lut3d(n, table, interpolation.equals("tetrahedral"));
     }
 
-    private static final Set<String> LOG_STYLES = Set.of("log10", "antiLog10", "log2", "antiLog2", "linToLog", "logToLin", "cameraLinToLog", "cameraLogToLin");
+    private static final List<String> LOG_STYLES = List.of("log10", "antiLog10", "log2", "antiLog2", "linToLog", "logToLin", "cameraLinToLog", "cameraLogToLin");
     private static final Set<String> LOG_PARAMS = Set.of("base", "logSideSlope", "logSideOffset", "linSideSlope", "linSideOffset", "linSideBreak", "linearSlope", "channel");
 
     private static ClfNode log(Element e, String file, String path) {
@@ -266,28 +279,29 @@ public final class ClfReader {
                     throw error(file, path + "/LogParams", "unknown attribute " + attr);
                 }
             }
-            double b = attribute(p, "base", 2, file, path);
+            String at = path + "/LogParams";
+            double b = attribute(p, "base", 2, file, at);
             if (base != null && base != b) {
                 throw error(file, path + "/LogParams", "every channel must use the same base");
             }
             base = b;
-            Double linBreak = p.hasAttribute("linSideBreak") ? attribute(p, "linSideBreak", 0, file, path) : null;
+            Double linBreak = p.hasAttribute("linSideBreak") ? attribute(p, "linSideBreak", 0, file, at) : null;
             if (!camera && (p.hasAttribute("linSideBreak") || p.hasAttribute("linearSlope"))) {
                 throw error(file, path + "/LogParams", "linSideBreak and linearSlope belong to the camera styles, not " + style);
             }
             if (camera && linBreak == null) {
                 throw error(file, path + "/LogParams", "style " + style + " needs linSideBreak");
             }
-            ClfNode.LogParams lp = ClfNode.LogParams.of(b, attribute(p, "logSideSlope", 1, file, path), attribute(p, "logSideOffset", 0, file, path),
-                    attribute(p, "linSideSlope", 1, file, path), attribute(p, "linSideOffset", 0, file, path), linBreak,
-                    p.hasAttribute("linearSlope") ? attribute(p, "linearSlope", 0, file, path) : null);
+            ClfNode.LogParams lp = ClfNode.LogParams.of(b, attribute(p, "logSideSlope", 1, file, at), attribute(p, "logSideOffset", 0, file, at),
+                    attribute(p, "linSideSlope", 1, file, at), attribute(p, "linSideOffset", 0, file, at), linBreak,
+                    p.hasAttribute("linearSlope") ? attribute(p, "linearSlope", 0, file, at) : null);
             assign(perChannel, p.getAttribute("channel"), lp, file, path);
         }
         fillMissing(perChannel, file, path);
         return new ClfNode.Log(style, perChannel);
     }
 
-    private static final Set<String> EXPONENT_STYLES = Set.of("basicFwd", "basicRev", "basicMirrorFwd", "basicMirrorRev", "basicPassThruFwd",
+    private static final List<String> EXPONENT_STYLES = List.of("basicFwd", "basicRev", "basicMirrorFwd", "basicMirrorRev", "basicPassThruFwd",
             "basicPassThruRev", "monCurveFwd", "monCurveRev", "monCurveMirrorFwd", "monCurveMirrorRev");
 
     private static ClfNode exponent(Element e, String file, String path) {
@@ -311,14 +325,14 @@ public final class ClfReader {
             if (!p.hasAttribute("exponent")) {
                 throw error(file, path + "/ExponentParams", "exponent is required");
             }
-            double g = attribute(p, "exponent", 1, file, path);
+            double g = attribute(p, "exponent", 1, file, path + "/ExponentParams");
             if (monCurve && !p.hasAttribute("offset")) {
                 throw error(file, path + "/ExponentParams", "style " + style + " needs an offset");
             }
             if (!monCurve && p.hasAttribute("offset")) {
                 throw error(file, path + "/ExponentParams", "offset is only for the monCurve styles");
             }
-            double k = attribute(p, "offset", 0, file, path);
+            double k = attribute(p, "offset", 0, file, path + "/ExponentParams");
             if (monCurve && (!(g >= 1 && g <= 10) || !(k >= 0 && k <= 0.9))) {
                 throw error(file, path + "/ExponentParams", "monCurve needs exponent in [1, 10] and offset in [0, 0.9], not " + g + ", " + k);
             }
@@ -370,15 +384,17 @@ public final class ClfReader {
                         if (strict && local(c).equals("ASC_SOP")) {
                             throw error(file, path + "/ASC_SOP", "CLF spells it SOPNode (no alternate spellings, unlike ASC CDL XML)");
                         }
-                        slope = triple(only(c, "Slope", file, path), file, path + "/SOPNode/Slope");
-                        offset = triple(only(c, "Offset", file, path), file, path + "/SOPNode/Offset");
-                        power = triple(only(c, "Power", file, path), file, path + "/SOPNode/Power");
+                        String sop = path + "/" + local(c);
+                        slope = triple(only(c, "Slope", file, sop), file, sop + "/Slope");
+                        offset = triple(only(c, "Offset", file, sop), file, sop + "/Offset");
+                        power = triple(only(c, "Power", file, sop), file, sop + "/Power");
                     }
                     case "SatNode", "SATNode", "ASC_SAT" -> {
                         if (strict && !local(c).equals("SatNode")) {
-                            throw error(file, path + "/SATNode", "CLF spells it SatNode (no alternate spellings, unlike ASC CDL XML)");
+                            throw error(file, path + "/" + local(c), "CLF spells it SatNode (no alternate spellings, unlike ASC CDL XML)");
                         }
-                        double[] s = numbers(only(c, "Saturation", file, path), 1, file, path + "/SatNode/Saturation");
+                        String satNode = path + "/" + local(c);
+                        double[] s = numbers(only(c, "Saturation", file, satNode), 1, file, satNode + "/Saturation");
                         sat = s[0];
                     }
                     case "Description", "InputDescription", "ViewingDescription" -> {
@@ -491,17 +507,21 @@ public final class ClfReader {
                 i++;
             }
             if (n == count) {
-                throw error(file, path, "holds more than the " + count + " values its dimensions give");
+                throw error(file, path, "holds more than the " + count + (count == 1 ? " value" : " values") + " it takes");
             }
             String token = text.substring(start, i);
+            String shown = "value " + (n + 1) + " \"" + (token.length() > 40 ? token.substring(0, 40) + "…" : token) + "\"";
             try {
-                out[n++] = parse(token);
+                out[n] = parse(token);
             } catch (NumberFormatException ex) {
-                throw error(file, path, "value " + n + " \"" + (token.length() > 40 ? token.substring(0, 40) + "…" : token) + "\" is not a number");
+                throw error(file, path, shown + " is not a number");
+            }
+            if (!Double.isFinite(out[n++])) {
+                throw error(file, path, shown + " is not a finite number");
             }
         }
         if (n != count) {
-            throw error(file, path, "holds " + n + " values where its dimensions give " + count);
+            throw error(file, path, "holds " + n + (n == 1 ? " value" : " values") + ", not the " + count + " it takes");
         }
         return out;
     }
@@ -532,11 +552,16 @@ public final class ClfReader {
         if (!e.hasAttribute(name)) {
             return fallback;
         }
+        double value;
         try {
-            return parse(e.getAttribute(name).strip());
+            value = parse(e.getAttribute(name).strip());
         } catch (NumberFormatException ex) {
             throw error(file, path + "/@" + name, "\"" + e.getAttribute(name) + "\" is not a number");
         }
+        if (!Double.isFinite(value)) {
+            throw error(file, path + "/@" + name, "\"" + e.getAttribute(name) + "\" is not a finite number");
+        }
+        return value;
     }
 
     private static Element only(Element parent, String name, String file, String path) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * dense sweep (reference/ocio-aces13.tsv, from scripts/reference/ocio-aces13.py; Display P3 and DCDM, which OCIO 2.1
  * lacks, are composed there from its output transforms). Greys agree to float precision except at black, where OCIO's
  * float32 arithmetic leaves ~1e-10 of display light that the 1/2.4 power lifts to 9e-5. Colours agree to 1e-4 in SDR
- * and 3.9e-4 in HDR (on saturated colours, where OCIO 2.1 orders the RRT's sweeteners differently from the CTL; the
+ * and 3.86e-4 in HDR (on saturated colours, where OCIO 2.1 orders the RRT's sweeteners differently from the CTL; the
  * CTL is normative). HLG is compared above 0.1 cd/m², where OCIO's surround function stops holding its luminance floor.
  */
 class Aces13Test {
@@ -76,7 +76,9 @@ class Aces13Test {
         assertEquals(0, worstDcdmGreyAboveBlack, 2e-5, "DCDM greys");
         assertEquals(0, worstHdrGreyAboveBlack, 1e-4, "the SSTS and PQ (OCIO's float32 spline near peak: 5e-5)");
         assertEquals(0, worstGrey, 2e-4, "black: OCIO's float32 residue lifted by the encoding's power");
-        assertEquals(0, worst, 1e-3, at); // OCIO's known deviation on saturated colours (the issue: up to ~1e-3)
+        // Saturated colours, where OCIO 2.1 orders the RRT's sweeteners differently from the CTL: measured 3.86e-4 (HLG
+        // 1000 nit, the blue 1.0 0.002 10.0).
+        assertEquals(0, worst, 4e-4, at);
     }
 
     /** Display code values back to ACES (InvODT then InvRRT) against OCIO's inverse, and forward again to the same codes. */
@@ -103,8 +105,9 @@ class Aces13Test {
         System.out.println("ACES 1.3 inverse vs OCIO, worst relative by output: " + worstBy);
         for (var e : worstBy.entrySet()) {
             // HDR: OCIO's float32 forward differs by up to 5e-5 in PQ code near the top (see above); the inverse tone
-            // scale is steep there, so scene values differ by up to ~1e-2 relative at 620 cd/m² (grey: 1.3e-3).
-            assertTrue(e.getValue() < (isHdr(e.getKey()) ? 2e-2 : 1e-3), e.getKey() + " vs OCIO " + e.getValue());
+            // scale is steep there, so scene values differ by up to ~1e-2 relative at 620 cd/m² (grey: 1.3e-3). Measured:
+            // HDR 1.28e-2 (P3-D65 1000 nit PQ), SDR 7.9e-5 (P3-DCI D65 simulation).
+            assertTrue(e.getValue() < (isHdr(e.getKey()) ? 1.3e-2 : 1e-4), e.getKey() + " vs OCIO " + e.getValue());
         }
     }
 
@@ -199,7 +202,7 @@ class Aces13Test {
         System.out.printf("ACES 1.3 RRT after InvRRT, Rec.709 code values: neutral, cyan, magenta %.3g; orange %.3g%n", worstOther,
                 worstRed);
         assertTrue(worstOther < 1e-6, "neutral, cyan, magenta " + worstOther);
-        assertTrue(worstRed < 5e-3, "orange " + worstRed);
+        assertTrue(worstRed < 2e-3, "orange " + worstRed); // measured 1.82e-3
     }
 
     /** Every ODT, InvODT, RRTODT and InvRRTODT of the ACES 1.3 CTL is registered under the transform id it declares. */

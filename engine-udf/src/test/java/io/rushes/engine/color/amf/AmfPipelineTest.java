@@ -10,9 +10,12 @@ import io.rushes.engine.color.LutBake;
 import io.rushes.engine.error.ErrorCode;
 import io.rushes.engine.error.RushesException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The processor an AMF pipeline runs as: exact, or a LUT bake admitted only within its measured error budget. */
 class AmfPipelineTest {
@@ -82,5 +85,59 @@ class AmfPipelineTest {
         assertEquals(LutBake.Shaper.NONE, camera.lutShaper());
         assertEquals(LutBake.Shaper.ACESCCT, AmfPipeline.build(amf, null, true).lutShaper(), "input skipped: ACES in");
         assertTrue(camera.processor(33, 0.05).describe().startsWith("33³ LUT of LogC3 EI1600 decode, AWG3 to AP0, ACES 2.0 Output"), camera.processor(33, 0.05).describe());
+    }
+
+    /** A LUT size or an error budget out of range is refused where it enters, with the value and what is allowed. */
+    @Test
+    void aBadLutSizeOrBudgetIsRefusedBeforeBaking() {
+        AmfPipeline p = AmfPipeline.defaultOutput();
+        for (int size : new int[] {1, -3, 130, 100_000, Integer.MIN_VALUE}) {
+            RushesException e = assertThrows(RushesException.class, () -> p.processor(size, 0.02));
+            assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+            assertEquals("Cannot go on: the LUT size " + size + " is outside 2 to 129 points per axis (0: run the exact pipeline)."
+                    + " Use 33 for monitors or 65 for grading", e.getMessage());
+        }
+        for (double budget : new double[] {Double.NaN, -0.01, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            for (int size : new int[] {0, 33}) {
+                RushesException e = assertThrows(RushesException.class, () -> p.processor(size, budget));
+                assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+                assertEquals("Cannot go on: the LUT error budget " + budget + " is not a finite number >= 0."
+                        + " Give the largest 99th-percentile error to accept in output values, such as 0.02", e.getMessage());
+            }
+        }
+    }
+
+    private static final String LOOK = """
+            <ProcessList id="look" compCLFversion="3.0"><Matrix inBitDepth="32f" outBitDepth="32f"><Array dim="3 3">2 0 0 0 2 0 0 0 2</Array></Matrix></ProcessList>""";
+
+    private static Amf amfNaming(String ref, Path file) {
+        String xml = """
+                <aces:acesMetadataFile version="2.0" xmlns:aces="urn:ampas:aces:amf:v2.0">
+                  <aces:amfInfo/><aces:pipeline><aces:lookTransform applied="false"><aces:file>%s</aces:file></aces:lookTransform>
+                  </aces:pipeline></aces:acesMetadataFile>""".formatted(ref);
+        return AmfReader.read(xml.getBytes(StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** The folder check is on real paths: a link in the AMF's folder to a CLF elsewhere is refused, one that stays inside is read. */
+    @Test
+    void aClfReferenceLinkingOutOfTheAmfFolderIsRefused(@TempDir Path dir) throws Exception {
+        Path show = Files.createDirectories(dir.resolve("show"));
+        Path outside = Files.writeString(dir.resolve("elsewhere.clf"), LOOK);
+        Files.createSymbolicLink(show.resolve("look.clf"), outside);
+        RushesException e = assertThrows(RushesException.class, () -> AmfPipeline.build(amfNaming("look.clf", show.resolve("a.amf")), show));
+        assertEquals(ErrorCode.INVALID_DOCUMENT, e.code());
+        assertEquals("Cannot read " + show.resolve("a.amf") + ": at pipeline/lookTransform[1]: the file look.clf is a link to "
+                + outside.toRealPath() + ", outside the AMF's folder " + show.toRealPath()
+                + ". Copy the CLF into the AMF's folder (or below it) instead of linking to it", e.getMessage());
+        Files.createSymbolicLink(show.resolve("shared"), dir);
+        RushesException folder = assertThrows(RushesException.class,
+                () -> AmfPipeline.build(amfNaming("shared/elsewhere.clf", show.resolve("a.amf")), show));
+        assertTrue(folder.getMessage().contains("the file shared/elsewhere.clf is a link to " + outside.toRealPath() + ", outside"),
+                folder.getMessage());
+        Files.writeString(Files.createDirectories(show.resolve("looks")).resolve("grade.clf"), LOOK);
+        Files.createSymbolicLink(show.resolve("current.clf"), show.resolve("looks/grade.clf"));
+        double[] rgb = {0.1, 0.2, 0.3};
+        AmfPipeline.build(amfNaming("current.clf", show.resolve("a.amf")), show).apply(rgb);
+        assertEquals(0.4, rgb[1], 1e-12, "a link that stays in the folder is followed");
     }
 }

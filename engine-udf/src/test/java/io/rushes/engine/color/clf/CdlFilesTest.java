@@ -2,6 +2,12 @@ package io.rushes.engine.color.clf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rushes.engine.error.ErrorCode;
+import io.rushes.engine.error.RushesException;
+import java.nio.charset.StandardCharsets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,5 +37,16 @@ class CdlFilesTest {
         assertArrayEquals(new double[] {1.1, 1.2, 1.3}, sop.slope());
         assertArrayEquals(new double[] {3.1, 3.2, 3.3}, sop.power());
         assertEquals(0.42, sat.saturation());
+    }
+
+    @Test
+    void aNonFiniteValueInACdlFileIsRefusedWithItsElement() {
+        String cc = "<ColorCorrectionCollection xmlns=\"urn:ASC:CDL:v1.01\"><ColorCorrection id=\"a\"><SOPNode><Slope>1 1 1</Slope>"
+                + "<Offset>0 0 0</Offset><Power>1 1 1</Power></SOPNode></ColorCorrection><ColorCorrection id=\"b\"><SOPNode>"
+                + "<Slope>1 1 1</Slope><Offset>0 Infinity 0</Offset><Power>1 1 1</Power></SOPNode></ColorCorrection></ColorCorrectionCollection>";
+        RushesException e = assertThrows(RushesException.class, () -> CdlFiles.read(cc.getBytes(StandardCharsets.UTF_8), "show.ccc", "Fwd"));
+        assertEquals(ErrorCode.INVALID_DOCUMENT, e.code());
+        assertTrue(e.getMessage().startsWith("Cannot read show.ccc: at ColorCorrectionCollection/ColorCorrection[2]/SOPNode/Offset: "
+                + "value 2 \"Infinity\" is not a finite number"), e.getMessage());
     }
 }
