@@ -70,9 +70,11 @@ public final class InspectJob {
         long bytes = 0;
         long errors = 0;
         try (progress) {
+            int rounds = (clips.size() + options.batchClips() - 1) / options.batchClips();
             for (int from = 0; from < clips.size(); from += options.batchClips()) {
                 List<Clip> round = clips.subList(from, Math.min(clips.size(), from + options.batchClips()));
-                Round r = inspectAndMerge(catalog, source, ingestId, round, sources, mhl, progress);
+                String name = "round " + (from / options.batchClips() + 1) + "/" + rounds;
+                Round r = inspectAndMerge(catalog, source, ingestId, round, sources, mhl, progress, name);
                 ok += r.ok;
                 failed += r.failed;
                 files += r.files;
@@ -85,6 +87,9 @@ public final class InspectJob {
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         IngestSummary summary = new IngestSummary(ingestId, source, clips.size(), ok, failed, files, bytes, errors, seconds);
+        if (progressOut != null) {
+            progressOut.println("ingest: recording the ingest as complete");
+        }
         finishIngestRow(catalog, summary);
         return summary;
     }
@@ -100,18 +105,22 @@ public final class InspectJob {
     }
 
     private Round inspectAndMerge(Catalog catalog, String source, String ingestId, List<Clip> round, HadoopSources sources,
-                                  MhlReferences mhl, Progress progress) {
+                                  MhlReferences mhl, Progress progress, String roundName) {
         JavaRDD<ClipRows> inspected = inspect(round, source, ingestId, sources, mhl, progress.clipsDone, progress.errors)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            List<ClipRows> summaries = inspected.map(r -> new ClipRows(null, List.of(), r.errors(), r.status(), r.bytes())).collect();
             Dataset<Row> clipRows = spark.createDataFrame(inspected.map(ClipRows::clip), CatalogSchema.CLIPS.schema());
             Dataset<Row> fileRows = spark.createDataFrame(inspected.flatMap(r -> r.files().iterator()), CatalogSchema.FILES.schema());
             Dataset<Row> errorRows = spark.createDataFrame(inspected.flatMap(r -> r.errors().iterator()), CatalogSchema.INGEST_ERRORS.schema())
                     .dropDuplicates("error_id");
             String clipIds = round.stream().map(c -> "'" + ClipRows.clipId(source, c) + "'").collect(Collectors.joining(","));
+            progress.phase("inspecting " + roundName);
+            List<ClipRows> summaries = inspected.map(r -> new ClipRows(null, List.of(), r.errors(), r.status(), r.bytes())).collect();
+            progress.phase("committing " + roundName + " to the catalog: clips");
             merge(catalog, CatalogSchema.CLIPS, clipRows, "t.fingerprint <> s.fingerprint", null);
+            progress.phase("committing " + roundName + " to the catalog: files");
             merge(catalog, CatalogSchema.FILES, fileRows, "t.fingerprint <> s.fingerprint", "t.clip_id IN (" + clipIds + ")");
+            progress.phase("committing " + roundName + " to the catalog: ingest_errors");
             merge(catalog, CatalogSchema.INGEST_ERRORS, errorRows, null, "t.clip_id IN (" + clipIds + ")");
             long ok = summaries.stream().filter(s -> s.status().readable()).count();
             long files = round.stream().mapToLong(c -> c.files().size()).sum();

@@ -5,7 +5,10 @@ import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 
-/** Prints clips done / total, throughput and errors about once a second while an ingest runs. */
+/**
+ * Prints clips done / total, throughput, errors and what the ingest is doing (inspecting, or committing a round to
+ * which table: a MERGE takes seconds to minutes) about once a second while it runs.
+ */
 final class Progress implements AutoCloseable {
     final LongAccumulator clipsDone;
     final LongAccumulator errors;
@@ -13,6 +16,7 @@ final class Progress implements AutoCloseable {
     private final PrintStream out;
     private final long start = System.nanoTime();
     private final Thread printer;
+    private volatile String phase = "inspecting";
 
     Progress(SparkSession spark, long total, PrintStream out) {
         this.clipsDone = spark.sparkContext().longAccumulator("rushes clips inspected");
@@ -24,6 +28,11 @@ final class Progress implements AutoCloseable {
         if (out != null) {
             printer.start();
         }
+    }
+
+    /** What the ingest does now, e.g. "committing round 2/5: files"; shown on every line until the next phase. */
+    void phase(String now) {
+        phase = now;
     }
 
     private void loop() {
@@ -48,14 +57,15 @@ final class Progress implements AutoCloseable {
     private void print() {
         long done = Math.min(clipsDone.value(), total);
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "ingest: %d/%d clips (%.0f%%), %.1f clips/s, %d errors, %.0f s%n", done, total,
-                total == 0 ? 100.0 : 100.0 * done / total, done / Math.max(seconds, 1e-3), errors.value(), seconds);
+        out.printf(Locale.ROOT, "ingest: %d/%d clips inspected (%.0f%%), %d errors, %.0f s: %s%n", done, total,
+                total == 0 ? 100.0 : 100.0 * done / total, errors.value(), seconds, phase);
     }
 
     @Override
     public void close() {
         if (out != null) {
             printer.interrupt();
+            phase = "done";
             print();
         }
     }

@@ -28,6 +28,11 @@ public final class RushesSpark {
                     .config("spark.sql.shuffle.partitions", "4")
                     .config("spark.databricks.delta.snapshotPartitions", "2");
         }
+        if (System.getProperty("spark.log.level") == null) {
+            // Spark's default profile logs thousands of INFO lines per ingest over Rushes' own progress; spark-submit
+            // --conf spark.log.level=INFO (or a --conf here) brings them back.
+            b.config("spark.log.level", "WARN");
+        }
         conf.forEach(b::config);
         // Harmless under Java serialisation; needed when the cluster runs Kryo (spark.serializer), beside any registrator of its own.
         String registrators = conf.getOrDefault("spark.kryo.registrator", System.getProperty("spark.kryo.registrator", ""));

@@ -30,6 +30,8 @@ class BadArgumentsTest {
     static Path dng;
     static Path damagedDng;
     static Path aFile;
+    static Path fifo;
+    static Path deepAmf;
 
     @BeforeAll
     static void files() throws Exception {
@@ -45,6 +47,12 @@ class BadArgumentsTest {
         }
         aFile = dir.resolve("a-file.txt");
         Files.writeString(aFile, "not a folder");
+        fifo = dir.resolve("pipe.amf");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() != 0) {
+            throw new IllegalStateException("mkfifo failed: the named-pipe cases need it");
+        }
+        deepAmf = dir.resolve("deep.amf");
+        Files.writeString(deepAmf, "<a>".repeat(100_000) + "</a>".repeat(100_000));
     }
 
     private record Run(int code, String out, String err) {
@@ -53,15 +61,18 @@ class BadArgumentsTest {
     private static Run run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
+        java.io.InputStream in = System.in;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        System.setIn(new java.io.ByteArrayInputStream("0.18 0.18 0.18\n".getBytes(StandardCharsets.UTF_8)));
         try {
             return new Run(RushesCli.run(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);
+            System.setIn(in);
         }
     }
 
@@ -99,6 +110,15 @@ class BadArgumentsTest {
                 "ingest", "--source", card.toString(), "--catalog", out, "--hash", "sha999"));
         c.add(new Case("rushes ingest", "Cannot ingest " + dir.resolve("missing") + ": the source does not exist",
                 "ingest", "--source", dir.resolve("missing").toString(), "--catalog", out));
+        c.add(new Case("rushes lut bake", "--size", "lut", "bake", "--amf", deepAmf.toString(), "--size", "0", "--out",
+                dir.resolve("x.cube").toString()));
+        c.add(new Case("rushes lut bake", "deeper than", "lut", "bake", "--amf", deepAmf.toString(), "--out", dir.resolve("x.cube").toString()));
+        c.add(new Case("rushes amf apply", fifo + ": it is not a regular file",
+                "amf", "apply", "--amf", fifo.toString(), "--input", d, "--out", dir.resolve("x.tif").toString()));
+        c.add(new Case("rushes color apply", "Rec709_100nits_dim", "color", "apply", "--transform-id",
+                "urn:ampas:aces:transformId:v1.5:ODT.Academy.Rec709_100nits_dimm.a1.0.3"));
+        c.add(new Case("rushes render", "--lut-budget", "render", "--input", d, "--out", out, "--stage", "display", "--lut", "33",
+                "--lut-budget", "NaN"));
         c.add(new Case("rushes", "Unknown option: '--nope'", "--nope"));
         return c;
     }
