@@ -46,12 +46,13 @@ public final class LutCommand {
 
         @Override
         public Integer call() throws Exception {
+            CliValues.outputFile(out, "--out");
             Amf doc = AmfReader.read(amf);
             AmfPipeline pipeline = AmfPipeline.build(doc, amf.toAbsolutePath().getParent());
             LutBake.Shaper shaper = pipeline.lutShaper();
             if (shaper != LutBake.Shaper.NONE && format == Format.cube) {
-                System.err.println("this AMF's pipeline takes scene-linear ACES: a .cube cannot carry the shaper it needs; use --format clf");
-                return 2;
+                throw io.rushes.engine.error.Errors.invalidArgument("this AMF's pipeline takes scene-linear ACES: a .cube cannot carry "
+                        + "the shaper it needs", "Use --format clf");
             }
             LutBake lut = LutBake.bake(pipeline.pipeline(), size, shaper);
             String title = amf.getFileName().toString();

@@ -55,7 +55,9 @@ public final class SqlCommand implements Callable<Integer> {
                 throw e;
             }
             // Spark's own message names the column or syntax at fault and suggests the right one.
-            System.err.println("error: " + (e instanceof org.apache.spark.sql.AnalysisException a ? a.getSimpleMessage() : e.getMessage()));
+            String message = e instanceof org.apache.spark.sql.AnalysisException a ? a.getSimpleMessage() : e.getMessage();
+            // The first line names the error class and position; the rest is the query echoed with a caret.
+            System.err.println("rushes sql: Cannot query: " + message.strip().lines().findFirst().orElse(""));
             return 2;
         }
     }

@@ -113,6 +113,7 @@ class BadArgumentsTest {
         c.add(new Case("rushes lut bake", "--size", "lut", "bake", "--amf", deepAmf.toString(), "--size", "0", "--out",
                 dir.resolve("x.cube").toString()));
         c.add(new Case("rushes lut bake", "deeper than", "lut", "bake", "--amf", deepAmf.toString(), "--out", dir.resolve("x.cube").toString()));
+        c.add(new Case("rushes lut bake", "--out " + dir + " is a folder", "lut", "bake", "--amf", deepAmf.toString(), "--out", dir.toString()));
         c.add(new Case("rushes amf apply", fifo + ": it is not a regular file",
                 "amf", "apply", "--amf", fifo.toString(), "--input", d, "--out", dir.resolve("x.tif").toString()));
         c.add(new Case("rushes color apply", "Rec709_100nits_dim", "color", "apply", "--transform-id",
