@@ -98,7 +98,7 @@ public record CanvasTemplateApplication(Fdl.Canvas source, Fdl.FramingDecision d
         return templates.stream().filter(t -> templateId == null || t.id().equals(templateId)).findFirst()
                 .orElseThrow(() -> Errors.invalidArgument(where + " has no canvas template" + (templateId == null ? "" : " '" + templateId + "'")
                         + "; its templates: " + ids(templates.stream().map(Fdl.CanvasTemplate::id).toList()),
-                        "Give one of these ids, or an FDL file holding the template"));
+                        templates.isEmpty() ? "Give --template an FDL file that holds the canvas template" : "Give one of these ids, or an FDL file holding the template"));
     }
 
     /** Ids for a message: quoted, distinct, at most 20 of them. */

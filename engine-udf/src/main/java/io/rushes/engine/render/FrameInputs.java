@@ -32,7 +32,7 @@ public final class FrameInputs {
 
     /**
      * The kind of {@code source}, one of {@code accepted}; otherwise an UNSUPPORTED_FORMAT error naming the format found
-     * (e.g. "it is an MXF file, whose frames cannot be rendered yet") and what the commands read. {@code verb} completes
+     * (e.g. "it is an MXF file, which cannot be rendered yet") and what the commands read. {@code verb} completes
      * "cannot be … yet" ("rendered", "read by amf apply").
      */
     public static Kind identify(ByteSource source, Set<Kind> accepted, String verb) {
@@ -56,7 +56,7 @@ public final class FrameInputs {
         }
         String found = kind == Kind.TIFF ? "a TIFF without the DNGVersion tag (an RGB image or a stills raw such as CR2 or NEF, not a DNG)"
                 : kind == Kind.DNG ? "a DNG" : name(format.id());
-        throw Errors.unsupportedFormat(source.name(), "it is " + found + ", whose images cannot be " + verb + " yet", READ_BY_COMMANDS);
+        throw Errors.unsupportedFormat(source.name(), "it is " + found + ", which cannot be " + verb + " yet", READ_BY_COMMANDS);
     }
 
     private static String name(String id) {

@@ -197,7 +197,7 @@ class FrameRendererTest {
             RushesException e = assertThrows(RushesException.class,
                     () -> new FrameRenderer(aces(null, null)).renderFrame(src, dir.resolve("out.tif")));
             assertEquals(ErrorCode.UNSUPPORTED_FORMAT, e.code());
-            assertTrue(e.getMessage().contains("it is " + found + ", whose images cannot be rendered yet")
+            assertTrue(e.getMessage().contains("it is " + found + ", which cannot be rendered yet")
                     && e.getMessage().contains("render and fdl frame read DNG/CinemaDNG") && !e.getMessage().contains("damaged"), e.getMessage());
             RushesException amf = assertThrows(RushesException.class, () -> FrameInputs.identify(src,
                     java.util.Set.of(FrameInputs.Kind.DNG, FrameInputs.Kind.TIFF), "read by amf apply"));
