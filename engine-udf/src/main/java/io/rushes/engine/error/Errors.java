@@ -51,7 +51,7 @@ public final class Errors {
     }
 
     /** An output (image, canvas, card) larger than Rushes makes, refused before anything is allocated: says which limit. */
-    public static RushesException outputTooLarge(String file, String what, long value, long limit, String fix) {
+    public static RushesException outputTooLarge(String file, String what, Number value, long limit, String fix) {
         return new RushesException(ErrorCode.LIMIT_EXCEEDED, file, -1, what + " is " + value + ", above the limit of " + limit, fix, null);
     }
 

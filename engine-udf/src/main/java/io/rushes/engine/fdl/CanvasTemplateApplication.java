@@ -228,7 +228,7 @@ public record CanvasTemplateApplication(Fdl.Canvas source, Fdl.FramingDecision d
                     "Give the deliverable's size in pixels (§7.4.3)");
         }
         if (d > ImageLimits.MAX_SIDE) {
-            throw Errors.outputTooLarge(null, "at " + path + ": the template's " + object.replace('_', ' ') + " " + field, (long) Math.min(d, Long.MAX_VALUE),
+            throw Errors.outputTooLarge(null, "at " + path + ": the template's " + object.replace('_', ' ') + " " + field, v.numberValue(),
                     ImageLimits.MAX_SIDE, "No deliverable is this large: check the template's numbers");
         }
         return d;
@@ -249,7 +249,7 @@ public record CanvasTemplateApplication(Fdl.Canvas source, Fdl.FramingDecision d
         }
         if (canvas.width() > ImageLimits.MAX_SIDE || canvas.height() > ImageLimits.MAX_SIDE) {
             throw Errors.outputTooLarge(null, "at " + where + ": " + applied + "a canvas of " + fmt(canvas) + " (" + resultPath
-                    + ".dimensions); its larger side", (long) Math.min(Math.max(canvas.width(), canvas.height()), Long.MAX_VALUE), ImageLimits.MAX_SIDE, fix);
+                    + ".dimensions); its larger side", whole(Math.max(canvas.width(), canvas.height())), ImageLimits.MAX_SIDE, fix);
         }
         if (!(effective.width() > 0 && effective.height() > 0)) {
             throw Errors.invalidDocument(null, where, applied + "an empty effective area " + fmt(effective) + " (" + resultPath
@@ -266,7 +266,12 @@ public record CanvasTemplateApplication(Fdl.Canvas source, Fdl.FramingDecision d
     }
 
     private static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
+        return whole(v).toString();
+    }
+
+    /** A size as a message shows it: whole numbers without a fraction, others as they are. */
+    private static Number whole(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Number) (long) v : (Number) v;
     }
 
     private static Layer[] sourceLayers(Fdl.Canvas c, Fdl.FramingDecision d) {

@@ -237,6 +237,17 @@ class CanvasTemplateApplicationTest {
                 && e.getMessage().contains("$.contexts[0].canvases[1].dimensions"), e.getMessage());
     }
 
+    /** A target of 1e308 (schema-valid: a number with no fraction) gave a canvas of 1e308: refused at its JSON path. */
+    @Test
+    void aTargetPastTheSideLimitIsRefusedAtItsPath() {
+        String huge = template(1920, 1080, "up").replace("\"width\": 1920", "\"width\": 1e308");
+        Fdl fdl = FdlReader.load(document("A-1", framing("4000.0", "1000.0", 0), huge), "e308.fdl");
+        RushesException e = assertThrows(RushesException.class, () -> CanvasTemplateApplication.apply(fdl, null, null, "T", "OUT"));
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+        assertTrue(e.getMessage().contains("at $.canvas_templates[0].target_dimensions.width: the template's target dimensions width is 1.0E308, "
+                + "above the limit of 32768"), e.getMessage());
+    }
+
     @ParameterizedTest(name = "canvas {0}, intent {1}, template {2}")
     @CsvSource(nullValues = "-", delimiter = '|', value = {
             "NOPE | - | T | no canvas 'NOPE'; its canvases: 'A' | --canvas",
