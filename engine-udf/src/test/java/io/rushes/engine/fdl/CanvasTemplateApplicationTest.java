@@ -262,38 +262,61 @@ class CanvasTemplateApplicationTest {
     }
 
     /**
-     * The ASC reference implementation's template scenarios apply templates to FDLs whose framing decision id does not
-     * follow "canvas id-framing intent id" (reproduced here: decision 'FD_1-WIDE' on canvas 'A', intent '1'). Validation
-     * still reports it; applying goes on with a warning. A geometry fault is still refused.
+     * The ASC reference implementation's own template vector "with_protection" (ascmitc/fdl,
+     * native/core/tests/vectors/template/template_vectors.json) frames by decision 'CVS_OCF-FI_239P' on canvas 'CVS_OCF'
+     * for intent 'FI_239': the id breaks "canvas id-framing intent id", and the reference applies the template anyway.
+     * Reproduced here (the file itself is not copied): validation still reports the id, applying warns and gives the
+     * vector's expected geometry; a geometry fault is still refused.
      */
     @Test
-    void aNamingFaultIsWarnedAboutWhenApplyingAndAGeometryFaultIsRefused() {
-        byte[] misnamed = document("FD_1-WIDE", framing("4000.0", "1000.0", 0), template(1920, 480, "up"));
-        FdlReader.Result validated = FdlReader.read(misnamed, "misnamed.fdl");
+    void theReferenceVectorWithAMisnamedDecisionIsAppliedWithAWarning() {
+        String source = """
+                {"uuid": "BCD142EB-3BAA-4EA8-ADD8-A46AE8DC4D97", "version": {"major": 2, "minor": 0},
+                 "framing_intents": [{"id": "FI_239", "aspect_ratio": {"width": 239, "height": 100}}],
+                 "contexts": [{"label": "Camera A", "canvases": [{"id": "CVS_OCF", "label": "OCF", "source_canvas_id": "CVS_OCF",
+                   "dimensions": {"width": 4096, "height": 2160}, "anamorphic_squeeze": 1.0,
+                   "framing_decisions": [{"id": "CVS_OCF-FI_239P", "label": "2.39:1+prot", "framing_intent_id": "FI_239",
+                     "dimensions": {"width": 3686.4, "height": 1542.68}, "anchor_point": {"x": %s, "y": 308.66},
+                     "protection_dimensions": {"width": 4096.0, "height": 1714.0}, "protection_anchor_point": {"x": 0.0, "y": 223.0}}]}]}],
+                 "canvas_templates": [{"id": "CT_HD", "label": "HD", "target_dimensions": {"width": 1920, "height": 1080},
+                   "target_anamorphic_squeeze": 1.0, "fit_source": "framing_decision.dimensions", "fit_method": "width",
+                   "alignment_method_horizontal": "center", "alignment_method_vertical": "center", "round": {"even": "even", "mode": "up"}}]}
+                """;
+        byte[] misnamed = source.formatted("204.8").getBytes(StandardCharsets.UTF_8);
+        FdlReader.Result validated = FdlReader.read(misnamed, "vector.fdl");
         assertFalse(validated.valid());
         FdlReader.Problem naming = validated.problems().get(0);
         assertEquals(List.of(naming), validated.problems(), "the id is the only problem");
         assertEquals(FdlReader.Kind.NAMING, naming.kind());
         assertEquals("$.contexts[0].canvases[0].framing_decisions[0].id", naming.path());
-        RushesException refused = assertThrows(RushesException.class, () -> FdlReader.load(misnamed, "misnamed.fdl"));
+        RushesException refused = assertThrows(RushesException.class, () -> FdlReader.load(misnamed, "vector.fdl"));
         assertEquals(ErrorCode.INVALID_DOCUMENT, refused.code());
-        assertTrue(refused.getMessage().contains("'FD_1-WIDE' should be 'A-1'"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("'CVS_OCF-FI_239P' should be 'CVS_OCF-FI_239'"), refused.getMessage());
 
-        FdlReader.Usable usable = FdlReader.loadForUse(misnamed, "misnamed.fdl");
+        FdlReader.Usable usable = FdlReader.loadForUse(misnamed, "vector.fdl");
         assertEquals(1, usable.warnings().size());
         FdlReader.Problem warning = usable.warnings().get(0);
         assertEquals(FdlReader.Severity.WARNING, warning.severity());
-        assertTrue(warning.toString().contains("'FD_1-WIDE' should be 'A-1'") && warning.toString().contains("naming fault"), warning.toString());
-        CanvasTemplateApplication a = CanvasTemplateApplication.apply(usable.fdl(), null, null, "T", "OUT");
+        assertTrue(warning.message().contains("'CVS_OCF-FI_239P' should be 'CVS_OCF-FI_239'") && warning.message().contains("naming fault"),
+                warning.message());
+        CanvasTemplateApplication a = CanvasTemplateApplication.apply(usable.fdl(), null, null, "CT_HD", "OUT");
+        // The vector's expected values.
+        assertEquals(0.5208333333333334, a.scaleX(), 1e-15);
         assertEquals(1920, a.canvas().width());
-        assertEquals(480, a.canvas().height());
-        assertEquals("OUT-1", a.result().get("contexts").get(0).get("canvases").get(1).get("framing_decisions").get(0).get("id").asText(),
+        assertEquals(804, a.canvas().height());
+        assertEquals(1920, a.effective().width());
+        assertEquals(804, a.effective().height());
+        assertEquals(1920, a.framing().width(), 1e-9);
+        assertEquals(803.4791666666666, a.framing().height(), 1e-9);
+        assertEquals(0, a.framing().x(), 1e-9);
+        assertEquals(0.2604166666666856, a.framing().y(), 1e-9);
+        assertEquals("OUT-FI_239", a.result().get("contexts").get(0).get("canvases").get(1).get("framing_decisions").get(0).get("id").asText(),
                 "the new decision is named by the rule");
 
-        byte[] misplaced = document("FD_1-WIDE", framing("4000.0", "1000.0", 100), template(1920, 480, "up"));
+        byte[] misplaced = source.formatted("504.8").getBytes(StandardCharsets.UTF_8);
         RushesException geometry = assertThrows(RushesException.class, () -> FdlReader.loadForUse(misplaced, "misplaced.fdl"));
         assertEquals(ErrorCode.INVALID_DOCUMENT, geometry.code());
-        assertTrue(geometry.getMessage().contains("framing_decisions[0].dimensions") && geometry.getMessage().contains("leaves the canvas"),
+        assertTrue(geometry.getMessage().contains("framing_decisions[0].dimensions") && geometry.getMessage().contains("leaves its protection area"),
                 geometry.getMessage());
     }
 
