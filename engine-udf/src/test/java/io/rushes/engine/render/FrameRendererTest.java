@@ -279,4 +279,23 @@ class FrameRendererTest {
         assertEquals(0xFFFF, pixels(out).getChar(0), "1.1 is written as 1.0");
         assertEquals(0, TiffImages.writeRgb16(new RgbImage(1, 1, new float[] {1f, 0.5f, 0f}), dir.resolve("fine.tif"), "fine").pixels());
     }
+
+    /** The GoPro frame's bright sky passes 1.0 in ACES2065-1: a 16-bit render returns the warning and records it. */
+    @Test
+    void aSixteenBitAcesRenderWarnsOfItsClippedHighlights() throws Exception {
+        Path out = dir.resolve("aces16.tif");
+        FrameRenderer.Rendered r;
+        try (FileByteSource src = new FileByteSource(GOPRO)) {
+            r = new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF16, DngDevelop.Output.ACES2065_1,
+                    Demosaic.Method.BILINEAR, null)).renderFrame(src, out);
+        }
+        assertEquals("4000x3000", r.size());
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).startsWith("aces16.tif: ") && r.warnings().get(0).contains("of 12000000 pixels")
+                && r.warnings().get(0).contains("were above 1.0"), r.warnings().get(0));
+        try (FileByteSource s = new FileByteSource(out)) {
+            String description = TiffStructure.read(new BinaryReader(s), 0).string(TiffTags.IMAGE_DESCRIPTION);
+            assertTrue(description.contains("; 16-bit integer: ") && description.contains(" pixels above 1.0 clipped (max 1."), description);
+        }
+    }
 }
