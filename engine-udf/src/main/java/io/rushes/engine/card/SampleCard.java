@@ -1,5 +1,6 @@
 package io.rushes.engine.card;
 
+import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.dng.DngFrameSpec;
 import io.rushes.engine.format.dng.DngWriter;
 import io.rushes.engine.format.quicktime.QuickTimeWriter;
@@ -36,12 +37,43 @@ public final class SampleCard {
     private static final double FPS = 24000.0 / 1001.0;
     private static final Instant SHOOT_DAY = Instant.parse("2026-11-24T09:00:00Z");
 
-    /** Card settings: clip and frame counts, camera letters, frame size and seed. */
-    /** @param losslessJpeg compress the DNG frames with lossless JPEG (DNG compression 7) instead of packing them */
+    /** Clips per camera: clip names number them C001 to C999, and each camera's movie takes the number after its last clip. */
+    public static final int MAX_CLIPS = 998;
+    /** Frames per clip: seven minutes at 24 fps, far more than a test card needs. */
+    public static final int MAX_FRAMES = 10_000;
+    /** Reel ids number cameras 1 to 9. */
+    public static final int MAX_CAMERAS = 9;
+    /** Frame side: 8K DCI (8192x4320) fits; each frame is rendered whole in memory (4 bytes a photosite). */
+    public static final int MAX_SIDE = 8192;
+    public static final int MIN_SIDE = 16;
+
+    /**
+     * Card settings: clip and frame counts, camera letters, frame size and seed. Checked here, where they enter: counts
+     * and sizes a card never needs are refused before a byte is written, naming the limit.
+     *
+     * @param losslessJpeg compress the DNG frames with lossless JPEG (DNG compression 7) instead of packing them
+     */
     public record Options(int clips, int frames, List<String> cameras, int width, int height, long seed, boolean losslessJpeg) {
         public Options {
-            if (clips < 1 || frames < 1 || cameras.isEmpty() || width < 16 || height < 16 || width % 2 != 0 || height % 2 != 0) {
-                throw new IllegalArgumentException("need clips ≥ 1, frames ≥ 1, a camera, and an even frame size of at least 16×16");
+            count("clips", clips, MAX_CLIPS, "clips per camera (clip names run C001 to C999, the movie takes one)");
+            count("frames", frames, MAX_FRAMES, "frames per clip");
+            count("cameras", cameras.size(), MAX_CAMERAS, "cameras (reel ids number them 1 to 9)");
+            if (width < MIN_SIDE || height < MIN_SIDE || width % 2 != 0 || height % 2 != 0) {
+                throw Errors.invalidArgument("the frame size " + width + "x" + height + " is not an even size of at least " + MIN_SIDE + "x" + MIN_SIDE,
+                        "Give even numbers (the RGGB Bayer pattern repeats every 2 photosites), e.g. --size 960x540");
+            }
+            if (width > MAX_SIDE || height > MAX_SIDE) {
+                throw Errors.outputTooLarge(null, "the frame size " + width + "x" + height + " has a side that", Math.max(width, height), MAX_SIDE,
+                        "A sample card needs no more than 8K DCI: give a smaller --size, e.g. 960x540");
+            }
+        }
+
+        private static void count(String what, int value, int max, String meaning) {
+            if (value < 1) {
+                throw Errors.invalidArgument(what + " is " + value + ": a card needs at least 1", "Give at least 1 for --" + what);
+            }
+            if (value > max) {
+                throw Errors.outputTooLarge(null, "the number of " + meaning, value, max, "Give at most " + max + " for --" + what);
             }
         }
 

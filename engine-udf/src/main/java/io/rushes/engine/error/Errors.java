@@ -51,6 +51,16 @@ public final class Errors {
                         + "R3D, ARRIRAW and MPEG-TS/AVCHD; convert the file or open an issue with a sample", null);
     }
 
+    /** A known format that this operation does not read: says what it does read instead. */
+    public static RushesException unsupportedFormat(String file, String detail, String fix) {
+        return new RushesException(ErrorCode.UNSUPPORTED_FORMAT, file, -1, detail, fix, null);
+    }
+
+    /** An output (image, canvas, card) larger than Rushes makes, refused before anything is allocated: says which limit. */
+    public static RushesException outputTooLarge(String file, String what, Number value, long limit, String fix) {
+        return new RushesException(ErrorCode.LIMIT_EXCEEDED, file, -1, what + " is " + value + ", above the limit of " + limit, fix, null);
+    }
+
     public static RushesException unsupportedFeature(String file, long offset, String feature, String fix) {
         return new RushesException(ErrorCode.UNSUPPORTED_FEATURE, file, offset, feature + " is not supported", fix, null);
     }

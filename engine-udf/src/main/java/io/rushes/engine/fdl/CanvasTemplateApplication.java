@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rushes.engine.api.EngineVersion;
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.image.ImageLimits;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /**
@@ -34,6 +37,7 @@ public record CanvasTemplateApplication(Fdl.Canvas source, Fdl.FramingDecision d
 
     private static final String[] PATHS = {"canvas.dimensions", "canvas.effective_dimensions",
             "framing_decision.protection_dimensions", "framing_decision.dimensions"};
+    private static final int MAX_IDS_LISTED = 20;
     /** Values within this of an integer are that integer: float noise must not round 2880 up to 2882. */
     private static final double SNAP = 1e-6;
 
@@ -65,18 +69,46 @@ public record CanvasTemplateApplication(Fdl.Canvas source, Fdl.FramingDecision d
      * first) on canvas {@code canvasId} (null: the first canvas); the new canvas gets {@code newCanvasId}.
      */
     public static CanvasTemplateApplication apply(Fdl fdl, String canvasId, String intentId, String templateId, String newCanvasId) {
-        Fdl.Canvas canvas = fdl.canvases().stream().filter(c -> canvasId == null || c.id().equals(canvasId)).findFirst()
-                .orElseThrow(() -> Errors.invalidArgument("the FDL has no canvas " + (canvasId == null ? "" : "'" + canvasId + "'"),
-                        "Pick a canvas id the FDL defines (rushes fdl validate lists them)"));
+        Fdl.Canvas canvas = canvas(fdl, canvasId);
+        return applyTo(fdl, canvas, decision(fdl, canvas, intentId), template(fdl.canvasTemplates(), templateId, "the FDL"), newCanvasId);
+    }
+
+    /** The canvas of that id (null: the first), or an error naming the id and listing the canvases the FDL has. */
+    public static Fdl.Canvas canvas(Fdl fdl, String canvasId) {
+        return fdl.canvases().stream().filter(c -> canvasId == null || c.id().equals(canvasId)).findFirst()
+                .orElseThrow(() -> Errors.invalidArgument("the FDL has no canvas" + (canvasId == null ? "" : " '" + canvasId + "'")
+                        + "; its canvases: " + ids(fdl.canvases().stream().map(Fdl.Canvas::id).toList()), "Give one of these to --canvas"));
+    }
+
+    /**
+     * The canvas's framing decision for {@code intentId} (null: the FDL's default intent, else the canvas's first
+     * decision), or an error naming the intent and listing those the canvas has decisions for.
+     */
+    public static Fdl.FramingDecision decision(Fdl fdl, Fdl.Canvas canvas, String intentId) {
         String intent = intentId != null ? intentId : fdl.defaultFramingIntent();
-        Fdl.FramingDecision decision = canvas.framingDecisions().stream()
-                .filter(d -> intent == null || d.framingIntentId().equals(intent)).findFirst()
+        return canvas.framingDecisions().stream().filter(d -> intent == null || d.framingIntentId().equals(intent)).findFirst()
                 .orElseThrow(() -> Errors.invalidArgument("canvas '" + canvas.id() + "' has no framing decision"
-                        + (intent == null ? "" : " for framing intent '" + intent + "'"), "Pick an intent the canvas has a decision for"));
-        Fdl.CanvasTemplate template = fdl.canvasTemplates().stream().filter(t -> templateId == null || t.id().equals(templateId)).findFirst()
-                .orElseThrow(() -> Errors.invalidArgument("no canvas template " + (templateId == null ? "" : "'" + templateId + "'"),
-                        "Give a template id the FDL (or the template file) defines"));
-        return applyTo(fdl, canvas, decision, template, newCanvasId);
+                        + (intent == null ? "" : " for framing intent '" + intent + "'") + "; it has decisions for the intents: "
+                        + ids(canvas.framingDecisions().stream().map(Fdl.FramingDecision::framingIntentId).toList()),
+                        "Give one of these to --intent"));
+    }
+
+    /** The template of that id among {@code templates} (null: the first), or an error listing the ids there are in {@code where}. */
+    public static Fdl.CanvasTemplate template(List<Fdl.CanvasTemplate> templates, String templateId, String where) {
+        return templates.stream().filter(t -> templateId == null || t.id().equals(templateId)).findFirst()
+                .orElseThrow(() -> Errors.invalidArgument(where + " has no canvas template" + (templateId == null ? "" : " '" + templateId + "'")
+                        + "; its templates: " + ids(templates.stream().map(Fdl.CanvasTemplate::id).toList()),
+                        templates.isEmpty() ? "Give --template an FDL file that holds the canvas template" : "Give one of these ids, or an FDL file holding the template"));
+    }
+
+    /** Ids for a message: quoted, distinct, at most 20 of them. */
+    private static String ids(List<String> all) {
+        List<String> distinct = all.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return "none";
+        }
+        String shown = distinct.stream().limit(MAX_IDS_LISTED).map(i -> "'" + i + "'").collect(Collectors.joining(", "));
+        return distinct.size() > MAX_IDS_LISTED ? shown + " and " + (distinct.size() - MAX_IDS_LISTED) + " more" : shown;
     }
 
     public static CanvasTemplateApplication applyTo(Fdl fdl, Fdl.Canvas canvas, Fdl.FramingDecision decision, Fdl.CanvasTemplate template,
@@ -88,13 +120,17 @@ public record CanvasTemplateApplication(Fdl.Canvas source, Fdl.FramingDecision d
         String preserve = t.path("preserve_from_source_canvas").asText("none");
         int preserveLevel = preserve.equals("none") || preserve.isEmpty() ? -1 : level(preserve, where + ".preserve_from_source_canvas");
         String method = t.path("fit_method").asText();
-        double targetW = t.path("target_dimensions").path("width").asDouble();
-        double targetH = t.path("target_dimensions").path("height").asDouble();
+        double targetW = size(t, "target_dimensions", "width", where);
+        double targetH = size(t, "target_dimensions", "height", where);
         double inSqueeze = canvas.anamorphicSqueeze();
         double outSqueeze = t.path("target_anamorphic_squeeze").asDouble(1.0) == 0 ? inSqueeze : t.path("target_anamorphic_squeeze").asDouble(1.0);
+        if (!(outSqueeze > 0) || Double.isInfinite(outSqueeze)) {
+            throw Errors.invalidDocument(null, where + ".target_anamorphic_squeeze", "squeeze " + outSqueeze + " is not a positive finite number",
+                    "Give 0 (keep the source's) or the squeeze of the deliverable, e.g. 1.0");
+        }
         boolean hasMax = t.path("maximum_dimensions").isObject();
-        double maxW = t.path("maximum_dimensions").path("width").asDouble();
-        double maxH = t.path("maximum_dimensions").path("height").asDouble();
+        double maxW = hasMax ? size(t, "maximum_dimensions", "width", where) : 0;
+        double maxH = hasMax ? size(t, "maximum_dimensions", "height", where) : 0;
         boolean pad = hasMax && t.path("pad_to_maximum").asBoolean(false);
         double alignH = align(t.path("alignment_method_horizontal").asText("center"), "left", "right", where + ".alignment_method_horizontal");
         double alignV = align(t.path("alignment_method_vertical").asText("center"), "top", "bottom", where + ".alignment_method_vertical");
@@ -174,11 +210,68 @@ public record CanvasTemplateApplication(Fdl.Canvas source, Fdl.FramingDecision d
         Layer protection = prot == null ? null : inside(prot.moved(dx, dy), canvasW, canvasH, effective);
         Layer framing = inside(frame.moved(dx, dy), canvasW, canvasH, protection != null ? protection : effective);
         Layer out = new Layer(0, 0, canvasW, canvasH);
+        checkResult(where, canvas, out, effective, framing);
 
         CanvasTemplateApplication a = new CanvasTemplateApplication(canvas, decision, template, out, effective, protection, framing,
                 outSqueeze, sx, sy, originX, originY, shiftX + dx, shiftY + dy, null);
         return new CanvasTemplateApplication(canvas, decision, template, out, effective, protection, framing, outSqueeze, sx, sy,
                 originX, originY, shiftX + dx, shiftY + dy, a.document(fdl, newCanvasId, box));
+    }
+
+    /** A template size (target or maximum): whole pixels, at least 1 and at most {@link ImageLimits#MAX_SIDE}. */
+    private static double size(JsonNode template, String object, String field, String where) {
+        String path = where + "." + object + "." + field;
+        JsonNode v = template.path(object).path(field);
+        double d = v.asDouble(Double.NaN);
+        if (!v.isNumber() || !(d >= 1) || Double.isInfinite(d)) {
+            throw Errors.invalidDocument(null, path, (v.isMissingNode() ? "missing" : "is " + v) + ": a template's sizes are whole pixels, at least 1",
+                    "Give the deliverable's size in pixels (§7.4.3)");
+        }
+        if (d > ImageLimits.MAX_SIDE) {
+            throw Errors.outputTooLarge(null, "at " + path + ": the template's " + object.replace('_', ' ') + " " + field, v.numberValue(),
+                    ImageLimits.MAX_SIDE, "No deliverable is this large: check the template's numbers");
+        }
+        return d;
+    }
+
+    /**
+     * The new canvas before it is written: a whole canvas of at least 1x1 pixel and at most the size limit per side, and
+     * effective and framing areas that are not empty (a template whose rounding or maximum leaves nothing is refused here,
+     * not written for {@code fdl validate} to reject).
+     */
+    private static void checkResult(String where, Fdl.Canvas source, Layer canvas, Layer effective, Layer framing) {
+        String resultPath = "$.contexts[0].canvases[1]";
+        String applied = "applied to canvas '" + source.id() + "', the template gives ";
+        String fix = "Check the template's target_dimensions, maximum_dimensions, fit_method and round (§7.4) against this canvas";
+        if (!(canvas.width() >= 1 && canvas.height() >= 1) || Double.isInfinite(canvas.width()) || Double.isInfinite(canvas.height())) {
+            throw Errors.invalidDocument(null, where, applied + "a canvas of " + fmt(canvas) + " (" + resultPath
+                    + ".dimensions of the result): a canvas is at least 1x1 pixel", fix);
+        }
+        if (canvas.width() > ImageLimits.MAX_SIDE || canvas.height() > ImageLimits.MAX_SIDE) {
+            throw Errors.outputTooLarge(null, "at " + where + ": " + applied + "a canvas of " + fmt(canvas) + " (" + resultPath
+                    + ".dimensions); its larger side", whole(Math.max(canvas.width(), canvas.height())), ImageLimits.MAX_SIDE, fix);
+        }
+        if (!(effective.width() > 0 && effective.height() > 0)) {
+            throw Errors.invalidDocument(null, where, applied + "an empty effective area " + fmt(effective) + " (" + resultPath
+                    + ".effective_dimensions)", fix);
+        }
+        if (!(framing.width() > 0 && framing.height() > 0)) {
+            throw Errors.invalidDocument(null, where, applied + "an empty framing decision " + fmt(framing) + " (" + resultPath
+                    + ".framing_decisions[0].dimensions): the framing falls outside the new canvas", fix);
+        }
+    }
+
+    private static String fmt(Layer l) {
+        return num(l.width()) + "x" + num(l.height());
+    }
+
+    private static String num(double v) {
+        return whole(v).toString();
+    }
+
+    /** A size as a message shows it: whole numbers without a fraction, others as they are. */
+    private static Number whole(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Number) (long) v : (Number) v;
     }
 
     private static Layer[] sourceLayers(Fdl.Canvas c, Fdl.FramingDecision d) {

@@ -49,7 +49,18 @@ public final class FdlReader {
 
     public enum Severity { ERROR, WARNING }
 
-    public record Problem(Severity severity, String path, String message) {
+    /**
+     * What a problem is about. A NAMING fault (an id that breaks the naming rule of §7.3.4.10.2) leaves the document's
+     * meaning whole: applying and framing go on past it with a warning, as the ASC reference implementation does; GEOMETRY
+     * (sizes, squeeze, containment) and DOCUMENT faults (JSON, schema, unresolvable or repeated ids) are refused.
+     */
+    public enum Kind { DOCUMENT, GEOMETRY, NAMING }
+
+    public record Problem(Severity severity, Kind kind, String path, String message) {
+        public Problem(Severity severity, String path, String message) {
+            this(severity, Kind.DOCUMENT, path, message);
+        }
+
         @Override
         public String toString() {
             return severity.name().toLowerCase(java.util.Locale.ROOT) + " at " + path + ": " + message;
@@ -69,10 +80,16 @@ public final class FdlReader {
     /** Reads a document, collecting every problem; never throws for a bad document. */
     public static Result read(byte[] bytes, String file) {
         List<Problem> problems = new ArrayList<>();
+        Fdl fdl = typed(bytes, file, problems);
+        return new Result(file, problems.stream().anyMatch(p -> p.severity() == Severity.ERROR) ? null : fdl, problems);
+    }
+
+    /** The typed FDL when the document is schema-valid (whatever the rules of §7 found, which are added to problems), else null. */
+    private static Fdl typed(byte[] bytes, String file, List<Problem> problems) {
         if (bytes.length > MAX_BYTES) {
             problems.add(new Problem(Severity.ERROR, "$", "the document is " + bytes.length + " bytes, above the limit of " + MAX_BYTES
                     + ": an FDL is a few kilobytes of framing; this is not one"));
-            return new Result(file, null, problems);
+            return null;
         }
         JsonNode root;
         try {
@@ -81,18 +98,18 @@ public final class FdlReader {
             var where = e.getLocation();
             problems.add(new Problem(Severity.ERROR, "$", "not valid JSON" + (where == null ? "" : " (line " + where.getLineNr() + ", column "
                     + where.getColumnNr() + ")") + ": " + e.getOriginalMessage()));
-            return new Result(file, null, problems);
+            return null;
         } catch (IOException e) {
             throw Errors.io(file, e);
         }
         if (root == null || !root.isObject()) {
             problems.add(new Problem(Severity.ERROR, "$", "an FDL is a JSON object, not " + (root == null ? "empty" : root.getNodeType())));
-            return new Result(file, null, problems);
+            return null;
         }
         ObjectNode tree = (ObjectNode) root;
         JsonSchema schema = schemaFor(tree, problems);
         if (schema == null) {
-            return new Result(file, null, problems);
+            return null;
         }
         JsonNode checked = tree;
         if (tree.path("version").path("major").asInt() == 1 && tree.path("version").path("minor").asInt() == 1) {
@@ -104,29 +121,54 @@ public final class FdlReader {
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()).thenComparing(ValidationMessage::getMessage))
                 .forEach(m -> problems.add(new Problem(Severity.ERROR, m.getInstanceLocation().toString(), withoutPath(m))));
         if (problems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
-            return new Result(file, null, problems);
+            return null;
         }
         Fdl fdl;
         try {
             fdl = Fdl.of(tree, file);
         } catch (RushesException e) {
             problems.add(new Problem(Severity.ERROR, "$", e.getMessage()));
-            return new Result(file, null, problems);
+            return null;
         }
         checkSemantics(fdl, problems);
-        return new Result(file, problems.stream().anyMatch(p -> p.severity() == Severity.ERROR) ? null : fdl, problems);
+        return fdl;
     }
 
     /** Reads a document that must be valid: the typed FDL, or a user error naming the first problem and how many there are. */
     public static Fdl load(byte[] bytes, String file) {
         Result r = read(bytes, file);
         if (!r.valid()) {
-            List<Problem> errors = r.problems().stream().filter(p -> p.severity() == Severity.ERROR).toList();
-            Problem first = errors.get(0);
-            throw Errors.invalidDocument(file, first.path(), first.message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
-                    "Fix the FDL (rushes fdl validate lists every problem) or ask its author for a conformant one (ASC FDL 2.0.1)");
+            throw refused(file, r.problems().stream().filter(p -> p.severity() == Severity.ERROR).toList());
         }
         return r.fdl();
+    }
+
+    /** An FDL to apply a template to or frame by, and the naming faults gone on past, as warnings for the user. */
+    public record Usable(Fdl fdl, List<Problem> warnings) {
+    }
+
+    /**
+     * Reads a document to use, not to validate: naming faults ({@link Kind#NAMING}) become warnings, as the ASC reference
+     * implementation applies templates to FDLs whose ids break the naming rule; every other error is refused as by
+     * {@link #load}. {@code fdl validate} still reports naming faults as errors.
+     */
+    public static Usable loadForUse(byte[] bytes, String file) {
+        List<Problem> problems = new ArrayList<>();
+        Fdl fdl = typed(bytes, file, problems);
+        List<Problem> refused = problems.stream().filter(p -> p.severity() == Severity.ERROR && p.kind() != Kind.NAMING).toList();
+        if (fdl == null || !refused.isEmpty()) {
+            throw refused(file, refused);
+        }
+        List<Problem> warnings = problems.stream().filter(p -> p.severity() == Severity.ERROR)
+                .map(p -> new Problem(Severity.WARNING, p.kind(), p.path(), p.message()
+                        + "; a naming fault only, so used as it is (fdl validate reports it)")).toList();
+        return new Usable(fdl, warnings);
+    }
+
+    private static RushesException refused(String file, List<Problem> errors) {
+        Problem first = errors.get(0);
+        return Errors.invalidDocument(file, first.path(), first.message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
+                "Fix the FDL (rushes fdl validate lists every problem) or ask its author for a conformant one (ASC FDL 2.0.1)");
     }
 
     /** The validator's message without the path it repeats, and in the specification's words where the schema's are opaque. */
@@ -186,10 +228,10 @@ public final class FdlReader {
                 problems.add(error(i.path() + ".id", "framing intent id '" + i.id() + "' is used twice (§7.2.2: unique within the FDL)"));
             }
             if (i.aspectRatio().width() <= 0 || i.aspectRatio().height() <= 0) {
-                problems.add(error(i.path() + ".aspect_ratio", "aspect ratio " + fmt(i.aspectRatio()) + " must be positive"));
+                problems.add(geometry(i.path() + ".aspect_ratio", "aspect ratio " + fmt(i.aspectRatio()) + " must be positive"));
             }
             if (i.protection() < 0 || i.protection() >= 1) {
-                problems.add(error(i.path() + ".protection", "protection " + i.protection() + " must be in [0, 1)"));
+                problems.add(geometry(i.path() + ".protection", "protection " + i.protection() + " must be in [0, 1)"));
             }
         }
         if (fdl.defaultFramingIntent() != null && !intents.containsKey(fdl.defaultFramingIntent())) {
@@ -244,11 +286,11 @@ public final class FdlReader {
     }
 
     private static void checkCanvas(Fdl.Canvas c, Set<String> canvasIds, List<Problem> problems) {
-        if (c.dimensions().width() <= 0 || c.dimensions().height() <= 0) {
-            problems.add(error(c.path() + ".dimensions", "canvas dimensions " + fmt(c.dimensions()) + " must be positive"));
+        if (!positiveFinite(c.dimensions())) {
+            problems.add(geometry(c.path() + ".dimensions", "canvas dimensions " + fmt(c.dimensions()) + " must be positive and finite"));
         }
-        if (!(c.anamorphicSqueeze() > 0)) {
-            problems.add(error(c.path() + ".anamorphic_squeeze", "squeeze " + c.anamorphicSqueeze() + " must be greater than 0"));
+        if (!(c.anamorphicSqueeze() > 0) || Double.isInfinite(c.anamorphicSqueeze())) {
+            problems.add(geometry(c.path() + ".anamorphic_squeeze", "squeeze " + c.anamorphicSqueeze() + " must be a finite number greater than 0"));
         }
         if (!canvasIds.contains(c.sourceCanvasId())) {
             problems.add(new Problem(Severity.WARNING, c.path() + ".source_canvas_id", "source canvas '" + c.sourceCanvasId()
@@ -258,10 +300,10 @@ public final class FdlReader {
             if (c.effectiveAnchor() == null) {
                 problems.add(error(c.path() + ".effective_anchor_point", "required with effective_dimensions (§7.3.4.6)"));
             }
-            if (c.effectiveDimensions().width() <= 0 || c.effectiveDimensions().height() <= 0) {
-                problems.add(error(c.path() + ".effective_dimensions", "effective dimensions " + fmt(c.effectiveDimensions()) + " must be positive"));
+            if (!positiveFinite(c.effectiveDimensions())) {
+                problems.add(geometry(c.path() + ".effective_dimensions", "effective dimensions " + fmt(c.effectiveDimensions()) + " must be positive and finite"));
             } else if (!c.rect().contains(c.effectiveRect(), TOLERANCE)) {
-                problems.add(error(c.path() + ".effective_dimensions", "the effective area " + fmt(c.effectiveRect()) + " leaves the canvas "
+                problems.add(geometry(c.path() + ".effective_dimensions", "the effective area " + fmt(c.effectiveRect()) + " leaves the canvas "
                         + fmt(c.rect())));
             }
         }
@@ -273,10 +315,10 @@ public final class FdlReader {
         }
         String expected = c.id() + "-" + d.framingIntentId();
         if (!d.id().equals(expected)) {
-            problems.add(error(d.path() + ".id", "'" + d.id() + "' should be '" + expected + "' (§7.3.4.10.2: canvas id - framing intent id)"));
+            problems.add(naming(d.path() + ".id", "'" + d.id() + "' should be '" + expected + "' (§7.3.4.10.2: canvas id - framing intent id)"));
         }
-        if (d.dimensions().width() <= 0 || d.dimensions().height() <= 0) {
-            problems.add(error(d.path() + ".dimensions", "framing dimensions " + fmt(d.dimensions()) + " must be positive"));
+        if (!positiveFinite(d.dimensions())) {
+            problems.add(geometry(d.path() + ".dimensions", "framing dimensions " + fmt(d.dimensions()) + " must be positive and finite"));
             return;
         }
         Fdl.Rect outer = c.effectiveRect();
@@ -287,14 +329,14 @@ public final class FdlReader {
                 problems.add(error(d.path() + ".protection_anchor_point", "required with protection_dimensions (§7.3.4.10.7)"));
             }
             if (!outer.contains(protection, TOLERANCE)) {
-                problems.add(error(d.path() + ".protection_dimensions", "the protection area " + fmt(protection) + " leaves the " + outerName
+                problems.add(geometry(d.path() + ".protection_dimensions", "the protection area " + fmt(protection) + " leaves the " + outerName
                         + " " + fmt(outer)));
             }
             if (!protection.contains(d.rect(), TOLERANCE)) {
-                problems.add(error(d.path() + ".dimensions", "the framing " + fmt(d.rect()) + " leaves its protection area " + fmt(protection)));
+                problems.add(geometry(d.path() + ".dimensions", "the framing " + fmt(d.rect()) + " leaves its protection area " + fmt(protection)));
             }
         } else if (!outer.contains(d.rect(), TOLERANCE)) {
-            problems.add(error(d.path() + ".dimensions", "the framing " + fmt(d.rect()) + " leaves the " + outerName + " " + fmt(outer)));
+            problems.add(geometry(d.path() + ".dimensions", "the framing " + fmt(d.rect()) + " leaves the " + outerName + " " + fmt(outer)));
         }
     }
 
@@ -302,20 +344,33 @@ public final class FdlReader {
         JsonNode n = t.node();
         JsonNode target = n.path("target_dimensions");
         if (target.path("width").asDouble(1) <= 0 || target.path("height").asDouble(1) <= 0) {
-            problems.add(error(t.path() + ".target_dimensions", "target dimensions must be positive"));
+            problems.add(geometry(t.path() + ".target_dimensions", "target dimensions must be positive"));
         }
         if (n.has("target_anamorphic_squeeze") && !(n.get("target_anamorphic_squeeze").asDouble() >= 0)) {
-            problems.add(error(t.path() + ".target_anamorphic_squeeze", "must be 0 (keep the source's) or positive"));
+            problems.add(geometry(t.path() + ".target_anamorphic_squeeze", "must be 0 (keep the source's) or positive"));
         }
         JsonNode max = n.path("maximum_dimensions");
         if (max.isObject() && (max.path("width").asDouble() < target.path("width").asDouble(0)
                 || max.path("height").asDouble() < target.path("height").asDouble(0))) {
-            problems.add(error(t.path() + ".maximum_dimensions", "smaller than target_dimensions"));
+            problems.add(geometry(t.path() + ".maximum_dimensions", "smaller than target_dimensions"));
         }
     }
 
+    /** Both sides above 0 and finite (JSON has no infinity, but 1e999 parses as one). */
+    private static boolean positiveFinite(Fdl.Dimensions d) {
+        return d.width() > 0 && d.height() > 0 && !Double.isInfinite(d.width()) && !Double.isInfinite(d.height());
+    }
+
     private static Problem error(String path, String message) {
-        return new Problem(Severity.ERROR, path, message);
+        return new Problem(Severity.ERROR, Kind.DOCUMENT, path, message);
+    }
+
+    private static Problem geometry(String path, String message) {
+        return new Problem(Severity.ERROR, Kind.GEOMETRY, path, message);
+    }
+
+    private static Problem naming(String path, String message) {
+        return new Problem(Severity.ERROR, Kind.NAMING, path, message);
     }
 
     private static String fmt(Fdl.Dimensions d) {

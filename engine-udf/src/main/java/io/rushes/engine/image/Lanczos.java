@@ -1,5 +1,7 @@
 package io.rushes.engine.image;
 
+import io.rushes.engine.error.Errors;
+
 /**
  * Separable Lanczos-3 resampling of linear-light RGB under an axis-aligned affine map, for framing (crop, de-squeeze,
  * scale, pad). Pixel i covers [i, i + 1) and is sampled at its centre i + 0.5 on both sides of the map, so sub-pixel
@@ -9,6 +11,8 @@ package io.rushes.engine.image;
  */
 public final class Lanczos {
     private static final int LOBES = 3;
+    /** Filter weights held for one axis (128 MiB): a 32768-wide output downscaled 80:1 fits. */
+    private static final long MAX_TAP_WEIGHTS = 1L << 24;
 
     /** One axis of the map: output coordinate u' = (u − origin)·scale + translation, u in the source image's pixels. */
     public record Axis(double scale, double origin, double translation) {
@@ -25,6 +29,7 @@ public final class Lanczos {
      * in output pixels) are resampled from {@code source}, the rest are padding (0).
      */
     public static RgbImage resample(RgbImage source, Axis ax, Axis ay, int width, int height, double x0, double y0, double x1, double y1) {
+        ImageLimits.check("the resampled image", width, height, "Resample to a smaller size");
         int colStart = (int) Math.max(0, Math.ceil(x0 - 0.5));
         int colEnd = (int) Math.min(width, Math.ceil(x1 - 0.5)); // exclusive: centres below x1
         int rowStart = (int) Math.max(0, Math.ceil(y0 - 0.5));
@@ -102,6 +107,11 @@ public final class Lanczos {
         int n = to - from;
         double stretch = Math.max(1, 1 / axis.scale()); // widen the kernel when downscaling
         double support = LOBES * stretch;
+        long cells = (long) n * ((long) Math.ceil(2 * support) + 1);
+        if (!(cells <= MAX_TAP_WEIGHTS)) {
+            throw Errors.outputTooLarge(null, "the Lanczos filter for a " + n + "-sample axis scaled by " + axis.scale() + " in weights", cells,
+                    MAX_TAP_WEIGHTS, "The scale is extreme (a canvas far larger than the image?): check that the FDL belongs to this media");
+        }
         int maxTaps = (int) Math.ceil(2 * support) + 1;
         int[] start = new int[n];
         int[] count = new int[n];

@@ -3,6 +3,7 @@ package io.rushes.engine.render;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.format.dng.DngRawDecoder;
+import io.rushes.engine.image.ImageLimits;
 import io.rushes.engine.image.Lanczos;
 import io.rushes.engine.image.RgbImage;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ public final class FdlFraming {
     }
 
     public static Result render(DngHeader header, String file, CanvasTemplateApplication a, FrameRenderer developer) {
+        // Before anything is developed: the canvas the template made is the image allocated below.
+        ImageLimits.check("the framed image of template '" + a.template().id() + "'", a.canvas().width(), a.canvas().height(),
+                "A deliverable never needs this much: give the template (" + a.template().path() + ") smaller target_dimensions or "
+                        + "maximum_dimensions");
         List<String> warnings = new ArrayList<>();
         int orientation = FrameRenderer.orientation(header);
         int[] active = FrameRenderer.activeSize(header);

@@ -16,6 +16,9 @@ import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Renders one DNG frame to a TIFF at a pipeline stage: {@code raw} (the CFA values as stored, no
@@ -36,6 +39,15 @@ public final class FrameRenderer {
      */
     public record Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
                           DngRawDecoder.Region region, ColorProcessor display) {
+        /** Settings are checked here, where they enter the engine, so a bad one fails before any frame is read. */
+        public Options {
+            DngColor.checkKelvin(kelvin);
+            if (region != null && (region.x() < 0 || region.y() < 0 || region.width() < 1 || region.height() < 1)) {
+                throw Errors.invalidArgument("the region " + describe(region) + " is " + (region.width() < 1 || region.height() < 1 ? "empty" : "negative"),
+                        "Give X,Y of at least 0 and W,H of at least 1, inside the frame's active area (sensor coordinates, as stored)");
+            }
+        }
+
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
                 DngRawDecoder.Region region) {
             this(stage, format, output, method, kelvin, region, null);
@@ -60,6 +72,33 @@ public final class FrameRenderer {
         int x1 = (int) Math.min(active[0], (long) r.x() + r.width() + m);
         int y1 = (int) Math.min(active[1], (long) r.y() + r.height() + m);
         return new DngRawDecoder.Region(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+    }
+
+    /** What rendering one frame gave: the image's size ("WxH") and warnings for the user (values clipped by the format…). */
+    public record Rendered(String size, List<String> warnings) {
+    }
+
+    private static String describe(DngRawDecoder.Region r) {
+        return r.x() + "," + r.y() + "," + r.width() + "," + r.height();
+    }
+
+    /** Refuses a region that is not inside the frame's active area, giving the area's size. */
+    private static void checkRegion(DngRawDecoder.Region r, DngHeader header) {
+        int[] active = activeSize(header);
+        if ((long) r.x() + r.width() > active[0] || (long) r.y() + r.height() > active[1]) {
+            throw Errors.invalidArgument("the region " + describe(r) + " reaches past the active area, which is " + active[0] + "x" + active[1],
+                    "Give a region inside 0,0," + active[0] + "," + active[1] + " (sensor coordinates, as stored, before orientation)")
+                    .inFile(header.tiff().reader().name());
+        }
+    }
+
+    /**
+     * The DNG header of a frame, once its content shows it is a DNG: any other format (a movie, MXF, OpenEXR, DPX, a
+     * plain TIFF) is refused as unsupported, never as damaged.
+     */
+    public static DngHeader readHeader(ByteSource source) {
+        FrameInputs.identify(source, Set.of(FrameInputs.Kind.DNG), "rendered");
+        return DngHeader.read(BinaryReader.open(source));
     }
 
     /** Width and height of the active area (sensor coordinates, as stored), from the header alone. */
@@ -91,13 +130,18 @@ public final class FrameRenderer {
      * the demosaic's margin. Not oriented.
      */
     public RgbImage develop(DngHeader header, DngRawDecoder.Region region) {
+        if (region != null) {
+            checkRegion(region, header);
+        }
         DngRawDecoder.Region decoded = region == null ? null : expand(region, Demosaic.margin(options.method()), header);
         RawImage raw = DngRawDecoder.decode(header, decoded);
         DngColor color = DngColor.of(header, options.kelvin());
-        return develop(raw, color, options.stage() == Stage.RGB ? DngDevelop.Output.CAMERA_RGB : options.output(), region, decoded);
+        return develop(header, raw, color, options.stage() == Stage.RGB ? DngDevelop.Output.CAMERA_RGB : options.output(), region, decoded);
     }
 
-    private RgbImage develop(RawImage raw, DngColor color, DngDevelop.Output output, DngRawDecoder.Region want, DngRawDecoder.Region decoded) {
+    private RgbImage develop(DngHeader header, RawImage raw, DngColor color, DngDevelop.Output output, DngRawDecoder.Region want,
+                             DngRawDecoder.Region decoded) {
+        DngDevelop.checkLevels(raw, header.tiff().reader().name(), header.raw().offset());
         Processor processor = DngDevelop.pipeline(color, output, options.method()).compile();
         RgbImage developed = processor.run(raw);
         if (want != null) {
@@ -106,18 +150,26 @@ public final class FrameRenderer {
         return developed;
     }
 
-    /** Renders and writes; returns the written image's size as "WxH". */
+    /** Renders and writes; returns the written image's size as "WxH" (see {@link #renderFrame} for the warnings too). */
     public String render(ByteSource source, Path out) throws IOException {
-        DngHeader header = DngHeader.read(BinaryReader.open(source));
+        return renderFrame(source, out).size();
+    }
+
+    /** Renders and writes one frame; returns its size and the warnings to show the user. */
+    public Rendered renderFrame(ByteSource source, Path out) throws IOException {
+        DngHeader header = readHeader(source);
         DngRawDecoder.Region want = options.region();
         DngRawDecoder.Region decoded = want;
+        if (want != null) {
+            checkRegion(want, header);
+        }
         if (want != null && options.stage() != Stage.RAW) {
             decoded = expand(want, Demosaic.margin(options.method()), header);
         }
         RawImage raw = DngRawDecoder.decode(header, decoded);
         if (options.stage() == Stage.RAW) {
             TiffImages.writeRaw(raw, out, "rushes raw CFA values as stored, active area " + raw.width() + "x" + raw.height());
-            return raw.width() + "x" + raw.height();
+            return new Rendered(raw.width() + "x" + raw.height(), List.of());
         }
         DngColor color = DngColor.of(header, options.kelvin());
         DngDevelop.Output output = switch (options.stage()) {
@@ -126,7 +178,7 @@ public final class FrameRenderer {
             default -> options.output();
         };
         int o = orientation(header);
-        RgbImage image = develop(raw, color, output, want, decoded).oriented(o);
+        RgbImage image = develop(header, raw, color, output, want, decoded).oriented(o);
         String rendered = output.toString();
         if (options.stage() == Stage.DISPLAY) {
             ColorProcessor display = options.display() != null ? options.display() : AmfPipeline.defaultOutput().pipeline();
@@ -135,11 +187,16 @@ public final class FrameRenderer {
         }
         String description = "rushes " + rendered + " from " + source.name() + "; orientation " + o + " applied; white "
                 + String.format(java.util.Locale.ROOT, "%.5f,%.5f", color.whiteXy()[0], color.whiteXy()[1]);
+        List<String> warnings = new ArrayList<>();
         switch (options.format()) {
-            case TIFF16 -> TiffImages.writeRgb16(image, out, description);
+            case TIFF16 -> {
+                TiffImages.Clipping clipped = TiffImages.writeRgb16(image, out, description);
+                if (clipped.pixels() > 0) {
+                    warnings.add(out.getFileName() + ": " + clipped.warning());
+                }
+            }
             case TIFF32F -> TiffImages.writeRgbFloat(image, out, description);
-            default -> throw Errors.invalidArgument("format " + options.format(), "Use tiff16 or tiff32f");
         }
-        return image.width() + "x" + image.height();
+        return new Rendered(image.width() + "x" + image.height(), warnings);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 
 /**
  * Uncompressed TIFF outputs of the render stages, written aside and renamed into place (a reader never
@@ -32,13 +33,49 @@ public final class TiffImages {
         write(file, w.header(px.capacity()), px.array());
     }
 
-    public static void writeRgb16(RgbImage img, Path file, String description) throws IOException {
+    /**
+     * Pixels with a value above 1.0, which a 16-bit integer TIFF cannot hold, and the largest such value. Scene-linear
+     * ACES has them wherever a highlight is brighter than diffuse white.
+     */
+    public record Clipping(long pixels, long of, double max) {
+        /** What was lost and how to keep it, for the user. */
+        public String warning() {
+            return String.format(Locale.ROOT, "%d of %d pixels (%.3f %%) were above 1.0 (up to %.4f) and were clipped to 1.0 by the "
+                    + "16-bit integer TIFF; keep them with 32-bit float (tiff32f), a log encoding (ACEScct) or a display stage",
+                    pixels, of, 100.0 * pixels / of, max);
+        }
+    }
+
+    /**
+     * Writes 0–1 as 0–65535 and returns what was clipped above 1.0, also recorded in the ImageDescription. Warned, not
+     * refused: whether anything exceeds 1.0 is known only once the frame is developed, a display stage never does,
+     * and an integer TIFF of a scene with a few speculars is still what a reviewer asked for; the warning says how to
+     * keep them instead. (Values below 0, out-of-gamut noise, clip to 0 as in any integer encoding.)
+     */
+    public static Clipping writeRgb16(RgbImage img, Path file, String description) throws IOException {
         float[] d = img.data();
         ByteBuffer px = ByteBuffer.allocate(d.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (float v : d) {
-            px.putChar((char) Math.round(Math.max(0, Math.min(1, v)) * 65535));
+        long clippedPixels = 0;
+        double max = 0;
+        for (int i = 0; i < d.length; i += 3) {
+            boolean clipped = false;
+            for (int c = 0; c < 3; c++) {
+                float v = d[i + c];
+                if (v > 1) {
+                    clipped = true;
+                    max = Math.max(max, v);
+                }
+                px.putChar((char) Math.round(Math.max(0, Math.min(1, v)) * 65535));
+            }
+            if (clipped) {
+                clippedPixels++;
+            }
         }
-        write(file, base(img.width(), img.height(), 3, 16, 2, description).header(px.capacity()), px.array());
+        Clipping clipping = new Clipping(clippedPixels, (long) img.width() * img.height(), max);
+        String recorded = clippedPixels == 0 ? description : (description == null ? "" : description + "; ")
+                + String.format(Locale.ROOT, "16-bit integer: %d pixels above 1.0 clipped (max %.4f)", clippedPixels, max);
+        write(file, base(img.width(), img.height(), 3, 16, 2, recorded).header(px.capacity()), px.array());
+        return clipping;
     }
 
     public static void writeRgbFloat(RgbImage img, Path file, String description) throws IOException {

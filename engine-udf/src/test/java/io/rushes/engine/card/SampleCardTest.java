@@ -2,10 +2,13 @@ package io.rushes.engine.card;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.TestInspect;
 import io.rushes.engine.api.ClipResult;
+import io.rushes.engine.error.ErrorCode;
+import io.rushes.engine.error.RushesException;
 import io.rushes.engine.integrity.MhlReport;
 import io.rushes.engine.integrity.MhlVerifier;
 import io.rushes.engine.metadata.ClipField;
@@ -14,6 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The sample card reads back through the engine with the values it was written with. */
 class SampleCardTest {
@@ -61,5 +66,23 @@ class SampleCardTest {
                 assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(b.resolve(a.relativize(p))), p.toString());
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0} clips, {1} frames, {2} cameras, {3}x{4}")
+    @CsvSource(delimiter = '|', value = {
+            "0 | 5 | 1 | 64 | 36 | INVALID_ARGUMENT | clips is 0: a card needs at least 1",
+            "1 | 0 | 1 | 64 | 36 | INVALID_ARGUMENT | frames is 0: a card needs at least 1",
+            "1 | 1 | 1 | 65 | 36 | INVALID_ARGUMENT | the frame size 65x36 is not an even size of at least 16x16",
+            "1 | 1 | 1 | 64 | 8 | INVALID_ARGUMENT | the frame size 64x8 is not an even size of at least 16x16",
+            "1 | 1 | 1 | 100000 | 100000 | LIMIT_EXCEEDED | the frame size 100000x100000 has a side that is 100000, above the limit of 8192",
+            "999 | 1 | 1 | 64 | 36 | LIMIT_EXCEEDED | is 999, above the limit of 998",
+            "1 | 10001 | 1 | 64 | 36 | LIMIT_EXCEEDED | the number of frames per clip is 10001, above the limit of 10000",
+            "1 | 1 | 10 | 64 | 36 | LIMIT_EXCEEDED | cameras (reel ids number them 1 to 9) is 10, above the limit of 9"})
+    void impossibleOrHugeCardsAreRefusedInTheOptions(int clips, int frames, int cameras, int width, int height, ErrorCode code,
+                                                             String message) {
+        List<String> letters = java.util.stream.IntStream.range(0, cameras).mapToObj(i -> String.valueOf((char) ('A' + i))).toList();
+        RushesException e = assertThrows(RushesException.class, () -> new SampleCard.Options(clips, frames, letters, width, height, 1));
+        assertEquals(code, e.code());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 }

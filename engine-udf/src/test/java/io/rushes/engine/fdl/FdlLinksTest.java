@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rushes.engine.error.ErrorCode;
 import io.rushes.engine.error.RushesException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -68,6 +69,8 @@ class FdlLinksTest {
         // Appendix H's table spells the field FDL-FRAMING_DECISION-ID: both spellings are read.
         assertTrue(FdlLinks.fromEdlComments(List.of("* FDL-UUID: X", "* FDL-FRAMING_DECISION-ID: Y")).isPresent());
         assertTrue(FdlLinks.fromEdlComments(List.of("* FDL-UUID: X")).isEmpty());
-        assertThrows(RushesException.class, () -> FdlLinks.edlComments(CLIPS, "NOPE"));
+        RushesException e = assertThrows(RushesException.class, () -> FdlLinks.edlComments(CLIPS, "NOPE"));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+        assertTrue(e.getMessage().contains("has no framing decision 'NOPE'") && e.getMessage().contains("framing decision ids"), e.getMessage());
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rushes.engine.Samples;
+import io.rushes.engine.error.ErrorCode;
 import io.rushes.engine.error.RushesException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,6 +126,8 @@ class FdlReaderTest {
                         (Consumer<ObjectNode>) t -> decision(t).with("dimensions").put("height", -5.0)),
                 Arguments.of("zero squeeze", "$.contexts[0].canvases[0].anamorphic_squeeze",
                         (Consumer<ObjectNode>) t -> canvas(t).put("anamorphic_squeeze", 0.0)),
+                Arguments.of("infinite squeeze (1e999 parses as infinity)", "$.contexts[0].canvases[0].anamorphic_squeeze",
+                        (Consumer<ObjectNode>) t -> canvas(t).put("anamorphic_squeeze", new java.math.BigDecimal("1e999"))),
                 Arguments.of("framing leaves protection", "$.contexts[0].canvases[0].framing_decisions[0].dimensions",
                         (Consumer<ObjectNode>) t -> decision(t).with("anchor_point").put("y", 400.0)),
                 Arguments.of("protection leaves effective", "$.contexts[0].canvases[0].framing_decisions[0].protection_dimensions",
@@ -157,6 +160,7 @@ class FdlReaderTest {
         assertFalse(r.valid(), name + " should be refused");
         assertTrue(r.problems().stream().anyMatch(p -> p.path().equals(path)), name + ": expected a problem at " + path + ", got " + r.problems());
         RushesException e = assertThrows(RushesException.class, () -> FdlReader.load(t.toString().getBytes(StandardCharsets.UTF_8), "test.fdl"));
+        assertEquals(ErrorCode.INVALID_DOCUMENT, e.code());
         assertTrue(e.getMessage().contains("test.fdl") && e.getMessage().contains("rushes fdl validate"), e.getMessage());
     }
 

@@ -1,6 +1,11 @@
 package io.rushes.engine.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rushes.engine.error.ErrorCode;
+import io.rushes.engine.error.RushesException;
 
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +86,29 @@ class LanczosTest {
         assertEquals(0, Lanczos.kernel(1), 1e-15);
         assertEquals(0, Lanczos.kernel(3));
         assertEquals(3 * Math.sin(Math.PI * 0.5) * Math.sin(Math.PI * 0.5 / 3) / (Math.PI * Math.PI * 0.25), Lanczos.kernel(0.5), 1e-15);
+    }
+
+    /** 30000x30000 overflowed the output's int size (NegativeArraySizeException); now refused naming the pixel limit. */
+    @Test
+    void anOutputPastTheLimitsIsRefusedBeforeAllocating() {
+        RgbImage in = ramp(8, 8, 0.1, 0.1);
+        RushesException e = assertThrows(RushesException.class,
+                () -> Lanczos.resample(in, new Lanczos.Axis(1, 0, 0), new Lanczos.Axis(1, 0, 0), 30000, 30000, 0, 0, 8, 8));
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+        assertTrue(e.getMessage().contains("30000x30000") && e.getMessage().contains("above the limit of " + ImageLimits.MAX_PIXELS), e.getMessage());
+        RushesException empty = assertThrows(RushesException.class,
+                () -> Lanczos.resample(in, new Lanczos.Axis(1, 0, 0), new Lanczos.Axis(1, 0, 0), 1920, 0, 0, 0, 8, 8));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, empty.code());
+        assertTrue(empty.getMessage().contains("1920x0"), empty.getMessage());
+    }
+
+    /** A scale of 1e-6 widens the kernel to 6 million taps a sample: refused instead of an overflowing weight table. */
+    @Test
+    void anExtremeDownscaleIsRefusedBeforeItsFilterIsBuilt() {
+        RgbImage in = ramp(8, 8, 0.1, 0.1);
+        RushesException e = assertThrows(RushesException.class,
+                () -> Lanczos.resample(in, new Lanczos.Axis(1e-6, 0, 0), new Lanczos.Axis(1, 0, 0), 1000, 8, 0, 0, 1000, 8));
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+        assertTrue(e.getMessage().contains("Lanczos filter") && e.getMessage().contains("above the limit of 16777216"), e.getMessage());
     }
 }

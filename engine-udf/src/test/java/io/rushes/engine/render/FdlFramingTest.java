@@ -3,15 +3,19 @@ package io.rushes.engine.render;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.card.SampleCard;
+import io.rushes.engine.error.ErrorCode;
+import io.rushes.engine.error.RushesException;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.fdl.Fdl;
 import io.rushes.engine.fdl.FdlReader;
 import io.rushes.engine.format.dng.DngDevelop;
 import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.image.Demosaic;
+import io.rushes.engine.image.ImageLimits;
 import io.rushes.engine.image.Lanczos;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.BinaryReader;
@@ -75,6 +79,48 @@ class FdlFramingTest {
             assertEquals(0f, framed.image().get(240, 0, 1));
             assertTrue(framed.image().get(240, 135, 1) > 0);
         }
+    }
+
+    /** A valid template with a target of {@code w x h}, fitting the framing decision's width. */
+    private static Fdl withTarget(long w, long h) {
+        String text = """
+                {"uuid": "BCD142EB-3BAA-4EA8-ADD8-A46AE8DC4D97", "version": {"major": 2, "minor": 0},
+                 "framing_intents": [{"id": "F", "aspect_ratio": {"width": 1, "height": 1}}],
+                 "contexts": [{"canvases": [{"id": "S", "source_canvas_id": "S", "dimensions": {"width": 640, "height": 360},
+                   "framing_decisions": [{"id": "S-F", "framing_intent_id": "F",
+                   "dimensions": {"width": 360.0, "height": 360.0}, "anchor_point": {"x": 140.0, "y": 0.0}}]}]}],
+                 "canvas_templates": [{"id": "BIG", "target_dimensions": {"width": %d, "height": %d}, "target_anamorphic_squeeze": 1.0,
+                   "fit_source": "framing_decision.dimensions", "fit_method": "width"}]}
+                """.formatted(w, h);
+        return FdlReader.load(text.getBytes(StandardCharsets.UTF_8), "big.fdl");
+    }
+
+    /** 30000x30000 is within the side limit but 900 M pixels (10.8 GB of float RGB): refused before anything is developed. */
+    @Test
+    void aFramedImageBeyondThePixelLimitIsRefusedBeforeDeveloping() throws Exception {
+        Path dng = dng();
+        CanvasTemplateApplication a = CanvasTemplateApplication.apply(withTarget(30000, 30000), null, null, "BIG", "OUT");
+        assertEquals(30000, a.canvas().width());
+        FrameRenderer developer = new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F,
+                DngDevelop.Output.ACES2065_1, Demosaic.Method.BILINEAR, null));
+        try (FileByteSource src = new FileByteSource(dng)) {
+            DngHeader header = DngHeader.read(new BinaryReader(src));
+            RushesException e = assertThrows(RushesException.class, () -> FdlFraming.render(header, dng.toString(), a, developer));
+            assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+            assertTrue(e.getMessage().contains("30000x30000") && e.getMessage().contains("900000000")
+                    && e.getMessage().contains(String.valueOf(ImageLimits.MAX_PIXELS)) && e.getMessage().contains("$.canvas_templates[0]"),
+                    e.getMessage());
+        }
+    }
+
+    /** 100000x100000 breaks the side limit: the template itself is refused when applied, naming its JSON path. */
+    @Test
+    void aTemplateBeyondTheSideLimitIsRefusedWhenApplied() {
+        RushesException e = assertThrows(RushesException.class,
+                () -> CanvasTemplateApplication.apply(withTarget(100000, 100000), null, null, "BIG", "OUT"));
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
+        assertTrue(e.getMessage().contains("$.canvas_templates[0].target_dimensions.width") && e.getMessage().contains("100000")
+                && e.getMessage().contains("32768"), e.getMessage());
     }
 
     @Test

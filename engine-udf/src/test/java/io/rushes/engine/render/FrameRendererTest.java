@@ -1,15 +1,21 @@
 package io.rushes.engine.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.Samples;
+import io.rushes.engine.error.ErrorCode;
+import io.rushes.engine.error.RushesException;
 import io.rushes.engine.format.dng.DngColor;
 import io.rushes.engine.format.dng.DngDevelop;
 import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.format.dng.DngRawDecoder;
+import io.rushes.engine.format.tiff.TiffEntry;
 import io.rushes.engine.format.tiff.TiffStructure;
 import io.rushes.engine.format.tiff.TiffTags;
+import io.rushes.engine.format.tiff.TiffWriter;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.BinaryReader;
@@ -20,6 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Render stages written as TIFF: raw values as stored; developed images oriented once, at the end. */
 class FrameRendererTest {
@@ -134,6 +143,159 @@ class FrameRendererTest {
                 assertEquals((float) rgb[c], d.getFloat(i * 12 + c * 4), 0f, "pixel " + i + " channel " + c);
                 assertTrue(rgb[c] >= 0 && rgb[c] <= 1, "display code value in [0, 1]");
             }
+        }
+    }
+
+    private static FrameRenderer.Options aces(Double kelvin, DngRawDecoder.Region region) {
+        return new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F, DngDevelop.Output.ACES2065_1,
+                Demosaic.Method.BILINEAR, kelvin, region);
+    }
+
+    /** NaN, infinite, non-positive and absurd white balances are refused where they enter, not developed into NaN pixels. */
+    @ParameterizedTest(name = "{0} K")
+    @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, -3200, 0, 1000, 1e6})
+    void anImpossibleKelvinIsRefusedInTheOptions(double kelvin) {
+        RushesException e = assertThrows(RushesException.class, () -> aces(kelvin, null));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+        assertTrue(e.getMessage().contains(kelvin + " K is outside 1667–50000 K"), e.getMessage());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(RushesException.class, () -> DngColor.checkKelvin(kelvin)).code());
+    }
+
+    @ParameterizedTest(name = "{0},{1},{2},{3}: {4}")
+    @CsvSource({"-1, 0, 10, 10, negative", "0, -5, 10, 10, negative", "0, 0, 0, 10, empty", "10, 10, 10, -1, empty"})
+    void aNegativeOrEmptyRegionIsRefusedInTheOptions(int x, int y, int w, int h, String why) {
+        RushesException e = assertThrows(RushesException.class, () -> aces(null, new DngRawDecoder.Region(x, y, w, h)));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+        assertTrue(e.getMessage().contains("the region " + x + "," + y + "," + w + "," + h + " is " + why), e.getMessage());
+    }
+
+    /** The GoPro frame's active area is 4000x3000: a region past it is refused with that size, at every stage. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"'3990,0,100,100', RAW", "'0,2999,10,2', ACES", "'2147483647,0,10,10', ACES"})
+    void aRegionPastTheActiveAreaIsRefusedWithItsSize(String region, FrameRenderer.Stage stage) throws Exception {
+        String[] p = region.split(",");
+        DngRawDecoder.Region r = new DngRawDecoder.Region(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3]));
+        FrameRenderer renderer = new FrameRenderer(new FrameRenderer.Options(stage, FrameRenderer.Format.TIFF16, DngDevelop.Output.ACES2065_1,
+                Demosaic.Method.BILINEAR, null, r));
+        try (FileByteSource src = new FileByteSource(GOPRO)) {
+            RushesException e = assertThrows(RushesException.class, () -> renderer.renderFrame(src, dir.resolve("region.tif")));
+            assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+            assertTrue(e.getMessage().contains("the region " + region + " reaches past the active area, which is 4000x3000")
+                    && e.getMessage().contains("HERO7_GOPR9231.dng"), e.getMessage());
+        }
+        assertFalse(Files.exists(dir.resolve("region.tif")));
+    }
+
+    /** Valid files of formats render does not read are unsupported, never "damaged … re-copy it". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"video/exiftool_QuickTime.mov, a QuickTime/MP4 movie", "video/exiftool_MXF.mxf, an MXF file",
+            "video/bmx_d10_qt_klv_sample.mxf, an MXF file", "exr_dpx/exiftool_OpenEXR.exr, an OpenEXR image",
+            "exr_dpx/exiftool_DPX.dpx, a DPX image"})
+    void aValidFileOfAnotherFormatIsUnsupportedNotDamaged(String sample, String found) throws Exception {
+        Path file = Samples.dir().resolve(sample);
+        try (FileByteSource src = new FileByteSource(file)) {
+            RushesException e = assertThrows(RushesException.class,
+                    () -> new FrameRenderer(aces(null, null)).renderFrame(src, dir.resolve("out.tif")));
+            assertEquals(ErrorCode.UNSUPPORTED_FORMAT, e.code());
+            assertTrue(e.getMessage().contains("it is " + found + ", which cannot be rendered yet")
+                    && e.getMessage().contains("render and fdl frame read DNG/CinemaDNG") && !e.getMessage().contains("damaged"), e.getMessage());
+            RushesException amf = assertThrows(RushesException.class, () -> FrameInputs.identify(src,
+                    java.util.Set.of(FrameInputs.Kind.DNG, FrameInputs.Kind.TIFF), "read by amf apply"));
+            assertEquals(ErrorCode.UNSUPPORTED_FORMAT, amf.code());
+            assertTrue(amf.getMessage().contains("cannot be read by amf apply yet") && amf.getMessage().contains("amf apply reads DNG and "
+                    + "uncompressed RGB TIFF"), amf.getMessage());
+        }
+    }
+
+    /** A TIFF is what amf apply reads, but not a frame to render; a GoPro GPR is a DNG whose VC-5 codec is unsupported. */
+    @Test
+    void aTiffIsNotRenderedAndAGprStillNamesVc5() throws Exception {
+        Path tiff = dir.resolve("rgb.tif");
+        TiffImages.writeRgbFloat(new RgbImage(2, 1, new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f}), tiff, "test");
+        try (FileByteSource src = new FileByteSource(tiff)) {
+            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).renderFrame(src, dir.resolve("o.tif")));
+            assertEquals(ErrorCode.UNSUPPORTED_FORMAT, e.code());
+            assertTrue(e.getMessage().contains("a TIFF without the DNGVersion tag"), e.getMessage());
+            assertEquals(FrameInputs.Kind.TIFF, FrameInputs.identify(src, java.util.Set.of(FrameInputs.Kind.DNG, FrameInputs.Kind.TIFF), "read"));
+        }
+        try (FileByteSource src = new FileByteSource(Samples.dir().resolve("raw/gopro/HERO7_GOPR9231.GPR"))) {
+            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).renderFrame(src, dir.resolve("o.tif")));
+            assertEquals(ErrorCode.UNSUPPORTED_FEATURE, e.code());
+            assertTrue(e.getMessage().contains("VC-5"), e.getMessage());
+        }
+    }
+
+    /** A 16x16 RGGB DNG with the given WhiteLevel and a BlackLevel of 256. */
+    private Path dngWithLevels(long white) throws Exception {
+        double[] cm = {0.6722, -0.0635, -0.0963, -0.4287, 1.2460, 0.2028, -0.0908, 0.2162, 0.5668};
+        Path file = dir.resolve("levels-" + white + ".dng");
+        TiffWriter t = new TiffWriter().longs(false, TiffTags.NEW_SUBFILE_TYPE, 0).longs(false, TiffTags.IMAGE_WIDTH, 16)
+                .longs(false, TiffTags.IMAGE_LENGTH, 16).shorts(false, TiffTags.BITS_PER_SAMPLE, 16).shorts(false, TiffTags.COMPRESSION, 1)
+                .shorts(false, TiffTags.PHOTOMETRIC, 32803).shorts(false, TiffTags.SAMPLES_PER_PIXEL, 1).longs(false, TiffTags.ROWS_PER_STRIP, 16)
+                .shorts(false, TiffTags.CFA_REPEAT_PATTERN_DIM, 2, 2).bytes(false, TiffTags.CFA_PATTERN, TiffEntry.BYTE, (byte) 0, (byte) 1, (byte) 1, (byte) 2)
+                .bytes(false, TiffTags.DNG_VERSION, TiffEntry.BYTE, (byte) 1, (byte) 4, (byte) 0, (byte) 0)
+                .srationals(false, TiffTags.COLOR_MATRIX_1, 10000, cm).shorts(false, TiffTags.CALIBRATION_ILLUMINANT_1, 21)
+                .longs(false, TiffTags.BLACK_LEVEL, 256).longs(false, TiffTags.WHITE_LEVEL, white);
+        byte[] pixels = new byte[16 * 16 * 2];
+        for (int i = 0; i < pixels.length; i += 2) {
+            pixels[i] = (byte) 0x00;
+            pixels[i + 1] = (byte) 0x08; // 2048, little-endian
+        }
+        Files.write(file, TiffWriter.concat(t.header(pixels.length), pixels));
+        return file;
+    }
+
+    /** WhiteLevel 0 (or at the black) developed to values from −41 to 5 before: now refused as impossible, the tags named. */
+    @ParameterizedTest(name = "WhiteLevel {0}")
+    @ValueSource(longs = {0, 256})
+    void impossibleLevelsAreRefusedWhenDeveloping(long white) throws Exception {
+        Path file = dngWithLevels(white);
+        try (FileByteSource src = new FileByteSource(file)) {
+            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).renderFrame(src, dir.resolve("o.tif")));
+            assertEquals(ErrorCode.CORRUPT, e.code());
+            assertTrue(e.getMessage().contains("its WhiteLevel (tag 50717) is " + white + " and its BlackLevel (tag 50714) 256")
+                    && e.getMessage().contains("impossible"), e.getMessage());
+        }
+        try (FileByteSource src = new FileByteSource(dngWithLevels(4095))) {
+            assertEquals("16x16", new FrameRenderer(aces(null, null)).renderFrame(src, dir.resolve("ok.tif")).size(), "sane levels develop");
+        }
+    }
+
+    /** Scene-linear values above 1.0 in a 16-bit TIFF: counted, returned as a warning, and recorded in the description. */
+    @Test
+    void clippingIn16BitIsCountedWarnedAndRecorded() throws Exception {
+        Path out = dir.resolve("clipped.tif");
+        RgbImage img = new RgbImage(2, 2, new float[] {1.1f, 0.5f, 0.2f, 0.3f, 0.3f, 0.3f, 0.9f, 2.0f, 1.5f, 0.1f, 0.1f, -0.2f});
+        TiffImages.Clipping c = TiffImages.writeRgb16(img, out, "sky");
+        assertEquals(2, c.pixels());
+        assertEquals(4, c.of());
+        assertEquals(2.0, c.max(), 0);
+        assertTrue(c.warning().contains("2 of 4 pixels (50.000 %) were above 1.0 (up to 2.0000)") && c.warning().contains("tiff32f")
+                && c.warning().contains("ACEScct") && c.warning().contains("display stage"), c.warning());
+        try (FileByteSource s = new FileByteSource(out)) {
+            String description = TiffStructure.read(new BinaryReader(s), 0).string(TiffTags.IMAGE_DESCRIPTION);
+            assertEquals("sky; 16-bit integer: 2 pixels above 1.0 clipped (max 2.0000)", description);
+        }
+        assertEquals(0xFFFF, pixels(out).getChar(0), "1.1 is written as 1.0");
+        assertEquals(0, TiffImages.writeRgb16(new RgbImage(1, 1, new float[] {1f, 0.5f, 0f}), dir.resolve("fine.tif"), "fine").pixels());
+    }
+
+    /** The GoPro frame's bright sky passes 1.0 in ACES2065-1: a 16-bit render returns the warning and records it. */
+    @Test
+    void aSixteenBitAcesRenderWarnsOfItsClippedHighlights() throws Exception {
+        Path out = dir.resolve("aces16.tif");
+        FrameRenderer.Rendered r;
+        try (FileByteSource src = new FileByteSource(GOPRO)) {
+            r = new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF16, DngDevelop.Output.ACES2065_1,
+                    Demosaic.Method.BILINEAR, null)).renderFrame(src, out);
+        }
+        assertEquals("4000x3000", r.size());
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        assertTrue(r.warnings().get(0).startsWith("aces16.tif: ") && r.warnings().get(0).contains("of 12000000 pixels")
+                && r.warnings().get(0).contains("were above 1.0"), r.warnings().get(0));
+        try (FileByteSource s = new FileByteSource(out)) {
+            String description = TiffStructure.read(new BinaryReader(s), 0).string(TiffTags.IMAGE_DESCRIPTION);
+            assertTrue(description.contains("; 16-bit integer: ") && description.contains(" pixels above 1.0 clipped (max 1."), description);
         }
     }
 }

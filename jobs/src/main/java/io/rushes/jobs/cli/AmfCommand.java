@@ -72,9 +72,8 @@ public final class AmfCommand {
             io.rushes.engine.image.RgbImage image;
             boolean dng;
             try (io.rushes.engine.io.FileByteSource src = new io.rushes.engine.io.FileByteSource(input)) {
-                io.rushes.engine.format.tiff.TiffStructure t = io.rushes.engine.format.tiff.TiffStructure.read(
-                        io.rushes.engine.io.BinaryReader.open(src), 0);
-                dng = t.withTag(io.rushes.engine.format.tiff.TiffTags.DNG_VERSION) != null;
+                dng = io.rushes.engine.render.FrameInputs.identify(src, java.util.Set.of(io.rushes.engine.render.FrameInputs.Kind.DNG,
+                        io.rushes.engine.render.FrameInputs.Kind.TIFF), "read by amf apply") == io.rushes.engine.render.FrameInputs.Kind.DNG;
                 if (dng) {
                     io.rushes.engine.format.dng.DngHeader header = io.rushes.engine.format.dng.DngHeader.read(io.rushes.engine.io.BinaryReader.open(src));
                     io.rushes.engine.render.FrameRenderer developer = new io.rushes.engine.render.FrameRenderer(
@@ -85,6 +84,8 @@ public final class AmfCommand {
                 } else {
                     image = io.rushes.engine.render.TiffImages.readRgb(src);
                 }
+            } catch (RushesException e) {
+                throw e.during("apply the colour pipeline to");
             }
             AmfPipeline pipeline = doc == null ? AmfPipeline.defaultOutput() : AmfPipeline.build(doc, amf.toAbsolutePath().getParent(), dng);
             io.rushes.engine.color.ColorProcessor processor = pipeline.processor(lut.size, lut.budget);
@@ -92,7 +93,10 @@ public final class AmfCommand {
             String description = "rushes: " + input.getFileName() + " through " + (amf == null ? "the default output" : amf.getFileName()) + " ("
                     + String.join("; ", pipeline.plan()) + (lut.size == 0 ? "" : "; as " + processor.describe()) + ")";
             if (format == Format.tiff16) {
-                io.rushes.engine.render.TiffImages.writeRgb16(image, out, description);
+                io.rushes.engine.render.TiffImages.Clipping clipped = io.rushes.engine.render.TiffImages.writeRgb16(image, out, description);
+                if (clipped.pixels() > 0) {
+                    System.err.println("warning: " + out.getFileName() + ": " + clipped.warning());
+                }
             } else {
                 io.rushes.engine.render.TiffImages.writeRgbFloat(image, out, description);
             }

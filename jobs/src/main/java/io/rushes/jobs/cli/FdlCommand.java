@@ -3,14 +3,13 @@ package io.rushes.jobs.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rushes.engine.error.RushesException;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.fdl.Fdl;
 import io.rushes.engine.fdl.FdlLinks;
 import io.rushes.engine.fdl.FdlReader;
 import io.rushes.engine.format.dng.DngDevelop;
-import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.image.Demosaic;
-import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.Documents;
 import io.rushes.engine.io.FileByteSource;
 import io.rushes.engine.render.FdlFraming;
@@ -31,6 +30,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "fdl", mixinStandardHelpOptions = true, description = "ASC Framing Decision Lists.",
         subcommands = {FdlCommand.Validate.class, FdlCommand.Apply.class, FdlCommand.Frame.class})
 public final class FdlCommand {
+
+    /** An FDL to apply or frame by: naming faults are printed as warnings and gone on past, every other problem refused. */
+    static Fdl usable(Path file) {
+        FdlReader.Usable u = FdlReader.loadForUse(Documents.read(file, FdlReader.MAX_BYTES, "FDL"), file.toString());
+        u.warnings().forEach(w -> System.err.println("warning: " + file + " at " + w.path() + ": " + w.message()));
+        return u.fdl();
+    }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Check FDLs against the ASC schema of their version and the rules of the specification (ids, framing inside",
@@ -96,19 +102,17 @@ public final class FdlCommand {
 
         @Override
         public Integer call() throws IOException {
-            Fdl source = FdlReader.load(Documents.read(fdl, FdlReader.MAX_BYTES, "FDL"), fdl.toString());
+            Fdl source = usable(fdl);
             String id = template;
             Path templateFile = Path.of(template);
             if (Files.isRegularFile(templateFile)) {
-                Fdl templates = FdlReader.load(Documents.read(templateFile, FdlReader.MAX_BYTES, "FDL"), templateFile.toString());
-                Fdl.CanvasTemplate t = templates.canvasTemplates().stream().filter(c -> templateId == null || c.id().equals(templateId))
-                        .findFirst().orElseThrow(() -> new IllegalArgumentException(templateFile + " has no canvas template"
-                                + (templateId == null ? "" : " '" + templateId + "'")));
+                Fdl templates = usable(templateFile);
+                Fdl.CanvasTemplate t = CanvasTemplateApplication.template(templates.canvasTemplates(), templateId, templateFile.toString());
                 ObjectNode tree = source.tree().deepCopy();
                 ArrayNode list = tree.has("canvas_templates") ? (ArrayNode) tree.get("canvas_templates") : tree.putArray("canvas_templates");
                 list.removeAll();
                 list.add(t.node().deepCopy());
-                source = FdlReader.load(JSON.writeValueAsBytes(tree), fdl + " with " + templateFile.getFileName());
+                source = FdlReader.loadForUse(JSON.writeValueAsBytes(tree), fdl + " with " + templateFile.getFileName()).fdl();
                 id = t.id();
             }
             String newId = newCanvasId != null ? newCanvasId : id;
@@ -116,7 +120,12 @@ public final class FdlCommand {
                 System.err.println("canvas id '" + newId + "' is taken in the source FDL: give --new-canvas-id");
                 return 2;
             }
-            CanvasTemplateApplication a = CanvasTemplateApplication.apply(source, canvas, intent, id, newId);
+            CanvasTemplateApplication a;
+            try {
+                a = CanvasTemplateApplication.apply(source, canvas, intent, id, newId);
+            } catch (RushesException e) {
+                throw (e.file() == null ? e.inFile(fdl.toString()) : e).during("apply the template to");
+            }
             Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
             Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(a.result()));
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -172,27 +181,37 @@ public final class FdlCommand {
 
         @Override
         public Integer call() throws IOException {
-            Fdl source = FdlReader.load(Documents.read(fdl, FdlReader.MAX_BYTES, "FDL"), fdl.toString());
+            Fdl source = usable(fdl);
             if (canvas == null) {
                 canvas = canvasForClip(source);
             }
-            String templateId = template;
-            if (templateId == null) {
-                source = withCropTemplate(source);
-                templateId = CROP_TEMPLATE;
+            CanvasTemplateApplication a;
+            try {
+                String templateId = template;
+                if (templateId == null) {
+                    source = withCropTemplate(source);
+                    templateId = CROP_TEMPLATE;
+                }
+                a = CanvasTemplateApplication.apply(source, canvas, intent, templateId, "FRAMED");
+            } catch (RushesException e) {
+                throw (e.file() == null ? e.inFile(fdl.toString()) : e).during("frame " + input.getFileName() + " by");
             }
-            CanvasTemplateApplication a = CanvasTemplateApplication.apply(source, canvas, intent, templateId, "FRAMED");
             FrameRenderer developer = new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F,
                     DngDevelop.Output.ACES2065_1, debayer == RenderCommand.Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, null));
             FdlFraming.Result r;
             try (FileByteSource src = new FileByteSource(input)) {
-                r = FdlFraming.render(DngHeader.read(BinaryReader.open(src)), input.toString(), a, developer);
+                r = FdlFraming.render(FrameRenderer.readHeader(src), input.toString(), a, developer);
+            } catch (RushesException e) {
+                throw (e.file() == null ? e.inFile(input.toString()) : e).during("frame");
             }
             r.warnings().forEach(w -> System.err.println("warning: " + w));
             String description = String.format(Locale.ROOT, "rushes ACES2065-1 framed by %s (canvas %s, decision %s, template %s)",
                     fdl.getFileName(), a.source().id(), a.decision().id(), a.template().id());
             if (format == Format.tiff16) {
-                TiffImages.writeRgb16(r.image(), out, description);
+                TiffImages.Clipping clipped = TiffImages.writeRgb16(r.image(), out, description);
+                if (clipped.pixels() > 0) {
+                    System.err.println("warning: " + out.getFileName() + ": " + clipped.warning());
+                }
             } else {
                 TiffImages.writeRgbFloat(r.image(), out, description);
             }
@@ -228,11 +247,8 @@ public final class FdlCommand {
 
         /** A template that crops the chosen layer, de-squeezes it and keeps its size: what "frame" means without one. */
         private Fdl withCropTemplate(Fdl source) throws IOException {
-            Fdl.Canvas c = source.canvases().stream().filter(x -> canvas == null || x.id().equals(canvas)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no canvas " + canvas));
-            String intentId = intent != null ? intent : source.defaultFramingIntent();
-            Fdl.FramingDecision d = c.framingDecisions().stream().filter(x -> intentId == null || x.framingIntentId().equals(intentId))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("canvas " + c.id() + " has no framing decision"));
+            Fdl.Canvas c = CanvasTemplateApplication.canvas(source, canvas);
+            Fdl.FramingDecision d = CanvasTemplateApplication.decision(source, c, intent);
             String path = switch (layer) {
                 case framing -> "framing_decision.dimensions";
                 case protection -> "framing_decision.protection_dimensions";
@@ -255,7 +271,7 @@ public final class FdlCommand {
             t.put("fit_method", "width");
             t.put("preserve_from_source_canvas", path);
             t.putObject("round").put("even", "whole").put("mode", "round");
-            return FdlReader.load(JSON_WRITER.writeValueAsBytes(tree), fdl + " (crop " + layer + ")");
+            return FdlReader.loadForUse(JSON_WRITER.writeValueAsBytes(tree), fdl + " (crop " + layer + ")").fdl();
         }
 
         private static final ObjectMapper JSON_WRITER = new ObjectMapper();

@@ -22,6 +22,10 @@ import io.rushes.engine.format.tiff.TiffTags;
  */
 public record DngColor(double[] cameraNeutral, Matrix3 cameraToXyzD50, double[] whiteXy, double baselineExposure) {
     private static final int MAX_ITERATIONS = 50;
+    /** Robertson's isotemperature lines end at 600 mired (1667 K): below it the white would be extrapolated, not measured. */
+    public static final double MIN_KELVIN = 1667;
+    /** 20 mired: bluer than any sky a white balance is set for (raw developers stop at 50000 K too). */
+    public static final double MAX_KELVIN = 50000;
 
     /** Chromaticity-independent part: the calibration matrices and illuminants read from the tags. */
     private record Calibration(Matrix3 cm1, Matrix3 cm2, Matrix3 cc1, Matrix3 cc2, Matrix3 fm1, Matrix3 fm2, Matrix3 analogBalance,
@@ -52,6 +56,7 @@ public record DngColor(double[] cameraNeutral, Matrix3 cameraToXyzD50, double[] 
      * @param kelvin a white balance to use instead of the as-shot one (null: AsShotNeutral, else AsShotWhiteXY, else D50)
      */
     public static DngColor of(DngHeader h, Double kelvin) {
+        checkKelvin(kelvin);
         TiffIfd ifd0 = h.tiff().ifd0();
         String name = h.tiff().reader().name();
         Calibration cal = new Calibration(matrix(ifd0, TiffTags.COLOR_MATRIX_1), matrix(ifd0, TiffTags.COLOR_MATRIX_2),
@@ -107,6 +112,15 @@ public record DngColor(double[] cameraNeutral, Matrix3 cameraToXyzD50, double[] 
         toXyz = toXyz.scaled(1 / y);
         Double baseline = ifd0.number(TiffTags.BASELINE_EXPOSURE);
         return new DngColor(neutral, toXyz, xy, baseline == null ? 0 : baseline);
+    }
+
+    /** Refuses a white balance the colour model cannot place on the Planckian locus (NaN, infinite, ≤ 0, out of range); null passes. */
+    public static void checkKelvin(Double kelvin) {
+        if (kelvin != null && !(kelvin >= MIN_KELVIN && kelvin <= MAX_KELVIN)) {
+            throw Errors.invalidArgument("a white balance of " + kelvin + " K is outside " + (long) MIN_KELVIN + "–" + (long) MAX_KELVIN
+                    + " K, where correlated colour temperature is defined (Robertson's method)",
+                    "Give the kelvin of the light, e.g. 3200 (tungsten) or 5600 (daylight), or leave it out for the as-shot white");
+        }
     }
 
     /** Camera neutral of a white xy: XYZtoCamera(CCT(xy)) · XYZ(xy). */

@@ -3,8 +3,10 @@ package io.rushes.engine.format.dng;
 import io.rushes.engine.color.ChromaticAdaptation;
 import io.rushes.engine.color.Chromaticities;
 import io.rushes.engine.color.Matrix3;
+import io.rushes.engine.error.Errors;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.image.Pipeline;
+import io.rushes.engine.image.RawImage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,25 @@ public final class DngDevelop {
     }
 
     private DngDevelop() {
+    }
+
+    /**
+     * Refuses levels no value can be developed between: the WhiteLevel must lie above every BlackLevel (a WhiteLevel of
+     * 0, or one at or under the black, scales every photosite to nonsense such as −41 to 5 instead of 0 to 1).
+     */
+    public static void checkLevels(RawImage raw, String file, long offset) {
+        double black = Double.NEGATIVE_INFINITY;
+        for (double b : raw.blackLevels()) {
+            black = Double.isNaN(b) ? Double.NaN : Math.max(black, b);
+        }
+        if (!(raw.whiteLevel() > black) || Double.isInfinite(raw.whiteLevel())) {
+            throw Errors.corrupt(file, offset, "its WhiteLevel (tag 50717) is " + level(raw.whiteLevel()) + " and its BlackLevel (tag 50714) "
+                    + level(black) + ": these levels are impossible (white must lie above black), so no photosite can be developed");
+        }
+    }
+
+    private static String level(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Camera RGB (white balanced) to ACES2065-1, exposure included. */
