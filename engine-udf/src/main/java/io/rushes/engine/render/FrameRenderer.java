@@ -150,13 +150,8 @@ public final class FrameRenderer {
         return developed;
     }
 
-    /** Renders and writes; returns the written image's size as "WxH" (see {@link #renderFrame} for the warnings too). */
-    public String render(ByteSource source, Path out) throws IOException {
-        return renderFrame(source, out).size();
-    }
-
-    /** Renders and writes one frame; returns its size and the warnings to show the user. */
-    public Rendered renderFrame(ByteSource source, Path out) throws IOException {
+    /** Renders and writes one frame; returns its size ("WxH") and the warnings to show the user. */
+    public Rendered render(ByteSource source, Path out) throws IOException {
         DngHeader header = readHeader(source);
         DngRawDecoder.Region want = options.region();
         DngRawDecoder.Region decoded = want;

@@ -178,7 +178,7 @@ class FrameRendererTest {
         FrameRenderer renderer = new FrameRenderer(new FrameRenderer.Options(stage, FrameRenderer.Format.TIFF16, DngDevelop.Output.ACES2065_1,
                 Demosaic.Method.BILINEAR, null, r));
         try (FileByteSource src = new FileByteSource(GOPRO)) {
-            RushesException e = assertThrows(RushesException.class, () -> renderer.renderFrame(src, dir.resolve("region.tif")));
+            RushesException e = assertThrows(RushesException.class, () -> renderer.render(src, dir.resolve("region.tif")));
             assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
             assertTrue(e.getMessage().contains("the region " + region + " reaches past the active area, which is 4000x3000")
                     && e.getMessage().contains("HERO7_GOPR9231.dng"), e.getMessage());
@@ -195,7 +195,7 @@ class FrameRendererTest {
         Path file = Samples.dir().resolve(sample);
         try (FileByteSource src = new FileByteSource(file)) {
             RushesException e = assertThrows(RushesException.class,
-                    () -> new FrameRenderer(aces(null, null)).renderFrame(src, dir.resolve("out.tif")));
+                    () -> new FrameRenderer(aces(null, null)).render(src, dir.resolve("out.tif")));
             assertEquals(ErrorCode.UNSUPPORTED_FORMAT, e.code());
             assertTrue(e.getMessage().contains("it is " + found + ", which cannot be rendered yet")
                     && e.getMessage().contains("render and fdl frame read DNG/CinemaDNG") && !e.getMessage().contains("damaged"), e.getMessage());
@@ -213,13 +213,13 @@ class FrameRendererTest {
         Path tiff = dir.resolve("rgb.tif");
         TiffImages.writeRgbFloat(new RgbImage(2, 1, new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f}), tiff, "test");
         try (FileByteSource src = new FileByteSource(tiff)) {
-            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).renderFrame(src, dir.resolve("o.tif")));
+            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).render(src, dir.resolve("o.tif")));
             assertEquals(ErrorCode.UNSUPPORTED_FORMAT, e.code());
             assertTrue(e.getMessage().contains("a TIFF without the DNGVersion tag"), e.getMessage());
             assertEquals(FrameInputs.Kind.TIFF, FrameInputs.identify(src, java.util.Set.of(FrameInputs.Kind.DNG, FrameInputs.Kind.TIFF), "read"));
         }
         try (FileByteSource src = new FileByteSource(Samples.dir().resolve("raw/gopro/HERO7_GOPR9231.GPR"))) {
-            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).renderFrame(src, dir.resolve("o.tif")));
+            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).render(src, dir.resolve("o.tif")));
             assertEquals(ErrorCode.UNSUPPORTED_FEATURE, e.code());
             assertTrue(e.getMessage().contains("VC-5"), e.getMessage());
         }
@@ -251,13 +251,13 @@ class FrameRendererTest {
     void impossibleLevelsAreRefusedWhenDeveloping(long white) throws Exception {
         Path file = dngWithLevels(white);
         try (FileByteSource src = new FileByteSource(file)) {
-            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).renderFrame(src, dir.resolve("o.tif")));
+            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).render(src, dir.resolve("o.tif")));
             assertEquals(ErrorCode.CORRUPT, e.code());
             assertTrue(e.getMessage().contains("its WhiteLevel (tag 50717) is " + white + " and its BlackLevel (tag 50714) 256")
                     && e.getMessage().contains("impossible"), e.getMessage());
         }
         try (FileByteSource src = new FileByteSource(dngWithLevels(4095))) {
-            assertEquals("16x16", new FrameRenderer(aces(null, null)).renderFrame(src, dir.resolve("ok.tif")).size(), "sane levels develop");
+            assertEquals("16x16", new FrameRenderer(aces(null, null)).render(src, dir.resolve("ok.tif")).size(), "sane levels develop");
         }
     }
 
@@ -287,7 +287,7 @@ class FrameRendererTest {
         FrameRenderer.Rendered r;
         try (FileByteSource src = new FileByteSource(GOPRO)) {
             r = new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF16, DngDevelop.Output.ACES2065_1,
-                    Demosaic.Method.BILINEAR, null)).renderFrame(src, out);
+                    Demosaic.Method.BILINEAR, null)).render(src, out);
         }
         assertEquals("4000x3000", r.size());
         assertEquals(1, r.warnings().size(), r.warnings().toString());

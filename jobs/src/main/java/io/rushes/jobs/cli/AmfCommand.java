@@ -68,6 +68,7 @@ public final class AmfCommand {
 
         @Override
         public Integer call() throws IOException {
+            CliValues.outputFile(out, "--out");
             Amf doc = amf == null ? null : AmfReader.read(amf);
             io.rushes.engine.image.RgbImage image;
             boolean dng;

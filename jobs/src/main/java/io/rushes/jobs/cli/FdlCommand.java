@@ -102,6 +102,7 @@ public final class FdlCommand {
 
         @Override
         public Integer call() throws IOException {
+            CliValues.outputFile(out, "--out");
             Fdl source = usable(fdl);
             String id = template;
             Path templateFile = Path.of(template);
@@ -117,8 +118,8 @@ public final class FdlCommand {
             }
             String newId = newCanvasId != null ? newCanvasId : id;
             if (source.canvases().stream().anyMatch(c -> c.id().equals(newId))) {
-                System.err.println("canvas id '" + newId + "' is taken in the source FDL: give --new-canvas-id");
-                return 2;
+                throw io.rushes.engine.error.Errors.invalidArgument("canvas id '" + newId
+                        + "' is taken in the source FDL", "Give the new canvas another id with --new-canvas-id");
             }
             CanvasTemplateApplication a;
             try {
@@ -181,6 +182,7 @@ public final class FdlCommand {
 
         @Override
         public Integer call() throws IOException {
+            CliValues.outputFile(out, "--out");
             Fdl source = usable(fdl);
             if (canvas == null) {
                 canvas = canvasForClip(source);

@@ -108,9 +108,10 @@ public final class RenderCommand implements Callable<Integer> {
                 String name = clip.name() + (frame == null ? "" : String.format(Locale.ROOT, ".%07d", frame)) + "." + stage + ".tif";
                 long t0 = System.nanoTime();
                 try (FileByteSource src = new FileByteSource(source)) {
-                    String size = renderer.render(src, out.resolve(name));
+                    FrameRenderer.Rendered rendered = renderer.render(src, out.resolve(name));
                     written++;
-                    System.out.printf(Locale.ROOT, "%s  %s  %.0f ms%n", out.resolve(name), size, (System.nanoTime() - t0) / 1e6);
+                    System.out.printf(Locale.ROOT, "%s  %s  %.0f ms%n", out.resolve(name), rendered.size(), (System.nanoTime() - t0) / 1e6);
+                    rendered.warnings().forEach(w -> System.err.println("rushes render: warning: " + w));
                 } catch (RushesException e) {
                     failed++;
                     onlyUserErrors &= e.isUserError();

@@ -32,6 +32,8 @@ class BadArgumentsTest {
     static Path aFile;
     static Path fifo;
     static Path deepAmf;
+    static Path fdl;
+    static Path movie;
 
     @BeforeAll
     static void files() throws Exception {
@@ -51,6 +53,19 @@ class BadArgumentsTest {
         if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() != 0) {
             throw new IllegalStateException("mkfifo failed: the named-pipe cases need it");
         }
+        try (Stream<Path> s = Files.walk(card)) {
+            movie = s.filter(p -> p.toString().endsWith(".mov")).findFirst().orElseThrow();
+        }
+        fdl = dir.resolve("cam.fdl");
+        Files.writeString(fdl, """
+                {"uuid": "BCD142EB-3BAA-4EA8-ADD8-A46AE8DC4D97", "version": {"major": 2, "minor": 0},
+                 "framing_intents": [{"id": "F1", "aspect_ratio": {"width": 2, "height": 1}}],
+                 "contexts": [{"canvases": [{"id": "C1", "source_canvas_id": "C1", "dimensions": {"width": 64, "height": 32},
+                   "framing_decisions": [{"id": "C1-F1", "framing_intent_id": "F1",
+                   "dimensions": {"width": 64, "height": 32}, "anchor_point": {"x": 0, "y": 0}}]}]}],
+                 "canvas_templates": [{"id": "HUGE", "target_dimensions": {"width": 100000, "height": 50000}, "target_anamorphic_squeeze": 1.0,
+                   "fit_source": "framing_decision.dimensions", "fit_method": "fit_all"}]}
+                """);
         deepAmf = dir.resolve("deep.amf");
         Files.writeString(deepAmf, "<a>".repeat(100_000) + "</a>".repeat(100_000));
     }
@@ -102,6 +117,21 @@ class BadArgumentsTest {
         c.add(new Case("rushes make-card", "'abc' is not a size", "make-card", dir.resolve("c1").toString(), "--size", "abc"));
         c.add(new Case("rushes make-card", "'0x10' is not a size", "make-card", dir.resolve("c2").toString(), "--size", "0x10"));
         c.add(new Case("rushes make-card", "DIR " + aFile + " is a file, not a folder", "make-card", aFile.toString()));
+        c.add(new Case("rushes make-card", "clips", "make-card", dir.resolve("c3").toString(), "--clips", "0"));
+        c.add(new Case("rushes make-card", "63x32", "make-card", dir.resolve("c4").toString(), "--size", "63x32"));
+        c.add(new Case("rushes make-card", "limit", "make-card", dir.resolve("c5").toString(), "--size", "100000x100000"));
+        c.add(new Case("rushes render", "kelvin", "render", "--input", d, "--out", out, "--kelvin", "NaN"));
+        c.add(new Case("rushes render", "kelvin", "render", "--input", d, "--out", out, "--kelvin", "-100"));
+        c.add(new Case("rushes render", "reaches past the active area", "render", "--input", d, "--out", out, "--region", "32,0,64,16"));
+        c.add(new Case("rushes render", "cannot be rendered yet", "render", "--input", movie.toString(), "--out", out));
+        c.add(new Case("rushes fdl frame", "'NOPE'", "fdl", "frame", "--fdl", fdl.toString(), "--canvas", "NOPE", "--input", d,
+                "--out", dir.resolve("f.tif").toString()));
+        c.add(new Case("rushes fdl frame", "limit", "fdl", "frame", "--fdl", fdl.toString(), "--template", "HUGE", "--input", d,
+                "--out", dir.resolve("f.tif").toString()));
+        c.add(new Case("rushes fdl apply", "--out " + dir + " is a folder", "fdl", "apply", "--fdl", fdl.toString(), "--template", "HUGE",
+                "--out", dir.toString()));
+        c.add(new Case("rushes fdl apply", "width", "fdl", "apply", "--fdl", fdl.toString(), "--template", "HUGE",
+                "--out", dir.resolve("applied.fdl").toString()));
         c.add(new Case("rushes inspect", "No such file or folder", "inspect", dir.resolve("missing").toString()));
         c.add(new Case("rushes inspect", "--hash 'sha999' is not a hash Rushes computes", "inspect", "--hash", "sha999", d));
         c.add(new Case("rushes ingest", "--batch-clips 0 is not a number of clips",
