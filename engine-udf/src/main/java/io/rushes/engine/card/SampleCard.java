@@ -94,6 +94,12 @@ public final class SampleCard {
     }
 
     public static Written write(Path dir, Options o) throws IOException {
+        return write(dir, o, step -> { });
+    }
+
+    /** Writes the card, telling {@code progress} each clip and seal as it starts (a large card takes minutes). */
+    public static Written write(Path dir, Options o, java.util.function.Consumer<String> progress) throws IOException {
+        int total = o.cameras().size() * (o.clips() + 1);
         List<Path> reels = new ArrayList<>();
         List<Path> clips = new ArrayList<>();
         for (int c = 0; c < o.cameras().size(); c++) {
@@ -108,6 +114,8 @@ public final class SampleCard {
                 String clipName = String.format(Locale.ROOT, "%s001C%03d_%s_%s", cam, k, "261124", reelId);
                 Timecode start = Timecode.fromFrames(tcStartFrames(o.seed(), c, k), 24, false);
                 Path clipDir = reelDir.resolve(clipName);
+                progress.accept(String.format(Locale.ROOT, "clip %d/%d: %s, %d frames of %dx%d", clips.size() + 1, total, clipName,
+                        o.frames(), o.width(), o.height()));
                 Files.createDirectories(clipDir);
                 writeSequence(clipDir, clipName, o, cam, reel, serial, start, (int) (o.seed() * 31 + c * 7 + k));
                 clips.add(clipDir);
@@ -115,9 +123,11 @@ public final class SampleCard {
             String movieName = String.format(Locale.ROOT, "%s001C%03d_%s_%s.mov", cam, o.clips() + 1, "261124", reelId);
             Timecode start = Timecode.fromFrames(tcStartFrames(o.seed(), c, o.clips() + 1), 24, false);
             Path movie = reelDir.resolve(movieName);
+            progress.accept(String.format(Locale.ROOT, "clip %d/%d: %s (QuickTime)", clips.size() + 1, total, movieName));
             writeMovie(movie, o, cam, reel, serial, start);
             clips.add(movie);
             setTimes(reelDir);
+            progress.accept("sealing " + reel + " with an ASC MHL generation (xxh64)");
             MhlWriter.seal(reelDir, HashAlgorithm.XXH64, SHOOT_DAY.plusSeconds(3600L * 8 + c), "rushes", "0.1", "rushes-card");
         }
         return new Written(reels, clips);

@@ -38,11 +38,13 @@ public final class MakeCardCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed; the same seed writes the same bytes (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--quiet", description = "No progress lines.")
+    boolean quiet;
+
     @Override
     public Integer call() throws IOException {
         SampleCard.Written w = SampleCard.write(CliValues.outputFolder(dir, "DIR"), new SampleCard.Options(clips, frames, cameras,
-                size.width(), size.height(), seed,
-                compression == Compression.lj92));
+                size.width(), size.height(), seed, compression == Compression.lj92), quiet ? step -> { } : step -> System.err.println("make-card: " + step));
         System.out.printf(java.util.Locale.ROOT, "Wrote %d clips on %d reels into %s%n", w.clips().size(), w.reels().size(), dir);
         return 0;
     }
