@@ -94,7 +94,7 @@ class ColourCommandsTest {
             Run r = run(bad[0], "color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Arri.LogC3_to_ACES.a2.v1");
             assertEquals(2, r.code(), r.err());
             assertEquals(1, r.err().lines().count(), r.err());
-            assertTrue(r.firstErrLine().endsWith("Cannot go on: line " + bad[1] + " of the input is not three finite numbers (\"" + bad[2]
+            assertTrue(r.firstErrLine().equals("rushes color apply: Cannot apply: line " + bad[1] + " of the input is not three finite numbers (\"" + bad[2]
                     + "\"). Give one RGB triplet per line, its numbers separated by spaces or commas (blank lines and # comments pass through)"),
                     r.err());
         }

@@ -8,6 +8,7 @@ import io.rushes.catalog.CatalogSchema;
 import io.rushes.catalog.TableDef;
 import io.rushes.engine.api.ClipError;
 import io.rushes.engine.api.ClipResult;
+import io.rushes.engine.api.ClipStatus;
 import io.rushes.engine.api.FileResult;
 import io.rushes.engine.discovery.Clip;
 import io.rushes.engine.discovery.FileEntry;
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class ClipRowsTest {
     /** A value of each field type, as the engine's readers produce it. */
     private static Object sample(ClipField f) {
+        if (f == ClipField.STATUS) {
+            return ClipStatus.PARTIAL.column();
+        }
         return switch (f.type()) {
             case STRING -> "A001C003";
             case INT -> 800;
@@ -50,6 +54,7 @@ class ClipRowsTest {
     }
 
     private static ClipResult result(ClipMetadata md) {
+        md.setIfAbsent(ClipField.STATUS, ClipStatus.PARTIAL.column()); // the inspector always sets it
         Clip clip = sequenceWithAGap();
         ClipError error = ClipError.of(Errors.truncated(clip.files().get(1).location(), 100, "the strip"));
         List<FileResult> files = List.of(
