@@ -5,6 +5,7 @@ import static io.rushes.engine.metadata.ClipField.*;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.format.tiff.ExifMapper;
+import io.rushes.engine.format.tiff.ImageExtents;
 import io.rushes.engine.format.tiff.TiffIfd;
 import io.rushes.engine.format.tiff.TiffStructure;
 import io.rushes.engine.format.tiff.TiffTags;
@@ -56,7 +57,10 @@ public final class DngFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        return map(DngHeader.read(BinaryReader.open(source)));
+        DngHeader h = DngHeader.read(BinaryReader.open(source));
+        ClipMetadata md = map(h);
+        ImageExtents.check(h.tiff(), md);
+        return md;
     }
 
     static ClipMetadata map(DngHeader h) {

@@ -10,6 +10,7 @@ import com.drew.metadata.Tag;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.format.tiff.ExifMapper;
+import io.rushes.engine.format.tiff.ImageExtents;
 import io.rushes.engine.format.tiff.TiffStructure;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
@@ -42,6 +43,7 @@ public final class StillRawFormat implements CameraFormat {
         ClipMetadata md = new ClipMetadata();
         BinaryReader in = BinaryReader.open(source);
         StillRawHeader h = StillRawHeader.read(in);
+        ImageExtents.check(h.tiff(), md);
         if (PhaseOneDirectory.present(in)) {
             phaseOne(PhaseOneDirectory.texts(in), md);
         }

@@ -22,6 +22,7 @@ public final class TiffStructure {
     private final long base;
     private final List<TiffIfd> ifds = new ArrayList<>();
     private final Set<Long> visited = new HashSet<>();
+    private final List<Beyond> beyondEnd = new ArrayList<>();
     private final int magic;
 
     private TiffStructure(BinaryReader in, long base, int magic) {
@@ -113,6 +114,7 @@ public final class TiffStructure {
             long length = n * size;
             long valueAt = length <= 4 ? e + 8 : base + in.u32(e + 8);
             if (length > 4 && (valueAt > in.size() || length > in.size() - valueAt)) {
+                beyondEnd.add(new Beyond(name, tag, valueAt, length));
                 continue; // value beyond the end of the file: the entry is unusable, the rest may not be
             }
             ifd.add(new TiffEntry(tag, type, n, valueAt));
@@ -166,6 +168,20 @@ public final class TiffStructure {
             out[i] = (long) v[i];
         }
         return out;
+    }
+
+    /** An entry left out because its value lies past the end of the file: where it was and how long. */
+    public record Beyond(String ifd, int tag, long valueOffset, long length) {
+    }
+
+    /** The entries skipped because their values lie past the end of the file (a cut file shows here). */
+    public List<Beyond> beyondEnd() {
+        return beyondEnd;
+    }
+
+    /** Offset of the TIFF header in the file: entry offsets are relative to it. */
+    public long base() {
+        return base;
     }
 
     public List<TiffIfd> ifds() {
