@@ -64,7 +64,10 @@ public final class MxfFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        return map(MxfHeader.read(BinaryReader.open(source)));
+        MxfHeader h = MxfHeader.read(BinaryReader.open(source));
+        ClipMetadata md = map(h);
+        h.problems.forEach(md::problem);
+        return md;
     }
 
     static ClipMetadata map(MxfHeader h) {
