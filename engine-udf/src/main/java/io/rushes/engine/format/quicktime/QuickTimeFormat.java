@@ -37,7 +37,10 @@ public final class QuickTimeFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        return map(QuickTimeHeader.read(BinaryReader.open(source)));
+        QuickTimeHeader h = QuickTimeHeader.read(BinaryReader.open(source));
+        ClipMetadata md = map(h);
+        h.problems.forEach(md::problem);
+        return md;
     }
 
     public static ClipMetadata map(QuickTimeHeader h) {
@@ -71,7 +74,7 @@ public final class QuickTimeFormat implements CameraFormat {
             if (video.firstSampleDelta > 0 && video.timescale > 0) {
                 md.set(PROJECT_FPS, (double) video.timescale / video.firstSampleDelta);
             }
-            md.set(FRAME_COUNT, video.sampleCount);
+            md.set(FRAME_COUNT, video.sampleCount >= 0 ? video.sampleCount : null);
             if (video.pixelAspect > 0) {
                 md.set(ANAMORPHIC_SQUEEZE, video.pixelAspect);
             }

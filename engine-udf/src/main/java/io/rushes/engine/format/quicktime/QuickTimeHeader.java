@@ -1,6 +1,7 @@
 package io.rushes.engine.format.quicktime;
 
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.error.RushesException;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.metadata.Timecode;
 import java.nio.ByteOrder;
@@ -26,6 +27,8 @@ public final class QuickTimeHeader {
     public byte[] pentaxTags;
     public String xmp;
     public boolean truncated;
+    /** Damage the header shows (a sample table that cannot hold its count, media past the end), with the rest still read. */
+    public final List<RushesException> problems = new ArrayList<>();
 
     /** One track. */
     public static final class Track {
@@ -39,7 +42,8 @@ public final class QuickTimeHeader {
         public int depth;
         public double trackWidth;
         public double trackHeight;
-        public long sampleCount;
+        /** Samples in the track by its stsz, -1 when the table is missing or cannot hold the count it declares. */
+        public long sampleCount = -1;
         public long firstSampleDelta;
         public long firstChunkOffset = -1;
         public double pixelAspect = 0;
@@ -63,6 +67,11 @@ public final class QuickTimeHeader {
         QuickTimeHeader h = new QuickTimeHeader();
         List<Atom> top = atoms.children(0, in.size(), 0);
         h.truncated = atoms.truncatedAt() >= 0;
+        if (h.truncated) {
+            Atom cut = top.get(top.size() - 1);
+            h.problems.add(Errors.truncated(in.name(), cut.start(), "the end of the '" + AtomReader.printable(cut.type()) + "' atom at byte "
+                    + cut.start() + " (the file has " + in.size() + " bytes)"));
+        }
         Atom ftyp = AtomReader.first(top, "ftyp");
         if (ftyp != null && ftyp.payloadSize() >= 4) {
             h.majorBrand = Atom.fourcc(in.u32(ftyp.payloadStart()));
@@ -80,7 +89,7 @@ public final class QuickTimeHeader {
         for (Atom a : atoms.children(moov.payloadStart(), moov.end(), 1)) {
             switch (a.type()) {
                 case "mvhd" -> h.readMvhd(in, a);
-                case "trak" -> h.tracks.add(readTrak(atoms, a));
+                case "trak" -> h.tracks.add(readTrak(atoms, a, h.problems));
                 case "udta" -> h.readUdta(atoms, a);
                 case "meta" -> h.readMeta(atoms, a);
                 default -> { }
@@ -123,7 +132,7 @@ public final class QuickTimeHeader {
         }
     }
 
-    private static Track readTrak(AtomReader atoms, Atom trak) {
+    private static Track readTrak(AtomReader atoms, Atom trak, List<RushesException> problems) {
         BinaryReader in = atoms.in();
         Track t = new Track();
         for (Atom a : atoms.children(trak.payloadStart(), trak.end(), 2)) {
@@ -144,7 +153,7 @@ public final class QuickTimeHeader {
                             t.duration = version == 1 ? in.u64(p + 20) : in.u32(p + 12);
                         }
                         case "hdlr" -> t.handler = Atom.fourcc(in.u32(m.payloadStart() + 8));
-                        case "minf" -> readMinf(atoms, m, t);
+                        case "minf" -> readMinf(atoms, m, t, problems);
                         default -> { }
                     }
                 }
@@ -153,7 +162,7 @@ public final class QuickTimeHeader {
         return t;
     }
 
-    private static void readMinf(AtomReader atoms, Atom minf, Track t) {
+    private static void readMinf(AtomReader atoms, Atom minf, Track t, List<RushesException> problems) {
         BinaryReader in = atoms.in();
         Atom stbl = AtomReader.first(atoms.children(minf.payloadStart(), minf.end(), 4), "stbl");
         if (stbl == null) {
@@ -161,28 +170,80 @@ public final class QuickTimeHeader {
         }
         for (Atom s : atoms.children(stbl.payloadStart(), stbl.end(), 5)) {
             long p = s.payloadStart();
-            switch (s.type()) {
-                case "stsd" -> readStsd(atoms, s, t);
-                case "stts" -> {
-                    long entries = in.u32(p + 4);
-                    if (entries > 0 && p + 16 <= s.end()) {
-                        t.firstSampleDelta = in.u32(p + 12);
+            try {
+                switch (s.type()) {
+                    case "stsd" -> readStsd(atoms, s, t);
+                    case "stts" -> {
+                        if (table(in, s, 4, 8) > 0) {
+                            t.firstSampleDelta = in.u32(p + 12);
+                        }
                     }
-                }
-                case "stsz" -> t.sampleCount = in.u32(p + 8);
-                case "stco" -> {
-                    if (in.u32(p + 4) > 0 && p + 12 <= s.end()) {
-                        t.firstChunkOffset = in.u32(p + 8);
+                    case "stsc" -> table(in, s, 4, 12);
+                    case "stsz" -> t.sampleCount = sampleSizes(in, s, t.handler);
+                    case "stco" -> {
+                        if (table(in, s, 4, 4) > 0) {
+                            t.firstChunkOffset = chunkOffset(in, s, in.u32(p + 8));
+                        }
                     }
-                }
-                case "co64" -> {
-                    if (in.u32(p + 4) > 0 && p + 16 <= s.end()) {
-                        t.firstChunkOffset = in.u64(p + 8);
+                    case "co64" -> {
+                        if (table(in, s, 4, 8) > 0) {
+                            t.firstChunkOffset = chunkOffset(in, s, in.u64(p + 8));
+                        }
                     }
+                    default -> { }
                 }
-                default -> { }
+            } catch (RushesException damaged) {
+                problems.add(damaged); // one broken table: the track's other facts and the other tracks still stand
             }
         }
+    }
+
+    /**
+     * The entry count of a sample table (version and flags, a count at {@code countAt}, then the entries),
+     * refused as CORRUPT when the count's entries cannot fit in the atom: a count is never taken on trust.
+     */
+    private static long table(BinaryReader in, Atom a, int countAt, int entrySize) {
+        if (a.payloadSize() < countAt + 4) {
+            throw Errors.corrupt(in.name(), a.start(), "the '" + a.type() + "' atom (" + a.payloadSize() + " bytes) is too short for its entry count");
+        }
+        long count = in.u32(a.payloadStart() + countAt);
+        long room = a.payloadSize() - countAt - 4;
+        if (count > room / entrySize) {
+            throw Errors.corrupt(in.name(), a.start(), "the '" + a.type() + "' atom declares " + count + " entries of " + entrySize
+                    + " bytes, but holds only " + room + " bytes of entries");
+        }
+        return count;
+    }
+
+    /**
+     * The sample count of an stsz: with a table (sample size 0) its entries must fit in the atom; with one
+     * size for every sample, a video track's samples (whole stored frames) must fit in the file. A sound
+     * track's constant-size count is in audio frames, not stored units (QuickTime's version 0 and 1 sound),
+     * so the file says nothing about it.
+     */
+    private static long sampleSizes(BinaryReader in, Atom a, String handler) {
+        if (a.payloadSize() < 12) {
+            throw Errors.corrupt(in.name(), a.start(), "the 'stsz' atom (" + a.payloadSize() + " bytes) is too short for its sample count");
+        }
+        long size = in.u32(a.payloadStart() + 4);
+        if (size == 0) {
+            return table(in, a, 8, 4);
+        }
+        long count = in.u32(a.payloadStart() + 8);
+        if ("vide".equals(handler) && count > in.size() / size) {
+            throw Errors.corrupt(in.name(), a.start(), "the 'stsz' atom declares " + count + " samples of " + size
+                    + " bytes, more than the " + in.size() + "-byte file holds");
+        }
+        return count;
+    }
+
+    /** The first chunk's offset, which must lie inside the file (the media of a self-contained movie does). */
+    private static long chunkOffset(BinaryReader in, Atom a, long offset) {
+        if (offset >= in.size()) {
+            throw Errors.truncated(in.name(), offset, "the first chunk of media the '" + a.type() + "' atom at byte " + a.start()
+                    + " points to (at byte " + offset + "; the file has " + in.size() + " bytes)");
+        }
+        return offset;
     }
 
     private static void readStsd(AtomReader atoms, Atom stsd, Track t) {
