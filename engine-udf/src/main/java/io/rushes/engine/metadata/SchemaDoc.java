@@ -38,7 +38,8 @@ public final class SchemaDoc {
         SOURCES.put(COMPRESSION, "TIFF Compression (259) of the raw image; QuickTime: compressor name");
         SOURCES.put(BIT_DEPTH, "TIFF BitsPerSample (258) of the raw image; MXF: ComponentDepth; OpenEXR: first channel type; DPX: element bit size");
         SOURCES.put(CFA_PATTERN, "DNG CFAPattern (33422) with CFAPlaneColor (50710)");
-        SOURCES.put(WIDTH, "raw image directory ImageWidth; EXIF PixelXDimension; RW2 sensor borders; QuickTime stsd width; MXF StoredWidth; RAF cropped size; OpenEXR display window; DPX pixels per line");
+        SOURCES.put(WIDTH, "raw image directory ImageWidth; EXIF PixelXDimension; RW2 sensor borders; QuickTime stsd width; MXF StoredWidth (StoredHeight × 2 when FrameLayout stores fields); RAF cropped size; OpenEXR display window; DPX pixels per line");
+        SOURCES.put(SCAN_TYPE, "MXF: picture descriptor FrameLayout, VideoLineMap and FieldDominance; QuickTime: 'fiel' atom; H.264 (MPEG-TS/AVCHD): SPS frame_mbs_only_flag (progressive or interlaced)");
         SOURCES.put(ACTIVE_WIDTH, "DNG ActiveArea (50829); MXF DisplayWidth");
         SOURCES.put(COLOUR_PRIMARIES, "raw: camera native; QuickTime: colr nclc/nclx (H.273); MXF: ColorPrimaries label; OpenEXR: chromaticities; DPX: colorimetric code");
         SOURCES.put(TRANSFER, "raw: linear; QuickTime: colr nclc/nclx (H.273); MXF: TransferCharacteristic label; DPX: transfer code");

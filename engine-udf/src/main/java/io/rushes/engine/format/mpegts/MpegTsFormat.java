@@ -61,6 +61,8 @@ public final class MpegTsFormat implements CameraFormat {
             md.set(WIDTH, avc.width);
             md.set(HEIGHT, avc.height);
             md.set(BIT_DEPTH, avc.bitDepth);
+            // frame_mbs_only_flag 0 allows field pictures: interlaced, the field order is in each picture's timing SEI
+            md.set(SCAN_TYPE, avc.frameMbsOnly == 1 ? "progressive" : avc.frameMbsOnly == 0 ? "interlaced" : null);
         }
         if (avc.frameRate > 0 && avc.frameRate < 1000) {
             md.set(PROJECT_FPS, avc.frameRate);

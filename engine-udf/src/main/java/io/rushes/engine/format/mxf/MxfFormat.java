@@ -28,6 +28,8 @@ public final class MxfFormat implements CameraFormat {
     static final int MATERIAL_PACKAGE = 0x0136;
     static final int SOURCE_PACKAGE = 0x0137;
     static final int TIMECODE_COMPONENT = 0x0114;
+    /** Picture descriptor FrameLayout values (SMPTE ST 377-1). */
+    static final int FULL_FRAME = 0, SEPARATE_FIELDS = 1, SINGLE_FIELD = 2, MIXED_FIELDS = 3, SEGMENTED_FRAME = 4;
 
     /** Data definitions (SMPTE RP 224), by bytes 8–12 of the UL. */
     private static final String PICTURE = "0103020201";
@@ -205,12 +207,16 @@ public final class MxfFormat implements CameraFormat {
         int channels = 0;
         for (LocalSet d : h.sets) {
             if (d.item(0x3203) != null && !md.has(WIDTH)) {
+                int layout = d.item(0x320c) == null || d.item(0x320c).length < 1 ? FULL_FRAME : d.item(0x320c)[0] & 0xFF;
+                long linesPerHeight = storesFields(layout) ? 2 : 1;
+                md.raw("MXF:FrameLayout", layout);
                 md.set(WIDTH, (int) u32(d.item(0x3203)));
-                md.set(HEIGHT, (int) u32(d.item(0x3202)));
+                md.set(HEIGHT, (int) Math.min(Integer.MAX_VALUE, u32(d.item(0x3202)) * linesPerHeight));
                 if (d.item(0x3209) != null && d.item(0x3208) != null) {
                     md.set(ACTIVE_WIDTH, (int) u32(d.item(0x3209)));
-                    md.set(ACTIVE_HEIGHT, (int) u32(d.item(0x3208)));
+                    md.set(ACTIVE_HEIGHT, (int) Math.min(Integer.MAX_VALUE, u32(d.item(0x3208)) * linesPerHeight));
                 }
+                md.set(SCAN_TYPE, scanType(layout, batchOfInts(d.item(0x320d)), d.item(0x3212)));
                 if (d.item(0x3301) != null) {
                     md.set(BIT_DEPTH, (int) u32(d.item(0x3301)));
                 }
@@ -239,6 +245,46 @@ public final class MxfFormat implements CameraFormat {
         if (channels > 0) {
             md.set(AUDIO_CHANNELS, channels);
         }
+    }
+
+    /**
+     * Whether a picture descriptor's heights count one field (SMPTE ST 377-1 FrameLayout: separate fields,
+     * mixed fields and segmented frames store two fields a frame), so the frame has twice the lines.
+     */
+    static boolean storesFields(int layout) {
+        return layout == SEPARATE_FIELDS || layout == MIXED_FIELDS || layout == SEGMENTED_FRAME;
+    }
+
+    /**
+     * The scan of a FrameLayout. For fields, the order follows from the VideoLineMap (the first line of each
+     * field: lines of opposite parity mean the first field is the top one) and FieldDominance (1, the default:
+     * the first field is shown first; 2: the second).
+     */
+    static String scanType(int layout, long[] lineMap, byte[] dominance) {
+        return switch (layout) {
+            case FULL_FRAME -> "progressive";
+            case SEGMENTED_FRAME -> "psf";
+            case SINGLE_FIELD -> "single field";
+            case SEPARATE_FIELDS, MIXED_FIELDS -> {
+                int shownFirst = dominance == null || dominance.length < 1 || dominance[0] == 0 ? 1 : dominance[0] & 0xFF;
+                if (lineMap.length < 2 || lineMap[0] <= 0 || lineMap[1] <= 0 || shownFirst > 2) {
+                    yield "interlaced";
+                }
+                boolean topStoredFirst = (lineMap[0] + lineMap[1]) % 2 == 1;
+                yield topStoredFirst == (shownFirst == 1) ? "interlaced tff" : "interlaced bff";
+            }
+            default -> null;
+        };
+    }
+
+    /** A batch of 32-bit integers (count, element size 4, elements), such as the VideoLineMap. */
+    static long[] batchOfInts(byte[] b) {
+        List<byte[]> items = batch(b);
+        long[] out = new long[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = items.get(i).length == 4 ? u32(items.get(i)) : -1;
+        }
+        return out;
     }
 
     /** Dynamic (primer-mapped) items, such as camera and lens metadata sets, kept raw under their UL. */

@@ -75,6 +75,7 @@ public final class QuickTimeFormat implements CameraFormat {
                 md.set(PROJECT_FPS, (double) video.timescale / video.firstSampleDelta);
             }
             md.set(FRAME_COUNT, video.sampleCount >= 0 ? video.sampleCount : null);
+            md.set(SCAN_TYPE, video.scanType);
             if (video.pixelAspect > 0) {
                 md.set(ANAMORPHIC_SQUEEZE, video.pixelAspect);
             }

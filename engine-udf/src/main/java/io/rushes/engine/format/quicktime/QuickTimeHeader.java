@@ -48,6 +48,8 @@ public final class QuickTimeHeader {
         public long firstChunkOffset = -1;
         public double pixelAspect = 0;
         public int[] colour;
+        /** From the 'fiel' atom: progressive, interlaced tff / bff, or null when absent. */
+        public String scanType;
         public int channels;
         public double sampleRate;
         public int sampleBits;
@@ -269,6 +271,8 @@ public final class QuickTimeHeader {
                     long hs = in.u32(c.payloadStart());
                     long vs = in.u32(c.payloadStart() + 4);
                     t.pixelAspect = vs == 0 ? 0 : (double) hs / vs;
+                } else if (c.type().equals("fiel") && c.payloadSize() >= 2) {
+                    t.scanType = fieldOrder(in.u8(c.payloadStart()), in.u8(c.payloadStart() + 1));
                 } else if (c.type().equals("colr") && c.payloadSize() >= 10) {
                     t.colour = new int[] {in.u16(c.payloadStart() + 4), in.u16(c.payloadStart() + 6), in.u16(c.payloadStart() + 8)};
                 }
@@ -291,6 +295,24 @@ public final class QuickTimeHeader {
             t.tcFrames = in.u8(p + 24);
             t.tcReel = findName(atoms, p + 26, e.end(), 7);
         }
+    }
+
+    /**
+     * The 'fiel' atom: one field a frame is progressive; with two, the detail byte gives the order in which
+     * the fields are shown (Apple TN2162: 1 and 14 top first, 6 and 9 bottom first).
+     */
+    static String fieldOrder(int fields, int detail) {
+        if (fields == 1) {
+            return "progressive";
+        }
+        if (fields != 2) {
+            return null;
+        }
+        return switch (detail) {
+            case 1, 14 -> "interlaced tff";
+            case 6, 9 -> "interlaced bff";
+            default -> "interlaced";
+        };
     }
 
     /** The reel name: a 'name' atom directly in the tmcd entry or inside its 'udta'. */
