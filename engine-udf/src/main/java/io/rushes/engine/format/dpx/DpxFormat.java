@@ -9,6 +9,7 @@ import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
 import io.rushes.engine.metadata.Timecode;
+import java.util.Locale;
 
 /** DPX frames: film scans (the input device is the scanner) and VFX/DI deliverables. */
 public final class DpxFormat implements CameraFormat {
@@ -58,7 +59,7 @@ public final class DpxFormat implements CameraFormat {
         }
         if (h.timecode() != null) {
             long t = h.timecode();
-            String text = String.format("%02x:%02x:%02x:%02x", (t >>> 24) & 0x3f, (t >>> 16) & 0x7f, (t >>> 8) & 0x7f, t & 0x3f);
+            String text = String.format(Locale.ROOT, "%02x:%02x:%02x:%02x", (t >>> 24) & 0x3f, (t >>> 16) & 0x7f, (t >>> 8) & 0x7f, t & 0x3f);
             int rate = fps != null ? Timecode.countingRate(fps) : ASSUMED_TIMECODE_RATE;
             try {
                 Timecode tc = Timecode.parse(text, rate);

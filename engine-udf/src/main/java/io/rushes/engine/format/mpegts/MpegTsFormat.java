@@ -10,6 +10,7 @@ import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
 import io.rushes.engine.metadata.Timecode;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 
 /** MPEG transport streams: AVCHD camcorder clips (.mts/.m2ts) and broadcast .ts recordings. */
@@ -39,7 +40,7 @@ public final class MpegTsFormat implements CameraFormat {
         md.raw("M2TS:PacketSize", h.packetSize);
         int audio = 0;
         for (MpegTsHeader.Stream s : h.streams) {
-            String name = STREAM_TYPES.getOrDefault(s.type(), String.format("type 0x%02x", s.type()));
+            String name = STREAM_TYPES.getOrDefault(s.type(), String.format(Locale.ROOT, "type 0x%02x", s.type()));
             md.raw("M2TS:Stream" + s.pid(), name);
             if (!MpegTsHeader.isVideo(s.type()) && STREAM_TYPES.containsKey(s.type())) {
                 audio++;
@@ -69,7 +70,7 @@ public final class MpegTsFormat implements CameraFormat {
         }
         Map<Integer, byte[]> m = avc.mdpm;
         for (Map.Entry<Integer, byte[]> e : m.entrySet()) {
-            md.raw(String.format("H264:MDPM-0x%02x", e.getKey()), HexFormat.of().formatHex(e.getValue()));
+            md.raw(String.format(Locale.ROOT, "H264:MDPM-0x%02x", e.getKey()), HexFormat.of().formatHex(e.getValue()));
         }
         byte[] make = m.get(0xe0);
         if (make != null) {
@@ -94,7 +95,7 @@ public final class MpegTsFormat implements CameraFormat {
         }
         byte[] tc = m.get(0x13);
         if (tc != null && md.has(PROJECT_FPS)) {
-            String text = String.format("%02x:%02x:%02x:%02x", tc[3] & 0x3f, tc[2] & 0x7f, tc[1] & 0x7f, tc[0] & 0x3f);
+            String text = String.format(Locale.ROOT, "%02x:%02x:%02x:%02x", tc[3] & 0x3f, tc[2] & 0x7f, tc[1] & 0x7f, tc[0] & 0x3f);
             try {
                 Timecode t = Timecode.parse(text, Timecode.countingRate(md.number(PROJECT_FPS)));
                 md.set(START_TIMECODE, t.toString());
@@ -109,13 +110,13 @@ public final class MpegTsFormat implements CameraFormat {
     /** MDPM 0x18/0x19: time zone byte, then BCD year (2 bytes), month, day, hour, minute, second. */
     static String dateTime(byte[] a, byte[] b) {
         int tz = a[0] & 0xFF;
-        String local = String.format("%02x%02x:%02x:%02x %02x:%02x:%02x", a[1], a[2], a[3], b[0], b[1], b[2], b[3]);
+        String local = String.format(Locale.ROOT, "%02x%02x:%02x:%02x %02x:%02x:%02x", a[1], a[2], a[3], b[0], b[1], b[2], b[3]);
         String iso = DateTimes.iso(local);
         if (iso == null || (tz & 0x80) != 0) {
             return iso;
         }
         int hours = (tz >> 1) & 0x0f;
-        String offset = ((tz & 0x20) != 0 ? "-" : "+") + String.format("%02d:%s", hours, (tz & 1) != 0 ? "30" : "00");
+        String offset = ((tz & 0x20) != 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d:%s", hours, (tz & 1) != 0 ? "30" : "00");
         return DateTimes.withOffset(iso, offset);
     }
 }

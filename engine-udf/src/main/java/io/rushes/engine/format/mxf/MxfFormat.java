@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -392,7 +393,7 @@ public final class MxfFormat implements CameraFormat {
         if (year == 0) {
             return null;
         }
-        String s = String.format("%04d-%02d-%02dT%02d:%02d:%02d", year, b[2], b[3], b[4], b[5], b[6]);
+        String s = String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d", year, b[2], b[3], b[4], b[5], b[6]);
         return DateTimes.iso(s) == null ? null : s + "Z";
     }
 

@@ -64,7 +64,7 @@ public final class StillRawFormat implements CameraFormat {
         md.set(CAMERA_SERIAL, texts.get(PhaseOneDirectory.SERIAL_NUMBER));
         md.set(LENS_MODEL, texts.get(PhaseOneDirectory.LENS_MODEL));
         md.set(FIRMWARE, texts.get(PhaseOneDirectory.FIRMWARE));
-        texts.forEach((tag, text) -> md.raw(String.format("PhaseOne:0x%04x", tag), text));
+        texts.forEach((tag, text) -> md.raw(String.format(Locale.ROOT, "PhaseOne:0x%04x", tag), text));
     }
 
     /**
