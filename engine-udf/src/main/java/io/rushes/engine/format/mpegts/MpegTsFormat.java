@@ -8,6 +8,7 @@ import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
+import io.rushes.engine.metadata.SmpteTimecodeBytes;
 import io.rushes.engine.metadata.Timecode;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -95,14 +96,14 @@ public final class MpegTsFormat implements CameraFormat {
         }
         byte[] tc = m.get(0x13);
         if (tc != null && md.has(PROJECT_FPS)) {
-            String text = String.format(Locale.ROOT, "%02x:%02x:%02x:%02x", tc[3] & 0x3f, tc[2] & 0x7f, tc[1] & 0x7f, tc[0] & 0x3f);
-            try {
-                Timecode t = Timecode.parse(text, Timecode.countingRate(md.number(PROJECT_FPS)));
+            // the DV pack time code: frames, seconds, minutes, hours as BCD, drop-frame in bit 6 of the frames
+            Timecode t = SmpteTimecodeBytes.decode(tc, 0, Timecode.countingRate(md.number(PROJECT_FPS)));
+            if (t != null) {
                 md.set(START_TIMECODE, t.toString());
                 md.set(TIMECODE_RATE, (double) t.rate());
-                md.set(DROP_FRAME, false);
-            } catch (RuntimeException notBcd) {
-                md.raw("H264:TimeCodeUnparsed", text);
+                md.set(DROP_FRAME, t.dropFrame());
+            } else {
+                md.raw("H264:TimeCodeUnparsed", SmpteTimecodeBytes.digits(tc, 0));
             }
         }
     }
