@@ -21,7 +21,7 @@ public final class SchemaDoc {
         SOURCES.put(PROJECT_FPS, "DNG: FrameRate (51044); QuickTime: video mdhd timescale / stts delta; MXF: picture track EditRate; R3D: header rate; H.264: SPS VUI timing; OpenEXR: framesPerSecond; DPX: film or TV frame rate");
         SOURCES.put(FRAME_COUNT, "sequence: frames present; QuickTime: video stsz sample count; MXF: picture sequence duration");
         SOURCES.put(MISSING_FRAMES, "sequence: frame numbers absent between first and last (file names)");
-        SOURCES.put(DURATION, "QuickTime: mvhd duration / timescale; MXF: material track duration / edit rate; MPEG-TS: last − first PCR; sequence: frames / fps");
+        SOURCES.put(DURATION, "QuickTime: mvhd duration / timescale; MXF: material track duration / edit rate; MPEG-TS: last − first PCR (across the 33-bit wrap); sequence: frames / fps");
         SOURCES.put(SHUTTER_ANGLE, "derived: 360 × exposure time × fps (motion clips)");
         SOURCES.put(EXPOSURE_TIME, "EXIF ExposureTime (33434); Pentax MOV: TAGS; AVCHD: MDPM 0x7f; CRW: ShotInfo; X3F: SHUTTER; OpenEXR: expTime");
         SOURCES.put(ISO, "EXIF ISOSpeedRatings (34855), RecommendedExposureIndex, ExposureIndex; RW2: tag 0x17; R3D: 0x403b; CRW: ShotInfo; X3F: ISO; Kyocera: ISO index; OpenEXR: isoSpeed");
@@ -32,7 +32,7 @@ public final class SchemaDoc {
         SOURCES.put(SENSOR_MODE, "R3D: VideoFormat (0x1086)");
         SOURCES.put(FOCUS_DISTANCE, "R3D: 0x606c (mm); OpenEXR: focus (m)");
         SOURCES.put(WHITE_BALANCE_KELVIN, "R3D: ColorTemperature (0x200d); OpenEXR: cameraCCTSetting");
-        SOURCES.put(F_NUMBER, "EXIF FNumber (33437); R3D: 0x406a / 10; CRW: ShotInfo; X3F: APERTURE; OpenEXR: aperture");
+        SOURCES.put(F_NUMBER, "EXIF FNumber (33437); AVCHD: MDPM 0xa1, else the 0x70 aperture setting; R3D: 0x406a / 10; CRW: ShotInfo; X3F: APERTURE; OpenEXR: aperture");
         SOURCES.put(ANAMORPHIC_SQUEEZE, "QuickTime: pasp hSpacing / vSpacing");
         SOURCES.put(CODEC, "DNG: CinemaDNG or DNG; QuickTime: sample description four-cc; MXF: picture essence coding label; MPEG-TS: PMT stream type");
         SOURCES.put(COMPRESSION, "TIFF Compression (259) of the raw image; QuickTime: compressor name");

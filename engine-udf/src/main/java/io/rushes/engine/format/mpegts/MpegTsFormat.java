@@ -49,8 +49,9 @@ public final class MpegTsFormat implements CameraFormat {
         }
         md.raw("M2TS:AudioStreams", audio);
         md.set(CODEC, STREAM_TYPES.get(h.videoType));
-        if (h.firstPcr >= 0 && h.lastPcr > h.firstPcr) {
-            md.set(DURATION, (h.lastPcr - h.firstPcr) / 27_000_000.0);
+        double span = h.pcrSpan();
+        if (span > 0) {
+            md.set(DURATION, span);
         }
         if (h.videoType == 0x1b || h.videoType == 0x20) {
             avc(AvcStream.parse(h.video), md);
@@ -89,6 +90,7 @@ public final class MpegTsFormat implements CameraFormat {
                 md.set(EXPOSURE_TIME, v / 28125.0);
             }
         }
+        md.set(F_NUMBER, fNumber(m.get(0xa1), m.get(0x70)));
         byte[] d1 = m.get(0x18);
         byte[] d2 = m.get(0x19);
         if (d1 != null && d2 != null) {
@@ -106,6 +108,28 @@ public final class MpegTsFormat implements CameraFormat {
                 md.raw("H264:TimeCodeUnparsed", SmpteTimecodeBytes.digits(tc, 0));
             }
         }
+    }
+
+    /**
+     * The f-number: MDPM 0xa1 (a 16-bit numerator and denominator, as EXIF-style camcorders write it), else the
+     * aperture setting in the first byte of the consumer camera pack 0x70 (2^(n/8), n its low six bits; 0xff
+     * auto and 0xfe closed are no f-number), rounded to the tenth an f-number is marked in.
+     */
+    static Double fNumber(byte[] rational, byte[] camera) {
+        if (rational != null) {
+            int num = ((rational[0] & 0xFF) << 8) | (rational[1] & 0xFF);
+            int den = ((rational[2] & 0xFF) << 8) | (rational[3] & 0xFF);
+            if (num > 0 && den > 0) {
+                return (double) num / den;
+            }
+        }
+        if (camera != null) {
+            int setting = camera[0] & 0xFF;
+            if (setting != 0xff && setting != 0xfe) {
+                return Math.round(10 * Math.pow(2, (setting & 0x3f) / 8.0)) / 10.0;
+            }
+        }
+        return null;
     }
 
     /** MDPM 0x18/0x19: time zone byte, then BCD year (2 bytes), month, day, hour, minute, second. */
