@@ -21,7 +21,7 @@ public final class SchemaDoc {
         SOURCES.put(PROJECT_FPS, "DNG: FrameRate (51044); QuickTime: video mdhd timescale / stts delta; MXF: picture track EditRate; R3D: header rate; H.264: SPS VUI timing; OpenEXR: framesPerSecond; DPX: film or TV frame rate");
         SOURCES.put(FRAME_COUNT, "sequence: frames present; QuickTime: video stsz sample count; MXF: picture sequence duration");
         SOURCES.put(MISSING_FRAMES, "sequence: frame numbers absent between first and last (file names)");
-        SOURCES.put(DURATION, "QuickTime: mvhd duration / timescale; MXF: material track duration / edit rate; MPEG-TS: last − first PCR (across the 33-bit wrap); sequence: frames / fps");
+        SOURCES.put(DURATION, "QuickTime: mvhd duration / timescale; MXF: material track duration / edit rate, else the file package's, else ContainerDuration / SampleRate; MPEG-TS: last − first PCR (across the 33-bit wrap); sequence: frames / fps");
         SOURCES.put(SHUTTER_ANGLE, "derived: 360 × exposure time × fps (motion clips)");
         SOURCES.put(EXPOSURE_TIME, "EXIF ExposureTime (33434); Pentax MOV: TAGS; AVCHD: MDPM 0x7f; CRW: ShotInfo; X3F: SHUTTER; OpenEXR: expTime");
         SOURCES.put(ISO, "EXIF ISOSpeedRatings (34855), RecommendedExposureIndex, ExposureIndex; RW2: tag 0x17; R3D: 0x403b; CRW: ShotInfo; X3F: ISO; Kyocera: ISO index; OpenEXR: isoSpeed");
@@ -43,7 +43,7 @@ public final class SchemaDoc {
         SOURCES.put(ACTIVE_WIDTH, "DNG ActiveArea (50829); MXF DisplayWidth");
         SOURCES.put(COLOUR_PRIMARIES, "raw: camera native; QuickTime: colr nclc/nclx (H.273); MXF: ColorPrimaries label; OpenEXR: chromaticities; DPX: colorimetric code");
         SOURCES.put(TRANSFER, "raw: linear; QuickTime: colr nclc/nclx (H.273); MXF: TransferCharacteristic label; DPX: transfer code");
-        SOURCES.put(RECORD_DATETIME, "EXIF DateTimeOriginal (+ OffsetTimeOriginal); QuickTime: key …creationdate, mvhd creation (UTC); MXF: package creation (UTC); R3D: DateCreated+TimeCreated; AVCHD: MDPM 0x18/0x19 with zone; OpenEXR: capDate + utcOffset; DPX: creation time");
+        SOURCES.put(RECORD_DATETIME, "EXIF DateTimeOriginal (+ OffsetTimeOriginal); QuickTime: key …creationdate, mvhd creation (UTC); MXF: material, else file package creation, else identification ModificationDate (UTC); R3D: DateCreated+TimeCreated; AVCHD: MDPM 0x18/0x19 with zone; OpenEXR: capDate + utcOffset; DPX: creation time");
         SOURCES.put(AUDIO_CHANNELS, "QuickTime: sound sample descriptions, summed over tracks; MXF: sound descriptors ChannelCount, summed");
         SOURCES.put(AUDIO_SAMPLE_RATE, "QuickTime: sound sample description; MXF: AudioSamplingRate");
     }

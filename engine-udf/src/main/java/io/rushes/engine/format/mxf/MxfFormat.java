@@ -85,8 +85,8 @@ public final class MxfFormat implements CameraFormat {
         if (material != null) {
             md.raw("MXF:MaterialPackageName", utf16(material.item(0x4402)));
             md.raw("MXF:MaterialPackageUMID", hex(material.item(0x4401)));
-            DateTimes.record(md, timestamp(material.item(0x4405)));
         }
+        DateTimes.record(md, creation(h, material, sources));
         // The file package's timecode is the one the essence was recorded with (the camera's); the
         // material package's (what ffprobe shows) usually equals it and is the fallback.
         for (LocalSet pkg : sources) {
@@ -98,9 +98,39 @@ public final class MxfFormat implements CameraFormat {
         if (material != null) {
             timing(h, material, md);
         }
+        for (LocalSet pkg : sources) {
+            if (!md.has(DURATION)) {
+                timing(h, pkg, md); // the file package's tracks, when the material package does not know its length
+            }
+        }
         descriptors(h, md);
         dynamicItems(h, md);
         return md;
+    }
+
+    /**
+     * When the clip was made: the material package's creation date, else a file package's, else the date the
+     * identification set says the file was written (a recorder writes it as it records). Zero dates are none.
+     */
+    private static String creation(MxfHeader h, LocalSet material, List<LocalSet> sources) {
+        List<LocalSet> packages = new ArrayList<>();
+        if (material != null) {
+            packages.add(material);
+        }
+        packages.addAll(sources);
+        for (LocalSet pkg : packages) {
+            String created = timestamp(pkg.item(0x4405));
+            if (created != null) {
+                return created;
+            }
+        }
+        for (LocalSet id : h.ofType(IDENTIFICATION)) {
+            String written = timestamp(id.item(0x3c06));
+            if (written != null) {
+                return written;
+            }
+        }
+        return null;
     }
 
     private static void identification(MxfHeader h, ClipMetadata md) {
@@ -114,7 +144,7 @@ public final class MxfFormat implements CameraFormat {
         }
     }
 
-    /** Frame rate, duration and frame count from the material package's picture track (else its first essence track). */
+    /** Frame rate, duration and frame count from a package's picture track (else its first sound track), where not known yet. */
     private static void timing(MxfHeader h, LocalSet pkg, ClipMetadata md) {
         LocalSet chosen = null;
         for (LocalSet track : tracks(h, pkg)) {
@@ -140,12 +170,12 @@ public final class MxfFormat implements CameraFormat {
         md.raw("MXF:TrackName", utf16(chosen.item(0x4802)));
         md.raw("MXF:EditRate", rate);
         if (rate > 0 && PICTURE.equals(dataDefinition(seq.item(0x0201)))) {
-            md.set(PROJECT_FPS, rate);
+            md.setIfAbsent(PROJECT_FPS, rate); // the material package's, when it was asked first
         }
         if (frames >= 0 && rate > 0) {
-            md.set(DURATION, frames / rate);
+            md.setIfAbsent(DURATION, frames / rate);
             if (PICTURE.equals(dataDefinition(seq.item(0x0201)))) {
-                md.set(FRAME_COUNT, frames);
+                md.setIfAbsent(FRAME_COUNT, frames);
             }
         }
     }
@@ -233,7 +263,13 @@ public final class MxfFormat implements CameraFormat {
                     md.setIfAbsent(PROJECT_FPS, sampleRate);
                 }
                 md.raw("MXF:AspectRatio", rational(d.item(0x320e)));
-                md.raw("MXF:ContainerDuration", i64(d.item(0x3002)));
+                long containerDuration = i64(d.item(0x3002));
+                md.raw("MXF:ContainerDuration", containerDuration);
+                if (containerDuration >= 0 && sampleRate > 0 && !md.has(DURATION)) {
+                    // no package knows its length: the essence container's, in the descriptor's sample rate
+                    md.set(DURATION, containerDuration / sampleRate);
+                    md.setIfAbsent(FRAME_COUNT, containerDuration);
+                }
             }
             if (d.item(0x3d03) != null) {
                 channels += (int) u32(d.item(0x3d07));
