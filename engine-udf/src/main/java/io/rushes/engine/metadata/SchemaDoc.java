@@ -16,7 +16,7 @@ public final class SchemaDoc {
         SOURCES.put(CAMERA_MODEL, "TIFF/DNG: Model (272), UniqueCameraModel; QuickTime: key …model, ©mod; R3D: 0x1071; CRW: 0x080a; X3F: CAMMODEL; ARRIRAW: header byte 668; OpenEXR: cameraModel; DPX: input device (scanner)");
         SOURCES.put(CAMERA_SERIAL, "EXIF BodySerialNumber (42033), DNG CameraSerialNumber (50735), maker notes; IIQ: Phase One 0x102; R3D: 0x1006; CRW: 0x180b (EOS); X3F: CAMSERIAL; OpenEXR: cameraSerialNumber; DPX: input device serial");
         SOURCES.put(FIRMWARE, "TIFF: Software (305); QuickTime: key …software, ©swr");
-        SOURCES.put(START_TIMECODE, "DNG: TimeCodes (51043, SMPTE 331 BCD); QuickTime: first tmcd sample; MXF: file package TimecodeComponent (else material package); R3D: 0x1001; AVCHD: MDPM 0x13; OpenEXR: timeCode; DPX: TV header time code");
+        SOURCES.put(START_TIMECODE, "DNG: TimeCodes (51043, SMPTE 331 BCD); QuickTime: first tmcd sample, else XMP xmpDM:startTimeCode / altTimecode (udta XMP_, XMP uuid box); MXF: file package TimecodeComponent (else material package); R3D: 0x1001; AVCHD: MDPM 0x13; OpenEXR: timeCode; DPX: TV header time code");
         SOURCES.put(END_TIMECODE, "sequence: last frame's TimeCodes; movie: start + frame count − 1");
         SOURCES.put(PROJECT_FPS, "DNG: FrameRate (51044); QuickTime: video mdhd timescale / stts delta; MXF: picture track EditRate; R3D: header rate; H.264: SPS VUI timing; OpenEXR: framesPerSecond; DPX: film or TV frame rate");
         SOURCES.put(FRAME_COUNT, "sequence: frames present; QuickTime: video stsz sample count; MXF: picture sequence duration");

@@ -4,9 +4,12 @@ import io.rushes.engine.error.Errors;
 import io.rushes.engine.error.RushesException;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.metadata.Timecode;
+import io.rushes.engine.metadata.XmpTimecode;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,8 @@ public final class QuickTimeHeader {
     public final Map<String, String> userData = new LinkedHashMap<>();
     public final Map<String, String> metadataKeys = new LinkedHashMap<>();
     public byte[] pentaxTags;
-    public String xmp;
+    /** The XMP packets: moov/udta/XMP_ (QuickTime) and top-level XMP uuid boxes (MP4). */
+    public final List<byte[]> xmp = new ArrayList<>();
     public boolean truncated;
     /** Damage the header shows (a sample table that cannot hold its count, media past the end), with the rest still read. */
     public final List<RushesException> problems = new ArrayList<>();
@@ -62,6 +66,8 @@ public final class QuickTimeHeader {
     }
 
     static final long EPOCH_1904 = 2_082_844_800L;
+    /** The uuid box of an XMP packet in ISO BMFF files (Adobe XMP Specification Part 3): BE7ACFCB-97A9-42E8-9C71-999491E3AFAC. */
+    private static final byte[] XMP_UUID = HexFormat.of().parseHex("be7acfcb97a942e89c71999491e3afac");
 
     public static QuickTimeHeader read(BinaryReader in) {
         in.order(ByteOrder.BIG_ENDIAN);
@@ -77,6 +83,12 @@ public final class QuickTimeHeader {
         Atom ftyp = AtomReader.first(top, "ftyp");
         if (ftyp != null && ftyp.payloadSize() >= 4) {
             h.majorBrand = Atom.fourcc(in.u32(ftyp.payloadStart()));
+        }
+        for (Atom a : top) {
+            if (a.type().equals("uuid") && a.payloadSize() > 16 && a.payloadSize() - 16 <= XmpTimecode.MAX_XMP_BYTES && a.end() <= in.size()
+                    && Arrays.equals(in.bytes(a.payloadStart(), 16, "a uuid box's id"), XMP_UUID)) {
+                h.xmp.add(in.bytes(a.payloadStart() + 16, a.payloadSize() - 16, "the XMP packet"));
+            }
         }
         Atom moov = AtomReader.first(top, "moov");
         if (moov == null) {
@@ -342,8 +354,8 @@ public final class QuickTimeHeader {
                 if (len > 0 && len <= a.payloadSize() - 4) {
                     userData.put(type, in.utf8(a.payloadStart() + 4, len));
                 }
-            } else if (type.equals("XMP_")) {
-                xmp = new String(in.bytes(a.payloadStart(), a.payloadSize(), "the XMP packet"), StandardCharsets.UTF_8);
+            } else if (type.equals("XMP_") && a.payloadSize() <= XmpTimecode.MAX_XMP_BYTES) {
+                xmp.add(in.bytes(a.payloadStart(), a.payloadSize(), "the XMP packet"));
             } else if (type.equals("TAGS") && a.payloadSize() >= 0xB1) {
                 byte[] b = in.bytes(a.payloadStart(), a.payloadSize(), "the TAGS atom");
                 if (new String(b, 0, 6, StandardCharsets.ISO_8859_1).equals("PENTAX")) {
