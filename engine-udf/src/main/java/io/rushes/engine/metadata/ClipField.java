@@ -23,6 +23,8 @@ public enum ClipField {
     CAMERA_MAKE("camera_make", STRING, null, "Camera manufacturer"),
     CAMERA_MODEL("camera_model", STRING, null, "Camera model"),
     CAMERA_SERIAL("camera_serial", STRING, null, "Camera body serial number"),
+    CAMERA_INTERNAL_SERIAL("camera_internal_serial", STRING, null,
+            "Camera's internal serial number (maker notes): unique per body, but not the number printed on it"),
     FIRMWARE("firmware", STRING, null, "Camera firmware / software version"),
     START_TIMECODE("start_timecode", TIMECODE, null, "Timecode of the first frame"),
     END_TIMECODE("end_timecode", TIMECODE, null, "Timecode of the last frame (inclusive)"),

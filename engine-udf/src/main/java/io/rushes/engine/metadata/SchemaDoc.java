@@ -15,6 +15,7 @@ public final class SchemaDoc {
         SOURCES.put(CAMERA_MAKE, "TIFF/DNG/CR3/RAF/MRW: Make (271); QuickTime: key …make, ©mak; Pentax MOV: TAGS; AVCHD: MDPM 0xe0 maker code; CRW: 0x080a; X3F: CAMMANUF; OpenEXR: cameraMake; R3D, ARRIRAW: implied");
         SOURCES.put(CAMERA_MODEL, "TIFF/DNG: Model (272), UniqueCameraModel; QuickTime: key …model, ©mod; R3D: 0x1071; CRW: 0x080a; X3F: CAMMODEL; ARRIRAW: header byte 668; OpenEXR: cameraModel; DPX: input device (scanner)");
         SOURCES.put(CAMERA_SERIAL, "EXIF BodySerialNumber (42033), DNG CameraSerialNumber (50735), maker notes; IIQ: Phase One 0x102; R3D: 0x1006; CRW: 0x180b (EOS); X3F: CAMSERIAL; OpenEXR: cameraSerialNumber; DPX: input device serial");
+        SOURCES.put(CAMERA_INTERNAL_SERIAL, "CR3: Canon maker notes (CMT3) 0x96; RW2 and other Panasonic raws: maker note 0x25");
         SOURCES.put(FIRMWARE, "TIFF: Software (305); QuickTime: key …software, ©swr");
         SOURCES.put(START_TIMECODE, "DNG: TimeCodes (51043, SMPTE 331 BCD); QuickTime: first tmcd sample, else XMP xmpDM:startTimeCode / altTimecode (udta XMP_, XMP uuid box); MXF: file package TimecodeComponent (else material package); R3D: 0x1001; AVCHD: MDPM 0x13; OpenEXR: timeCode; DPX: TV header time code");
         SOURCES.put(END_TIMECODE, "sequence: last frame's TimeCodes; movie: start + frame count − 1");
@@ -25,7 +26,7 @@ public final class SchemaDoc {
         SOURCES.put(SHUTTER_ANGLE, "derived: 360 × exposure time × fps (motion clips)");
         SOURCES.put(EXPOSURE_TIME, "EXIF ExposureTime (33434); Pentax MOV: TAGS; AVCHD: MDPM 0x7f; CRW: ShotInfo; X3F: SHUTTER; OpenEXR: expTime");
         SOURCES.put(ISO, "EXIF ISOSpeedRatings (34855), RecommendedExposureIndex, ExposureIndex; RW2: tag 0x17; R3D: 0x403b; CRW: ShotInfo; X3F: ISO; Kyocera: ISO index; OpenEXR: isoSpeed");
-        SOURCES.put(LENS_MODEL, "EXIF LensModel (42036), maker notes, DNG LensInfo; IIQ: Phase One 0x412; R3D: 0x1070; OpenEXR: lensModel");
+        SOURCES.put(LENS_MODEL, "EXIF LensModel (42036), maker-note lens model or name, maker-note lens specification (Nikon Lens), DNG LensInfo or EXIF LensSpecification (42034) as focal and f-number ranges; IIQ: Phase One 0x412; R3D: 0x1070; OpenEXR: lensModel");
         SOURCES.put(FOCAL_LENGTH, "EXIF FocalLength (37386); R3D: 0x406b; CRW: 0x5029 / FocalUnits; X3F: FLENGTH; OpenEXR: nominalFocalLength");
         SOURCES.put(T_STOP, "DNG: TStop (51058); OpenEXR: tStop");
         SOURCES.put(SENSOR_FPS, "R3D: OriginalFrameRate (0x2066); OpenEXR: captureRate");

@@ -13,6 +13,7 @@ CREATE TABLE IF NOT EXISTS delta.`${catalog}/clips` (
   camera_make STRING COMMENT 'Camera manufacturer',
   camera_model STRING COMMENT 'Camera model',
   camera_serial STRING COMMENT 'Camera body serial number',
+  camera_internal_serial STRING COMMENT 'Camera\'s internal serial number (maker notes): unique per body, but not the number printed on it',
   firmware STRING COMMENT 'Camera firmware / software version',
   start_timecode STRING COMMENT 'Timecode of the first frame',
   end_timecode STRING COMMENT 'Timecode of the last frame (inclusive)',

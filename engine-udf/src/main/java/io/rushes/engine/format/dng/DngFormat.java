@@ -101,25 +101,9 @@ public final class DngFormat implements CameraFormat {
         md.set(REEL, tiff.string(TiffTags.REEL_NAME));
         md.set(CAMERA_LABEL, tiff.string(TiffTags.CAMERA_LABEL));
         if (!md.has(LENS_MODEL)) {
-            md.set(LENS_MODEL, lensFromInfo(tiff.numbers(TiffTags.LENS_INFO)));
+            md.set(LENS_MODEL, ExifMapper.lensFromSpecification(tiff.numbers(TiffTags.LENS_INFO)));
         }
         return md;
-    }
-
-    /** DNG LensInfo (min/max focal length, min/max f-number) as a lens description when no model is given. */
-    static String lensFromInfo(double[] info) {
-        if (info == null || info.length < 2 || !(info[0] > 0)) {
-            return null;
-        }
-        String focal = info[0] == info[1] || !(info[1] > 0) ? fmt(info[0]) + " mm" : fmt(info[0]) + "-" + fmt(info[1]) + " mm";
-        if (info.length >= 4 && info[2] > 0) {
-            focal += " f/" + fmt(info[2]) + (info[3] > 0 && info[3] != info[2] ? "-" + fmt(info[3]) : "");
-        }
-        return focal;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     private static Integer intOf(Long v) {
