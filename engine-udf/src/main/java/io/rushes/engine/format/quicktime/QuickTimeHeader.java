@@ -110,7 +110,7 @@ public final class QuickTimeHeader {
             }
         }
         for (Track t : h.tracks) {
-            if ("tmcd".equals(t.handler) && t.firstChunkOffset >= 0 && t.tcFrames > 0) {
+            if ("tmcd".equals(t.handler) && t.firstChunkOffset >= 0 && t.firstChunkOffset <= in.size() - 4 && t.tcFrames > 0) {
                 long frameNo = in.u32(t.firstChunkOffset);
                 boolean drop = (t.tcFlags & 1) != 0 && t.tcFrames % 30 == 0;
                 t.timecode = Timecode.fromFrames(frameNo, t.tcFrames, drop);
@@ -178,10 +178,12 @@ public final class QuickTimeHeader {
 
     private static void readMinf(AtomReader atoms, Atom minf, Track t, List<RushesException> problems) {
         BinaryReader in = atoms.in();
-        Atom stbl = AtomReader.first(atoms.children(minf.payloadStart(), minf.end(), 4), "stbl");
+        List<Atom> parts = atoms.children(minf.payloadStart(), minf.end(), 4);
+        Atom stbl = AtomReader.first(parts, "stbl");
         if (stbl == null) {
             return;
         }
+        boolean inThisFile = mediaInThisFile(atoms, AtomReader.first(parts, "dinf"));
         for (Atom s : atoms.children(stbl.payloadStart(), stbl.end(), 5)) {
             long p = s.payloadStart();
             try {
@@ -195,13 +197,23 @@ public final class QuickTimeHeader {
                     case "stsc" -> table(in, s, 4, 12);
                     case "stsz" -> t.sampleCount = sampleSizes(in, s, t.handler);
                     case "stco" -> {
-                        if (table(in, s, 4, 4) > 0) {
-                            t.firstChunkOffset = chunkOffset(in, s, in.u32(p + 8));
+                        long chunks = table(in, s, 4, 4);
+                        if (chunks > 0) {
+                            t.firstChunkOffset = in.u32(p + 8);
+                            if (inThisFile) {
+                                chunkOffset(in, s, t.firstChunkOffset, "first");
+                                chunkOffset(in, s, in.u32(p + 8 + 4 * (chunks - 1)), "last");
+                            }
                         }
                     }
                     case "co64" -> {
-                        if (table(in, s, 4, 8) > 0) {
-                            t.firstChunkOffset = chunkOffset(in, s, in.u64(p + 8));
+                        long chunks = table(in, s, 4, 8);
+                        if (chunks > 0) {
+                            t.firstChunkOffset = in.u64(p + 8);
+                            if (inThisFile) {
+                                chunkOffset(in, s, t.firstChunkOffset, "first");
+                                chunkOffset(in, s, in.u64(p + 8 + 8 * (chunks - 1)), "last");
+                            }
                         }
                     }
                     default -> { }
@@ -251,10 +263,30 @@ public final class QuickTimeHeader {
         return count;
     }
 
-    /** The first chunk's offset, which must lie inside the file (the media of a self-contained movie does). */
-    private static long chunkOffset(BinaryReader in, Atom a, long offset) {
+    /**
+     * Whether the track's media is in this file: its first data reference ('url ' or 'alis' in dinf/dref) has
+     * the self-contained flag. A reference movie's chunks lie in other files. Without a dref, it is.
+     */
+    private static boolean mediaInThisFile(AtomReader atoms, Atom dinf) {
+        if (dinf == null) {
+            return true;
+        }
+        BinaryReader in = atoms.in();
+        Atom dref = AtomReader.first(atoms.children(dinf.payloadStart(), dinf.end(), 5), "dref");
+        if (dref == null || dref.payloadSize() < 8 + 12) {
+            return true;
+        }
+        List<Atom> entries = atoms.children(dref.payloadStart() + 8, dref.end(), 6);
+        return entries.isEmpty() || entries.get(0).payloadSize() < 4 || (in.u32(entries.get(0).payloadStart()) & 1) != 0;
+    }
+
+    /**
+     * A chunk's offset, which must lie inside the file: the media of a self-contained movie does, so a first or
+     * last chunk past the end shows a cut copy without reading the table between them.
+     */
+    private static long chunkOffset(BinaryReader in, Atom a, long offset, String which) {
         if (offset >= in.size()) {
-            throw Errors.truncated(in.name(), offset, "the first chunk of media the '" + a.type() + "' atom at byte " + a.start()
+            throw Errors.truncated(in.name(), offset, "the " + which + " chunk of media the '" + a.type() + "' atom at byte " + a.start()
                     + " points to (at byte " + offset + "; the file has " + in.size() + " bytes)");
         }
         return offset;

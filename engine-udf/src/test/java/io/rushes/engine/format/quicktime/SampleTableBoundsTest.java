@@ -104,4 +104,25 @@ class SampleTableBoundsTest {
         assertEquals(mdat, e.offset());
         assertTrue(e.message().contains("the end of the 'mdat' atom at byte " + mdat + " (the file has " + b.length + " bytes)"), e.message());
     }
+
+    /** The last chunk of a table past the end of the file shows a cut copy (exiv2's MP4: 19 chunks a track, media before the movie header). */
+    @Test
+    void aLastChunkPastTheEndMakesTheClipPartial() throws IOException {
+        byte[] b = Files.readAllBytes(Samples.dir().resolve("video/exiv2_small_video.mp4"));
+        int stco = atom(b, "stco");
+        int count = ByteBuffer.wrap(b).getInt(stco + 12);
+        ByteBuffer.wrap(b).putInt(stco + 16 + 4 * (count - 1), 1_000_000);
+        ClipResult r = TestInspect.one(Files.write(dir.resolve("last.mp4"), b));
+        assertEquals("partial", r.metadata().string(ClipField.STATUS), r.errors().toString());
+        ClipError e = r.errors().get(0);
+        assertEquals("TRUNCATED", e.code());
+        assertEquals(1_000_000, e.offset());
+        assertTrue(e.message().contains("the last chunk of media the 'stco' atom at byte " + stco + " points to (at byte 1000000; the file has "
+                + b.length + " bytes)"), e.message());
+
+        int url = atom(b, "url ");
+        ByteBuffer.wrap(b).putInt(url + 8, 0); // the data reference's flags: not self-contained, the media is in another file
+        ClipResult reference = TestInspect.one(Files.write(dir.resolve("reference.mp4"), b));
+        assertEquals("ok", reference.metadata().string(ClipField.STATUS), reference.errors().toString());
+    }
 }
