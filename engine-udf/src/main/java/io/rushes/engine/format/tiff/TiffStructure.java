@@ -125,26 +125,35 @@ public final class TiffStructure {
             readChainOnce(sub, "SubIFD", depth + 1);
         }
         for (long sub : childOffsets(ifd, TiffTags.EXIF_IFD)) {
-            readIfdOnce(sub, "ExifIFD", depth + 1);
+            readIfdOnce(sub, "ExifIFD", TiffTags.EXIF_IFD, depth + 1);
         }
         for (long sub : childOffsets(ifd, TiffTags.GPS_IFD)) {
-            readIfdOnce(sub, "GPS", depth + 1);
+            readIfdOnce(sub, "GPS", TiffTags.GPS_IFD, depth + 1);
         }
         return ifd;
     }
 
     private void readChainOnce(long offset, String prefix, int depth) {
-        if (offset <= 0 || base + offset >= in.size()) {
+        if (offset <= 0 || pastTheEnd(offset, prefix, TiffTags.SUB_IFDS)) {
             return;
         }
         readIfd(offset, prefix + countWithPrefix(prefix), depth);
     }
 
-    private void readIfdOnce(long offset, String name, int depth) {
-        if (offset <= 0 || base + offset >= in.size() || visited.contains(base + offset)) {
+    private void readIfdOnce(long offset, String name, int tag, int depth) {
+        if (offset <= 0 || pastTheEnd(offset, name, tag) || visited.contains(base + offset)) {
             return;
         }
         readIfd(offset, name, depth);
+    }
+
+    /** A child directory that lies past the end of the file is left out, and noted (a cut file shows here). */
+    private boolean pastTheEnd(long offset, String name, int tag) {
+        if (base + offset < in.size()) {
+            return false;
+        }
+        beyondEnd.add(new Beyond(name, tag, base + offset, 0));
+        return true;
     }
 
     private int countWithPrefix(String prefix) {
@@ -170,11 +179,11 @@ public final class TiffStructure {
         return out;
     }
 
-    /** An entry left out because its value lies past the end of the file: where it was and how long. */
+    /** An entry or child directory left out because it lies past the end of the file: where it was and how long (0 for a directory). */
     public record Beyond(String ifd, int tag, long valueOffset, long length) {
     }
 
-    /** The entries skipped because their values lie past the end of the file (a cut file shows here). */
+    /** The entries and child directories skipped because they lie past the end of the file (a cut file shows here). */
     public List<Beyond> beyondEnd() {
         return beyondEnd;
     }

@@ -81,6 +81,18 @@ class ImageExtentsTest {
                 r.errors().toString());
     }
 
+    /** Cut before its raw image directory (the 6D's SubIFD0 lies past byte 3000), a DNG is truncated, not "without a raw image". */
+    @Test
+    void aDngCutBeforeItsRawDirectoryIsTruncated() throws IOException {
+        byte[] whole = Files.readAllBytes(Samples.dir().resolve("raw/photoprism_canon_eos_6d.dng"));
+        ClipResult r = TestInspect.one(Files.write(dir.resolve("head.dng"), Arrays.copyOf(whole, 3000)));
+        assertEquals("error", r.metadata().string(ClipField.STATUS));
+        ClipError e = only(r);
+        assertEquals("TRUNCATED", e.code());
+        assertTrue(e.message().contains("the file ends before the image directory SubIFD at byte " + e.offset()
+                + ", where the raw image may be (the file has 3000 bytes)"), e.message());
+    }
+
     /** The same check for the stills raws: a TIFF-structured raw whose strip runs past the end. */
     @Test
     void aStillsRawCutShortIsPartial() throws IOException {
