@@ -116,8 +116,14 @@ public final class MxfHeader {
                     + " (the file has " + in.size() + " bytes)"));
             return;
         }
+        if (metadataEnd < 0) {
+            return; // no primer pack: nothing says where the header metadata ends
+        }
         long at = metadataEnd;
         for (int i = 0; i < MAX_KLVS_AFTER_HEADER; i++) {
+            if (at == in.size() && i > 0) {
+                return; // the file ends on a KLV boundary, after some essence: nothing shows a cut
+            }
             if (at + 17 > in.size()) {
                 problems.add(Errors.truncated(in.name(), at, "the essence, index or footer that follows the header metadata at byte " + at
                         + " (the file has " + in.size() + " bytes)"));

@@ -186,9 +186,12 @@ public final class QuickTimeHeader {
         boolean inThisFile = mediaInThisFile(atoms, AtomReader.first(parts, "dinf"));
         for (Atom s : atoms.children(stbl.payloadStart(), stbl.end(), 5)) {
             long p = s.payloadStart();
+            if (s.type().equals("stsd")) {
+                readStsd(atoms, s, t);
+                continue;
+            }
             try {
                 switch (s.type()) {
-                    case "stsd" -> readStsd(atoms, s, t);
                     case "stts" -> {
                         if (table(in, s, 4, 8) > 0) {
                             t.firstSampleDelta = in.u32(p + 12);
