@@ -18,7 +18,7 @@ public final class ImageExtents {
     }
 
     /**
-     * Refuses a directory whose image is larger than {@link DngRawDecoder#MAX_PIXELS} (LIMIT_EXCEEDED), and
+     * Refuses a directory whose image is larger than {@link #MAX_PIXELS} (LIMIT_EXCEEDED), and
      * records in {@code md} a TRUNCATED problem for the first strip or tile of each directory that lies past
      * the end of the file, or whose table does.
      */
@@ -50,9 +50,14 @@ public final class ImageExtents {
     private static void checkSize(BinaryReader in, TiffIfd ifd) {
         Long width = ifd.unsigned(TiffTags.IMAGE_WIDTH);
         Long height = ifd.unsigned(TiffTags.IMAGE_LENGTH);
-        if (width != null && height != null && width * height > MAX_PIXELS) {
+        if (width == null || height == null || width <= 0 || height <= 0) {
+            return;
+        }
+        // sides below 2^31 multiply without overflow; a larger side is past the limit whatever the other
+        long pixels = width > Integer.MAX_VALUE || height > Integer.MAX_VALUE ? Long.MAX_VALUE : width * height;
+        if (pixels > MAX_PIXELS) {
             throw Errors.limitExceeded(in.name(), ifd.offset(), "the image size of " + ifd.name() + " (" + width + "x" + height
-                    + ") in pixels", width * height, MAX_PIXELS);
+                    + ") in pixels", pixels, MAX_PIXELS);
         }
     }
 
