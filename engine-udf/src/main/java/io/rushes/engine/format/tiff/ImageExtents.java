@@ -53,11 +53,14 @@ public final class ImageExtents {
         if (width == null || height == null || width <= 0 || height <= 0) {
             return;
         }
-        // sides below 2^31 multiply without overflow; a larger side is past the limit whatever the other
-        long pixels = width > Integer.MAX_VALUE || height > Integer.MAX_VALUE ? Long.MAX_VALUE : width * height;
-        if (pixels > MAX_PIXELS) {
+        long side = Math.max(width, height);
+        if (side > MAX_PIXELS) { // one side alone is past the limit (and the product could overflow)
+            throw Errors.limitExceeded(in.name(), ifd.offset(), "the image " + (width >= height ? "width" : "height") + " of " + ifd.name()
+                    + " (" + width + "x" + height + ") in pixels", side, MAX_PIXELS);
+        }
+        if (width * height > MAX_PIXELS) {
             throw Errors.limitExceeded(in.name(), ifd.offset(), "the image size of " + ifd.name() + " (" + width + "x" + height
-                    + ") in pixels", pixels, MAX_PIXELS);
+                    + ") in pixels", width * height, MAX_PIXELS);
         }
     }
 
