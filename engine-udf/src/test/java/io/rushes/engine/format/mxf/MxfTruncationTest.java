@@ -75,6 +75,22 @@ class MxfTruncationTest {
         assertTrue(e.message().contains("at byte 6144: the file ends before the 250020-byte KLV value its length claims"), e.message());
     }
 
+    /** An open header with nothing after its metadata: the body partition and the essence are missing. */
+    @Test
+    void aFileEndingWithItsHeaderMetadataIsPartial() throws IOException {
+        byte[] whole = Files.readAllBytes(Samples.dir().resolve("video/bmx_d10_qt_klv_sample.mxf"));
+        byte[] open = Arrays.copyOf(whole, 5120); // the header partition alone: its metadata ends where the body partition began
+        int valueStart = 17 + ((open[16] & 0x80) == 0 ? 0 : open[16] & 0x7f);
+        ByteBuffer.wrap(open).putLong(valueStart + 24, 0);
+        ClipResult r = TestInspect.one(Files.write(dir.resolve("header-only.mxf"), open));
+        assertEquals("partial", r.metadata().string(ClipField.STATUS), r.errors().toString());
+        ClipError e = r.errors().get(0);
+        assertEquals("TRUNCATED", e.code());
+        assertEquals(5120, e.offset());
+        assertTrue(e.message().contains("the essence, index or footer that follows the header metadata at byte 5120 (the file has 5120 bytes)"),
+                e.message());
+    }
+
     @Test
     void everyWholeSampleIsOk() throws IOException {
         for (Path sample : samples()) {
