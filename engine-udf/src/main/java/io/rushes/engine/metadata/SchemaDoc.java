@@ -15,7 +15,7 @@ public final class SchemaDoc {
         SOURCES.put(CAMERA_MAKE, "TIFF/DNG/CR3/RAF/MRW: Make (271); QuickTime: key …make, ©mak; Pentax MOV: TAGS; AVCHD: MDPM 0xe0 maker code; CRW: 0x080a; X3F: CAMMANUF; OpenEXR: cameraMake; R3D, ARRIRAW: implied");
         SOURCES.put(CAMERA_MODEL, "TIFF/DNG: Model (272), UniqueCameraModel; QuickTime: key …model, ©mod; R3D: 0x1071; CRW: 0x080a; X3F: CAMMODEL; ARRIRAW: header byte 668; OpenEXR: cameraModel; DPX: input device (scanner)");
         SOURCES.put(CAMERA_SERIAL, "EXIF BodySerialNumber (42033), DNG CameraSerialNumber (50735), maker notes; IIQ: Phase One 0x102; R3D: 0x1006; CRW: 0x180b (EOS); X3F: CAMSERIAL; OpenEXR: cameraSerialNumber; DPX: input device serial");
-        SOURCES.put(CAMERA_INTERNAL_SERIAL, "CR3: Canon maker notes (CMT3) 0x96; RW2 and other Panasonic raws: maker note 0x25");
+        SOURCES.put(CAMERA_INTERNAL_SERIAL, "Canon maker note 0x96 (CR3: CMT3; CR2 and other TIFF raws), except the EOS 5D line; Panasonic maker note 0x25 (RW2)");
         SOURCES.put(FIRMWARE, "TIFF: Software (305); QuickTime: key …software, ©swr");
         SOURCES.put(START_TIMECODE, "DNG: TimeCodes (51043, SMPTE 331 BCD); QuickTime: first tmcd sample, else XMP xmpDM:startTimeCode / altTimecode (udta XMP_, XMP uuid box); MXF: file package TimecodeComponent (else material package); R3D: 0x1001; AVCHD: MDPM 0x13; OpenEXR: timeCode; DPX: TV header time code");
         SOURCES.put(END_TIMECODE, "sequence: last frame's TimeCodes; movie: start + frame count − 1");

@@ -18,9 +18,6 @@ import java.util.Map;
  * from the embedded EXIF blocks, which outrank the container's.
  */
 public final class Cr3Format implements CameraFormat {
-    /** Canon maker-note tag 0x96: the body's internal serial number (ExifTool's InternalSerialNumber), except on the EOS 5D line, where it is a binary SerialInfo block. */
-    private static final int CANON_INTERNAL_SERIAL = 0x96;
-
     @Override
     public String id() {
         return "cr3";
@@ -53,9 +50,8 @@ public final class Cr3Format implements CameraFormat {
             }
         }
         TiffStructure makerNotes = h.exif().get("CMT3"); // Canon's maker-note directory as a TIFF of its own
-        String model = md.string(CAMERA_MODEL);
-        if (makerNotes != null && (model == null || !model.contains("EOS 5D"))) {
-            md.set(CAMERA_INTERNAL_SERIAL, ExifMapper.serialText(makerNotes.ifd0().bytes(CANON_INTERNAL_SERIAL)));
+        if (makerNotes != null && ExifMapper.canonInternalSerialIsText(md.string(CAMERA_MODEL))) {
+            md.set(CAMERA_INTERNAL_SERIAL, ExifMapper.serialText(makerNotes.ifd0().bytes(ExifMapper.CANON_INTERNAL_SERIAL)));
         }
         md.set(COMPRESSION, "Canon CRX");
         md.fillFrom(QuickTimeFormat.map(h.movie()));

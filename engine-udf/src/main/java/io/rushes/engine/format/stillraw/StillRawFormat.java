@@ -7,7 +7,9 @@ import com.drew.imaging.ImageProcessingException;
 import com.drew.lang.Rational;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
+import com.drew.metadata.StringValue;
 import com.drew.metadata.Tag;
+import com.drew.metadata.exif.makernotes.CanonMakernoteDirectory;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.format.tiff.ExifMapper;
@@ -113,6 +115,11 @@ public final class StillRawFormat implements CameraFormat {
                     continue;
                 }
                 Object object = d.getObject(t.getTagType());
+                if (d instanceof CanonMakernoteDirectory && t.getTagType() == ExifMapper.CANON_INTERNAL_SERIAL
+                        && ExifMapper.canonInternalSerialIsText(md.string(CAMERA_MODEL))) {
+                    md.setIfAbsent(CAMERA_INTERNAL_SERIAL, object instanceof StringValue text ? ExifMapper.serialText(text.getBytes()) : value.strip());
+                    continue;
+                }
                 switch (name) {
                     case "serial number", "camera serial number" -> md.setIfAbsent(CAMERA_SERIAL, value.strip());
                     case "internal serial number" -> md.setIfAbsent(CAMERA_INTERNAL_SERIAL,

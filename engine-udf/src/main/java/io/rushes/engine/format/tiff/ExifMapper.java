@@ -10,7 +10,15 @@ import io.rushes.engine.metadata.DateTimes;
  * CR3, RAF, RW2, MRW) into the normalised schema, and dumps every directory entry into the raw map.
  */
 public final class ExifMapper {
+    /** Canon maker-note tag 0x96: the body's internal serial number (ExifTool's InternalSerialNumber). */
+    public static final int CANON_INTERNAL_SERIAL = 0x96;
+
     private ExifMapper() {
+    }
+
+    /** Whether Canon's tag 0x96 is the internal serial as text: on the EOS 5D line it is a binary SerialInfo block. */
+    public static boolean canonInternalSerialIsText(String model) {
+        return model == null || !model.contains("EOS 5D");
     }
 
     public static void map(TiffStructure tiff, ClipMetadata md) {

@@ -12,6 +12,9 @@ import io.rushes.engine.format.tiff.TiffWriter;
 import io.rushes.engine.metadata.ClipField;
 import io.rushes.engine.metadata.ClipMetadata;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,30 @@ class MakerNoteFieldsTest {
         ClipMetadata md = sample("exiftool_Panasonic.rw2");
         assertEquals("F350807010058", md.get(ClipField.CAMERA_INTERNAL_SERIAL));
         assertNull(md.get(ClipField.CAMERA_SERIAL), "the internal number is not the one printed on the body");
+    }
+
+    /**
+     * Canon's maker note keeps the internal serial in tag 0x96 in CR2 as in CR3: a minimal TIFF with Make Canon
+     * and a one-entry maker note (exiftool -InternalSerialNumber on it: CG0156580).
+     */
+    @Test
+    void canonMakerNoteInternalSerialInATiffRaw() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(140).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        b.putShort((short) 2) // IFD0: Make, ExifIFD
+                .putShort((short) TiffTags.MAKE).putShort((short) 2).putInt(6).putInt(100)
+                .putShort((short) TiffTags.EXIF_IFD).putShort((short) 4).putInt(1).putInt(40).putInt(0);
+        b.position(40);
+        b.putShort((short) 1).putShort((short) TiffTags.MAKER_NOTE).putShort((short) 7).putInt(18).putInt(60).putInt(0);
+        b.position(60); // the maker note: an IFD of one ASCII entry
+        b.putShort((short) 1).putShort((short) 0x96).putShort((short) 2).putInt(10).putInt(120).putInt(0);
+        b.position(100);
+        b.put("Canon\0".getBytes(StandardCharsets.US_ASCII));
+        b.position(120);
+        b.put("CG0156580\0".getBytes(StandardCharsets.US_ASCII));
+        ClipMetadata md = TestInspect.one(Files.write(dir.resolve("canon.tif"), b.array())).metadata();
+        assertEquals("ok", md.string(ClipField.STATUS));
+        assertEquals("CG0156580", md.get(ClipField.CAMERA_INTERNAL_SERIAL));
     }
 
     /** A TIFF raw with EXIF LensSpecification and no lens model names the lens by its ranges. */
