@@ -22,7 +22,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The catalog's tables, in code. The {@code clips} columns are the engine's normalised schema
  * ({@link ClipField}), so a field added there becomes a column here (added to existing tables on open).
- * Version 2 added {@code ingests.failure}.
+ * Version 2 added {@code ingests.failure}, {@code clips.scan_type} and {@code clips.camera_internal_serial}.
  *
  * <p>Layout, chosen for the views' queries:
  * <ul>

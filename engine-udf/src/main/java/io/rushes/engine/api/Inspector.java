@@ -57,6 +57,9 @@ public final class Inspector {
                         CameraFormat fmt = formats.detect(src);
                         fileFormat = fmt.id();
                         ClipMetadata md = fmt.read(src);
+                        for (RushesException problem : md.problems()) {
+                            errors.add(asError(f, problem)); // damage the header shows: the clip is partial
+                        }
                         if (first == null) {
                             first = md;
                             format = fileFormat;

@@ -23,6 +23,8 @@ public enum ClipField {
     CAMERA_MAKE("camera_make", STRING, null, "Camera manufacturer"),
     CAMERA_MODEL("camera_model", STRING, null, "Camera model"),
     CAMERA_SERIAL("camera_serial", STRING, null, "Camera body serial number"),
+    CAMERA_INTERNAL_SERIAL("camera_internal_serial", STRING, null,
+            "Camera's internal serial number (maker notes): unique per body, but not the number printed on it"),
     FIRMWARE("firmware", STRING, null, "Camera firmware / software version"),
     START_TIMECODE("start_timecode", TIMECODE, null, "Timecode of the first frame"),
     END_TIMECODE("end_timecode", TIMECODE, null, "Timecode of the last frame (inclusive)"),
@@ -54,9 +56,11 @@ public enum ClipField {
     BIT_DEPTH("bit_depth", INT, "bits", "Bits per stored sample"),
     CFA_PATTERN("cfa_pattern", STRING, null, "Colour filter array pattern of a raw sensor (RGGB, …)"),
     WIDTH("width", INT, "px", "Recorded image width"),
-    HEIGHT("height", INT, "px", "Recorded image height"),
+    HEIGHT("height", INT, "px", "Recorded image height (of the frame, both fields of interlaced video)"),
     ACTIVE_WIDTH("active_width", INT, "px", "Active (image) area width inside the recorded frame"),
     ACTIVE_HEIGHT("active_height", INT, "px", "Active (image) area height"),
+    SCAN_TYPE("scan_type", STRING, null, "progressive, psf (segmented frame), interlaced tff / interlaced bff (top or bottom field first; "
+            + "interlaced when the order is not recorded) or single field"),
     SENSOR_WIDTH_MM("sensor_width_mm", DOUBLE, "mm", "Active sensor width"),
     SENSOR_HEIGHT_MM("sensor_height_mm", DOUBLE, "mm", "Active sensor height"),
     SENSOR_MODE("sensor_mode", STRING, null, "Sensor / recording mode (e.g. 5K 2:1, Open Gate)"),
@@ -74,7 +78,7 @@ public enum ClipField {
     TOTAL_BYTES("total_bytes", LONG, "bytes", "Total size of the clip's files");
 
     /** Version of this schema; bumped whenever a field is added, renamed or retyped. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private final String column;
     private final FieldType type;

@@ -1,22 +1,30 @@
 package io.rushes.engine.metadata;
 
+import io.rushes.engine.error.RushesException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Normalised fields plus every raw key/value a file carried. Readers fill one per file; the inspector
  * merges them into one per clip. Values are checked against the field's type when set, so a wrong
- * mapping fails in the reader's tests, not in a table.
+ * mapping fails in the reader's tests, not in a table. A reader that can still describe a damaged file
+ * (its header whole, its essence cut short) records the damage as a problem: the inspector reports it
+ * against the clip, which is then {@code partial} instead of {@code ok}.
  */
 public final class ClipMetadata {
     /** Cap on raw entries kept per file: a hostile file cannot grow a record without bound. */
     public static final int MAX_RAW_ENTRIES = 4096;
     public static final int MAX_RAW_VALUE_CHARS = 512;
+    /** Cap on problems kept per file: one damaged table does not become thousands of errors. */
+    public static final int MAX_PROBLEMS = 16;
 
     private final EnumMap<ClipField, Object> values = new EnumMap<>(ClipField.class);
     private final Map<String, String> raw = new LinkedHashMap<>();
+    private final List<RushesException> problems = new ArrayList<>();
 
     public ClipMetadata set(ClipField field, Object value) {
         if (value == null) {
@@ -95,6 +103,18 @@ public final class ClipMetadata {
 
     public Map<String, String> rawValues() {
         return Collections.unmodifiableMap(raw);
+    }
+
+    /** Records damage the header shows (essence past the end of the file…) without giving up the fields read. */
+    public ClipMetadata problem(RushesException e) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(e);
+        }
+        return this;
+    }
+
+    public List<RushesException> problems() {
+        return Collections.unmodifiableList(problems);
     }
 
     /** Copies into this record every field and raw entry that it does not have yet. */

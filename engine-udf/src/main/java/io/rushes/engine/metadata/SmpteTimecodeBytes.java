@@ -1,5 +1,7 @@
 package io.rushes.engine.metadata;
 
+import java.util.Locale;
+
 /**
  * The 4-byte BCD timecode of SMPTE ST 331 §8.2 (as used by CinemaDNG TimeCodes and SMPTE 12M binary
  * groups): frames, seconds, minutes, hours, each as BCD units and tens, with the drop-frame flag in bit 6
@@ -30,6 +32,32 @@ public final class SmpteTimecodeBytes {
             drop = false;
         }
         return new Timecode(hours, minutes, seconds, frames, rate, drop);
+    }
+
+    /**
+     * Decodes the same digits held in one 32-bit word with the hours in its most significant byte, as DPX
+     * (SMPTE ST 268) stores its time code; null when a digit is not valid BCD for its position.
+     */
+    public static Timecode decodeWord(long word, int rate) {
+        return decode(frameFirst(word), 0, rate);
+    }
+
+    /** The digits as written, {@code hh:mm:ss:ff} in hex, for the raw map when they do not decode. */
+    public static String digits(byte[] b, int offset) {
+        if (b == null || b.length < offset + 4) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%02x:%02x:%02x:%02x", b[offset + 3] & 0x3F, b[offset + 2] & 0x7F, b[offset + 1] & 0x7F,
+                b[offset] & 0x3F);
+    }
+
+    /** {@link #digits} of a 32-bit word with the hours in its most significant byte. */
+    public static String digitsOfWord(long word) {
+        return digits(frameFirst(word), 0);
+    }
+
+    private static byte[] frameFirst(long word) {
+        return new byte[] {(byte) word, (byte) (word >>> 8), (byte) (word >>> 16), (byte) (word >>> 24)};
     }
 
     public static byte[] encode(Timecode tc) {

@@ -29,6 +29,11 @@ public record Timecode(int hours, int minutes, int seconds, int frames, int rate
         return Math.max(1, (int) Math.round(fps));
     }
 
+    /** Whether the text is written as a timecode (HH:MM:SS:FF, ; or , before the frames for drop-frame). */
+    public static boolean isTimecode(String text) {
+        return text != null && TEXT.matcher(text.strip()).matches();
+    }
+
     public static Timecode parse(String text, int rate) {
         Matcher m = TEXT.matcher(text.strip());
         if (!m.matches()) {

@@ -9,7 +9,6 @@ import io.rushes.engine.format.FormatRegistry;
 import io.rushes.engine.io.ByteSourceFactory;
 import io.rushes.engine.metadata.Timecode;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
@@ -27,8 +26,6 @@ import org.apache.spark.sql.types.DataTypes;
  * Timecode functions return NULL for NULL or malformed input, as SQL functions do.
  */
 public final class RushesFunctions {
-    private static final Pattern TIMECODE = Pattern.compile("\\d{1,2}:\\d{2}:\\d{2}[:;.,]\\d{2,3}");
-
     private RushesFunctions() {
     }
 
@@ -62,7 +59,7 @@ public final class RushesFunctions {
     }
 
     static Long tcToFrames(String tc, Double fps) {
-        if (tc == null || fps == null || !(fps > 0) || !TIMECODE.matcher(tc.strip()).matches()) {
+        if (tc == null || fps == null || !(fps > 0) || !Timecode.isTimecode(tc)) {
             return null;
         }
         try {

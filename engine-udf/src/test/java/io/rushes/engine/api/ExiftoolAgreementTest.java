@@ -105,6 +105,13 @@ class ExiftoolAgreementTest {
             // ExifTool's composite takes the size of the stub's 8x8 preview JPEG here; the X3F header's is the image's.
             size = JSON.getNodeFactory().textNode(exif.get("SigmaRaw:ImageWidth").asText() + " " + exif.get("SigmaRaw:ImageHeight").asText());
         }
+        int layout = exif.path("MXF:FrameLayout").asInt(0);
+        if (size != null && (layout == 1 || layout == 3 || layout == 4)) {
+            // ExifTool prints an MXF picture descriptor's StoredHeight, which counts one field when the layout
+            // stores fields (SMPTE ST 377-1); Rushes reports the frame, as ffprobe does.
+            String[] wh = size.asText().split(" ");
+            size = JSON.getNodeFactory().textNode(wh[0] + " " + Integer.parseInt(wh[1]) * 2);
+        }
         if (size != null) {
             String[] wh = size.asText().split(" ");
             if (!wh[0].equals(String.valueOf(md.get(ClipField.WIDTH))) || !wh[1].equals(String.valueOf(md.get(ClipField.HEIGHT)))) {

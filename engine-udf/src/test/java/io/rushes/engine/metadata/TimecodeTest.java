@@ -51,4 +51,25 @@ class TimecodeTest {
         assertEquals(tc, SmpteTimecodeBytes.decode(b, 0, 24));
         assertNull(SmpteTimecodeBytes.decode(new byte[] {(byte) 0xFA, 0, 0, 0}, 0, 24), "0xA is not a BCD digit");
     }
+
+    /** DPX (SMPTE ST 268) holds the same BCD digits in one word, hours in its top byte: one decoder for both. */
+    @Test
+    void aTimecodeWordDecodesWithTheSameBcdRules() {
+        assertEquals(new Timecode(10, 2, 0, 1, 24, false), SmpteTimecodeBytes.decodeWord(0x10020001L, 24));
+        assertEquals(new Timecode(1, 0, 0, 2, 30, true), SmpteTimecodeBytes.decodeWord(0x01000042L, 30), "bit 6 of the frames is drop-frame");
+        assertEquals(new Timecode(1, 0, 0, 2, 25, false), SmpteTimecodeBytes.decodeWord(0x01000042L, 25), "no drop-frame at 25");
+        assertNull(SmpteTimecodeBytes.decodeWord(0x1002003AL, 24), "0xA is not a BCD digit");
+        assertEquals("10:02:00:3a", SmpteTimecodeBytes.digitsOfWord(0x1002003AL));
+        assertEquals("10:02:00:01", SmpteTimecodeBytes.digits(new byte[] {0x01, 0x00, 0x02, 0x10}, 0));
+    }
+
+    @Test
+    void oneRuleSaysWhatTextIsATimecode() {
+        assertEquals(true, Timecode.isTimecode(" 01:00:00;00 "));
+        assertEquals(true, Timecode.isTimecode("1:00:00:00"));
+        assertEquals(true, Timecode.isTimecode("01:00:00.000"));
+        assertEquals(false, Timecode.isTimecode("01:00:00"));
+        assertEquals(false, Timecode.isTimecode("01-00-00-00"));
+        assertEquals(false, Timecode.isTimecode(null));
+    }
 }

@@ -49,6 +49,10 @@ public final class Cr3Format implements CameraFormat {
                 md.set(HEIGHT, hh.intValue());
             }
         }
+        TiffStructure makerNotes = h.exif().get("CMT3"); // Canon's maker-note directory as a TIFF of its own
+        if (makerNotes != null && ExifMapper.canonInternalSerialIsText(md.string(CAMERA_MODEL))) {
+            md.set(CAMERA_INTERNAL_SERIAL, ExifMapper.serialText(makerNotes.ifd0().bytes(ExifMapper.CANON_INTERNAL_SERIAL)));
+        }
         md.set(COMPRESSION, "Canon CRX");
         md.fillFrom(QuickTimeFormat.map(h.movie()));
         return md;

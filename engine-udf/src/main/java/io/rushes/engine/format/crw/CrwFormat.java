@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 
 /** Canon CRW (CIFF) stills raws. Tag ids and the Canon EV encoding follow ExifTool's CanonRaw and Canon modules. */
@@ -111,7 +112,7 @@ public final class CrwFormat implements CameraFormat {
         md.set(CFA_PATTERN, "RGGB");
         for (Map.Entry<Integer, byte[]> e : v.entrySet()) {
             byte[] b = e.getValue();
-            md.raw(String.format("CanonRaw:0x%04x", e.getKey()), b.length > 64 ? "(" + b.length + " bytes)" : HexFormat.of().formatHex(b));
+            md.raw(String.format(Locale.ROOT, "CanonRaw:0x%04x", e.getKey()), b.length > 64 ? "(" + b.length + " bytes)" : HexFormat.of().formatHex(b));
         }
         return md;
     }

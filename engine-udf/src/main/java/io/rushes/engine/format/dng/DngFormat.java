@@ -5,6 +5,7 @@ import static io.rushes.engine.metadata.ClipField.*;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.format.tiff.ExifMapper;
+import io.rushes.engine.format.tiff.ImageExtents;
 import io.rushes.engine.format.tiff.TiffIfd;
 import io.rushes.engine.format.tiff.TiffStructure;
 import io.rushes.engine.format.tiff.TiffTags;
@@ -56,7 +57,10 @@ public final class DngFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        return map(DngHeader.read(BinaryReader.open(source)));
+        DngHeader h = DngHeader.read(BinaryReader.open(source));
+        ClipMetadata md = map(h);
+        ImageExtents.check(h.tiff(), md);
+        return md;
     }
 
     static ClipMetadata map(DngHeader h) {
@@ -97,25 +101,9 @@ public final class DngFormat implements CameraFormat {
         md.set(REEL, tiff.string(TiffTags.REEL_NAME));
         md.set(CAMERA_LABEL, tiff.string(TiffTags.CAMERA_LABEL));
         if (!md.has(LENS_MODEL)) {
-            md.set(LENS_MODEL, lensFromInfo(tiff.numbers(TiffTags.LENS_INFO)));
+            md.set(LENS_MODEL, ExifMapper.lensFromSpecification(tiff.numbers(TiffTags.LENS_INFO)));
         }
         return md;
-    }
-
-    /** DNG LensInfo (min/max focal length, min/max f-number) as a lens description when no model is given. */
-    static String lensFromInfo(double[] info) {
-        if (info == null || info.length < 2 || !(info[0] > 0)) {
-            return null;
-        }
-        String focal = info[0] == info[1] || !(info[1] > 0) ? fmt(info[0]) + " mm" : fmt(info[0]) + "-" + fmt(info[1]) + " mm";
-        if (info.length >= 4 && info[2] > 0) {
-            focal += " f/" + fmt(info[2]) + (info[3] > 0 && info[3] != info[2] ? "-" + fmt(info[3]) : "");
-        }
-        return focal;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     private static Integer intOf(Long v) {

@@ -17,6 +17,12 @@ public record DngHeader(TiffStructure tiff, TiffIfd raw) {
         }
         TiffIfd raw = ExifMapper.mainRawImage(tiff);
         if (raw == null) {
+            for (TiffStructure.Beyond cut : tiff.beyondEnd()) {
+                if (cut.length() == 0) { // a directory past the end: the raw image may be the part cut off
+                    throw Errors.truncated(in.name(), cut.valueOffset(), "the image directory " + cut.ifd() + " at byte " + cut.valueOffset()
+                            + ", where the raw image may be (the file has " + in.size() + " bytes)");
+                }
+            }
             throw Errors.corrupt(in.name(), tiff.ifd0().offset(),
                     "the DNG has no full-resolution raw image (no directory with NewSubfileType 0 and CFA or LinearRaw data)");
         }

@@ -1,6 +1,7 @@
 package io.rushes.engine.format.dng;
 
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.format.tiff.ImageExtents;
 import io.rushes.engine.format.tiff.TiffIfd;
 import io.rushes.engine.format.tiff.TiffTags;
 import io.rushes.engine.image.RawImage;
@@ -13,8 +14,8 @@ import io.rushes.engine.io.BinaryReader;
  * size comes from the header and is checked against the file and {@link #MAX_PIXELS} before allocation.
  */
 public final class DngRawDecoder {
-    /** 200 MP: above any sensor in production; a larger header is lying. */
-    public static final long MAX_PIXELS = 200_000_000L;
+    /** The inspector's limit: a DNG that inspects is one that can be decoded. */
+    public static final long MAX_PIXELS = ImageExtents.MAX_PIXELS;
     private static final int UNCOMPRESSED = 1;
     private static final int LOSSLESS_JPEG = 7;
     private static final int CFA = 32803;

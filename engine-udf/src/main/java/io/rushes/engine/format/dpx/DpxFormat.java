@@ -8,6 +8,7 @@ import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
+import io.rushes.engine.metadata.SmpteTimecodeBytes;
 import io.rushes.engine.metadata.Timecode;
 
 /** DPX frames: film scans (the input device is the scanner) and VFX/DI deliverables. */
@@ -58,18 +59,17 @@ public final class DpxFormat implements CameraFormat {
         }
         if (h.timecode() != null) {
             long t = h.timecode();
-            String text = String.format("%02x:%02x:%02x:%02x", (t >>> 24) & 0x3f, (t >>> 16) & 0x7f, (t >>> 8) & 0x7f, t & 0x3f);
             int rate = fps != null ? Timecode.countingRate(fps) : ASSUMED_TIMECODE_RATE;
-            try {
-                Timecode tc = Timecode.parse(text, rate);
+            Timecode tc = SmpteTimecodeBytes.decodeWord(t, rate);
+            if (tc != null) {
                 md.set(START_TIMECODE, tc.toString());
                 md.set(TIMECODE_RATE, (double) rate);
-                md.set(DROP_FRAME, false);
+                md.set(DROP_FRAME, tc.dropFrame());
                 if (fps == null) {
                     md.raw("DPX:TimecodeRateAssumed", rate);
                 }
-            } catch (RuntimeException notBcd) {
-                md.raw("DPX:TimeCodeUnparsed", text);
+            } else {
+                md.raw("DPX:TimeCodeUnparsed", SmpteTimecodeBytes.digitsOfWord(t));
             }
         }
         md.raw("DPX:Version", h.version());

@@ -20,6 +20,8 @@ final class AvcStream {
     double frameRate;
     int profile;
     int bitDepth = 8;
+    /** The SPS frame_mbs_only_flag: 1 every picture is a frame (progressive), 0 pictures may be fields; -1 unread. */
+    int frameMbsOnly = -1;
     /** MDPM records by tag: four bytes each. */
     final Map<Integer, byte[]> mdpm = new LinkedHashMap<>();
 
@@ -127,6 +129,7 @@ final class AvcStream {
         if (!r.overrun() || frameRate > 0) {
             width = w;
             height = h;
+            this.frameMbsOnly = frameMbsOnly;
         }
     }
 

@@ -8,8 +8,10 @@ import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
+import io.rushes.engine.metadata.SmpteTimecodeBytes;
 import io.rushes.engine.metadata.Timecode;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 
 /** MPEG transport streams: AVCHD camcorder clips (.mts/.m2ts) and broadcast .ts recordings. */
@@ -39,7 +41,7 @@ public final class MpegTsFormat implements CameraFormat {
         md.raw("M2TS:PacketSize", h.packetSize);
         int audio = 0;
         for (MpegTsHeader.Stream s : h.streams) {
-            String name = STREAM_TYPES.getOrDefault(s.type(), String.format("type 0x%02x", s.type()));
+            String name = STREAM_TYPES.getOrDefault(s.type(), String.format(Locale.ROOT, "type 0x%02x", s.type()));
             md.raw("M2TS:Stream" + s.pid(), name);
             if (!MpegTsHeader.isVideo(s.type()) && STREAM_TYPES.containsKey(s.type())) {
                 audio++;
@@ -47,8 +49,9 @@ public final class MpegTsFormat implements CameraFormat {
         }
         md.raw("M2TS:AudioStreams", audio);
         md.set(CODEC, STREAM_TYPES.get(h.videoType));
-        if (h.firstPcr >= 0 && h.lastPcr > h.firstPcr) {
-            md.set(DURATION, (h.lastPcr - h.firstPcr) / 27_000_000.0);
+        double span = h.pcrSpan();
+        if (span > 0) {
+            md.set(DURATION, span);
         }
         if (h.videoType == 0x1b || h.videoType == 0x20) {
             avc(AvcStream.parse(h.video), md);
@@ -61,13 +64,15 @@ public final class MpegTsFormat implements CameraFormat {
             md.set(WIDTH, avc.width);
             md.set(HEIGHT, avc.height);
             md.set(BIT_DEPTH, avc.bitDepth);
+            // frame_mbs_only_flag 0 allows field pictures: interlaced, the field order is in each picture's timing SEI
+            md.set(SCAN_TYPE, avc.frameMbsOnly == 1 ? "progressive" : avc.frameMbsOnly == 0 ? "interlaced" : null);
         }
         if (avc.frameRate > 0 && avc.frameRate < 1000) {
             md.set(PROJECT_FPS, avc.frameRate);
         }
         Map<Integer, byte[]> m = avc.mdpm;
         for (Map.Entry<Integer, byte[]> e : m.entrySet()) {
-            md.raw(String.format("H264:MDPM-0x%02x", e.getKey()), HexFormat.of().formatHex(e.getValue()));
+            md.raw(String.format(Locale.ROOT, "H264:MDPM-0x%02x", e.getKey()), HexFormat.of().formatHex(e.getValue()));
         }
         byte[] make = m.get(0xe0);
         if (make != null) {
@@ -85,6 +90,7 @@ public final class MpegTsFormat implements CameraFormat {
                 md.set(EXPOSURE_TIME, v / 28125.0);
             }
         }
+        md.set(F_NUMBER, fNumber(m.get(0xa1), m.get(0x70)));
         byte[] d1 = m.get(0x18);
         byte[] d2 = m.get(0x19);
         if (d1 != null && d2 != null) {
@@ -92,28 +98,50 @@ public final class MpegTsFormat implements CameraFormat {
         }
         byte[] tc = m.get(0x13);
         if (tc != null && md.has(PROJECT_FPS)) {
-            String text = String.format("%02x:%02x:%02x:%02x", tc[3] & 0x3f, tc[2] & 0x7f, tc[1] & 0x7f, tc[0] & 0x3f);
-            try {
-                Timecode t = Timecode.parse(text, Timecode.countingRate(md.number(PROJECT_FPS)));
+            // the DV pack time code: frames, seconds, minutes, hours as BCD, drop-frame in bit 6 of the frames
+            Timecode t = SmpteTimecodeBytes.decode(tc, 0, Timecode.countingRate(md.number(PROJECT_FPS)));
+            if (t != null) {
                 md.set(START_TIMECODE, t.toString());
                 md.set(TIMECODE_RATE, (double) t.rate());
-                md.set(DROP_FRAME, false);
-            } catch (RuntimeException notBcd) {
-                md.raw("H264:TimeCodeUnparsed", text);
+                md.set(DROP_FRAME, t.dropFrame());
+            } else {
+                md.raw("H264:TimeCodeUnparsed", SmpteTimecodeBytes.digits(tc, 0));
             }
         }
+    }
+
+    /**
+     * The f-number: MDPM 0xa1 (a 16-bit numerator and denominator, as EXIF-style camcorders write it), else the
+     * aperture setting in the first byte of the consumer camera pack 0x70 (2^(n/8), n its low six bits; 0xff
+     * auto and 0xfe closed are no f-number), rounded to the tenth an f-number is marked in.
+     */
+    static Double fNumber(byte[] rational, byte[] camera) {
+        if (rational != null) {
+            int num = ((rational[0] & 0xFF) << 8) | (rational[1] & 0xFF);
+            int den = ((rational[2] & 0xFF) << 8) | (rational[3] & 0xFF);
+            if (num > 0 && den > 0) {
+                return (double) num / den;
+            }
+        }
+        if (camera != null) {
+            int setting = camera[0] & 0xFF;
+            if (setting != 0xff && setting != 0xfe) {
+                return Math.round(10 * Math.pow(2, (setting & 0x3f) / 8.0)) / 10.0;
+            }
+        }
+        return null;
     }
 
     /** MDPM 0x18/0x19: time zone byte, then BCD year (2 bytes), month, day, hour, minute, second. */
     static String dateTime(byte[] a, byte[] b) {
         int tz = a[0] & 0xFF;
-        String local = String.format("%02x%02x:%02x:%02x %02x:%02x:%02x", a[1], a[2], a[3], b[0], b[1], b[2], b[3]);
+        String local = String.format(Locale.ROOT, "%02x%02x:%02x:%02x %02x:%02x:%02x", a[1], a[2], a[3], b[0], b[1], b[2], b[3]);
         String iso = DateTimes.iso(local);
         if (iso == null || (tz & 0x80) != 0) {
             return iso;
         }
         int hours = (tz >> 1) & 0x0f;
-        String offset = ((tz & 0x20) != 0 ? "-" : "+") + String.format("%02d:%s", hours, (tz & 1) != 0 ? "30" : "00");
+        String offset = ((tz & 0x20) != 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d:%s", hours, (tz & 1) != 0 ? "30" : "00");
         return DateTimes.withOffset(iso, offset);
     }
 }

@@ -27,6 +27,8 @@ final class MpegTsHeader {
     int pcrPid = -1;
     long firstPcr = -1;
     long lastPcr = -1;
+    /** The programme clock wraps after 2^33 ticks of its 90 kHz base (26.5 hours): 2^33 × 300 at 27 MHz. */
+    static final long PCR_WRAP = (1L << 33) * 300;
     byte[] video = new byte[0];
     int videoType;
 
@@ -89,6 +91,15 @@ final class MpegTsHeader {
         return ((p[1] & 0x1f) << 8) | (p[2] & 0xFF);
     }
 
+    /** Seconds from the first to the last programme clock reference (across one wrap of the clock), or -1. */
+    double pcrSpan() {
+        if (firstPcr < 0 || lastPcr < 0) {
+            return -1;
+        }
+        long ticks = lastPcr >= firstPcr ? lastPcr - firstPcr : lastPcr + PCR_WRAP - firstPcr;
+        return ticks / 27_000_000.0;
+    }
+
     /** The 27 MHz programme clock reference of a packet's adaptation field, or -1. */
     private static long pcr(byte[] p) {
         int control = (p[3] >> 4) & 3;
@@ -108,11 +119,11 @@ final class MpegTsHeader {
         if ((control & 2) != 0) {
             payload += 1 + (p[4] & 0xFF);
         }
+        if (pid == pcrPid && firstPcr < 0) {
+            firstPcr = pcr(p); // often in packets of adaptation field only (AVCHD's PCR stream has no payload)
+        }
         if ((control & 1) == 0 || payload >= 188) {
             return;
-        }
-        if (pid == pcrPid && firstPcr < 0) {
-            firstPcr = pcr(p);
         }
         if (pid == 0 && unitStart && pmtPid < 0) {
             pat(p, payload);

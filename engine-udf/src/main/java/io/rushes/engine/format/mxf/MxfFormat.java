@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,6 +29,8 @@ public final class MxfFormat implements CameraFormat {
     static final int MATERIAL_PACKAGE = 0x0136;
     static final int SOURCE_PACKAGE = 0x0137;
     static final int TIMECODE_COMPONENT = 0x0114;
+    /** Picture descriptor FrameLayout values (SMPTE ST 377-1). */
+    static final int FULL_FRAME = 0, SEPARATE_FIELDS = 1, SINGLE_FIELD = 2, MIXED_FIELDS = 3, SEGMENTED_FRAME = 4;
 
     /** Data definitions (SMPTE RP 224), by bytes 8–12 of the UL. */
     private static final String PICTURE = "0103020201";
@@ -64,7 +67,10 @@ public final class MxfFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        return map(MxfHeader.read(BinaryReader.open(source)));
+        MxfHeader h = MxfHeader.read(BinaryReader.open(source));
+        ClipMetadata md = map(h);
+        h.problems.forEach(md::problem);
+        return md;
     }
 
     static ClipMetadata map(MxfHeader h) {
@@ -79,8 +85,8 @@ public final class MxfFormat implements CameraFormat {
         if (material != null) {
             md.raw("MXF:MaterialPackageName", utf16(material.item(0x4402)));
             md.raw("MXF:MaterialPackageUMID", hex(material.item(0x4401)));
-            DateTimes.record(md, timestamp(material.item(0x4405)));
         }
+        DateTimes.record(md, creation(h, material, sources));
         // The file package's timecode is the one the essence was recorded with (the camera's); the
         // material package's (what ffprobe shows) usually equals it and is the fallback.
         for (LocalSet pkg : sources) {
@@ -92,9 +98,39 @@ public final class MxfFormat implements CameraFormat {
         if (material != null) {
             timing(h, material, md);
         }
+        for (LocalSet pkg : sources) {
+            if (!md.has(DURATION)) {
+                timing(h, pkg, md); // the file package's tracks, when the material package does not know its length
+            }
+        }
         descriptors(h, md);
         dynamicItems(h, md);
         return md;
+    }
+
+    /**
+     * When the clip was made: the material package's creation date, else a file package's, else the date the
+     * identification set says the file was written (a recorder writes it as it records). Zero dates are none.
+     */
+    private static String creation(MxfHeader h, LocalSet material, List<LocalSet> sources) {
+        List<LocalSet> packages = new ArrayList<>();
+        if (material != null) {
+            packages.add(material);
+        }
+        packages.addAll(sources);
+        for (LocalSet pkg : packages) {
+            String created = timestamp(pkg.item(0x4405));
+            if (created != null) {
+                return created;
+            }
+        }
+        for (LocalSet id : h.ofType(IDENTIFICATION)) {
+            String written = timestamp(id.item(0x3c06));
+            if (written != null) {
+                return written;
+            }
+        }
+        return null;
     }
 
     private static void identification(MxfHeader h, ClipMetadata md) {
@@ -108,7 +144,7 @@ public final class MxfFormat implements CameraFormat {
         }
     }
 
-    /** Frame rate, duration and frame count from the material package's picture track (else its first essence track). */
+    /** Frame rate, duration and frame count from a package's picture track (else its first sound track), where not known yet. */
     private static void timing(MxfHeader h, LocalSet pkg, ClipMetadata md) {
         LocalSet chosen = null;
         for (LocalSet track : tracks(h, pkg)) {
@@ -134,12 +170,12 @@ public final class MxfFormat implements CameraFormat {
         md.raw("MXF:TrackName", utf16(chosen.item(0x4802)));
         md.raw("MXF:EditRate", rate);
         if (rate > 0 && PICTURE.equals(dataDefinition(seq.item(0x0201)))) {
-            md.set(PROJECT_FPS, rate);
+            md.setIfAbsent(PROJECT_FPS, rate); // the material package's, when it was asked first
         }
         if (frames >= 0 && rate > 0) {
-            md.set(DURATION, frames / rate);
+            md.setIfAbsent(DURATION, frames / rate);
             if (PICTURE.equals(dataDefinition(seq.item(0x0201)))) {
-                md.set(FRAME_COUNT, frames);
+                md.setIfAbsent(FRAME_COUNT, frames);
             }
         }
     }
@@ -202,12 +238,16 @@ public final class MxfFormat implements CameraFormat {
         int channels = 0;
         for (LocalSet d : h.sets) {
             if (d.item(0x3203) != null && !md.has(WIDTH)) {
+                int layout = d.item(0x320c) == null || d.item(0x320c).length < 1 ? FULL_FRAME : d.item(0x320c)[0] & 0xFF;
+                long linesPerHeight = storesFields(layout) ? 2 : 1;
+                md.raw("MXF:FrameLayout", layout);
                 md.set(WIDTH, (int) u32(d.item(0x3203)));
-                md.set(HEIGHT, (int) u32(d.item(0x3202)));
+                md.set(HEIGHT, (int) Math.min(Integer.MAX_VALUE, u32(d.item(0x3202)) * linesPerHeight));
                 if (d.item(0x3209) != null && d.item(0x3208) != null) {
                     md.set(ACTIVE_WIDTH, (int) u32(d.item(0x3209)));
-                    md.set(ACTIVE_HEIGHT, (int) u32(d.item(0x3208)));
+                    md.set(ACTIVE_HEIGHT, (int) Math.min(Integer.MAX_VALUE, u32(d.item(0x3208)) * linesPerHeight));
                 }
+                md.set(SCAN_TYPE, scanType(layout, batchOfInts(d.item(0x320d)), d.item(0x3212)));
                 if (d.item(0x3301) != null) {
                     md.set(BIT_DEPTH, (int) u32(d.item(0x3301)));
                 }
@@ -223,7 +263,13 @@ public final class MxfFormat implements CameraFormat {
                     md.setIfAbsent(PROJECT_FPS, sampleRate);
                 }
                 md.raw("MXF:AspectRatio", rational(d.item(0x320e)));
-                md.raw("MXF:ContainerDuration", i64(d.item(0x3002)));
+                long containerDuration = i64(d.item(0x3002));
+                md.raw("MXF:ContainerDuration", containerDuration);
+                if (containerDuration >= 0 && sampleRate > 0 && !md.has(DURATION)) {
+                    // no package knows its length: the essence container's, in the descriptor's sample rate
+                    md.set(DURATION, containerDuration / sampleRate);
+                    md.setIfAbsent(FRAME_COUNT, containerDuration);
+                }
             }
             if (d.item(0x3d03) != null) {
                 channels += (int) u32(d.item(0x3d07));
@@ -236,6 +282,46 @@ public final class MxfFormat implements CameraFormat {
         if (channels > 0) {
             md.set(AUDIO_CHANNELS, channels);
         }
+    }
+
+    /**
+     * Whether a picture descriptor's heights count one field (SMPTE ST 377-1 FrameLayout: separate fields,
+     * mixed fields and segmented frames store two fields a frame), so the frame has twice the lines.
+     */
+    static boolean storesFields(int layout) {
+        return layout == SEPARATE_FIELDS || layout == MIXED_FIELDS || layout == SEGMENTED_FRAME;
+    }
+
+    /**
+     * The scan of a FrameLayout. For fields, the order follows from the VideoLineMap (the first line of each
+     * field: lines of opposite parity mean the first field is the top one) and FieldDominance (1, the default:
+     * the first field is shown first; 2: the second).
+     */
+    static String scanType(int layout, long[] lineMap, byte[] dominance) {
+        return switch (layout) {
+            case FULL_FRAME -> "progressive";
+            case SEGMENTED_FRAME -> "psf";
+            case SINGLE_FIELD -> "single field";
+            case SEPARATE_FIELDS, MIXED_FIELDS -> {
+                int shownFirst = dominance == null || dominance.length < 1 || dominance[0] == 0 ? 1 : dominance[0] & 0xFF;
+                if (lineMap.length < 2 || lineMap[0] <= 0 || lineMap[1] <= 0 || shownFirst > 2) {
+                    yield "interlaced";
+                }
+                boolean topStoredFirst = (lineMap[0] + lineMap[1]) % 2 == 1;
+                yield topStoredFirst == (shownFirst == 1) ? "interlaced tff" : "interlaced bff";
+            }
+            default -> null;
+        };
+    }
+
+    /** A batch of 32-bit integers (count, element size 4, elements), such as the VideoLineMap. */
+    static long[] batchOfInts(byte[] b) {
+        List<byte[]> items = batch(b);
+        long[] out = new long[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = items.get(i).length == 4 ? u32(items.get(i)) : -1;
+        }
+        return out;
     }
 
     /** Dynamic (primer-mapped) items, such as camera and lens metadata sets, kept raw under their UL. */
@@ -343,7 +429,7 @@ public final class MxfFormat implements CameraFormat {
         if (year == 0) {
             return null;
         }
-        String s = String.format("%04d-%02d-%02dT%02d:%02d:%02d", year, b[2], b[3], b[4], b[5], b[6]);
+        String s = String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d", year, b[2], b[3], b[4], b[5], b[6]);
         return DateTimes.iso(s) == null ? null : s + "Z";
     }
 

@@ -1,6 +1,7 @@
 package io.rushes.engine.format.mxf;
 
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.error.RushesException;
 import io.rushes.engine.io.BinaryReader;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -21,11 +22,16 @@ public final class MxfHeader {
     private static final byte[] LOCAL_SET_PREFIX = {0x06, 0x0e, 0x2b, 0x34, 0x02, 0x53, 0x01, 0x01};
     private static final int KIND_HEADER = 0x02;
     private static final int KIND_FOOTER = 0x04;
+    private static final byte[] SMPTE_KEY = {0x06, 0x0e, 0x2b, 0x34};
     private static final int PRIMER_KIND = 0x05;
     /** SMPTE allows a run-in of up to 64 KiB before the header partition. */
     static final int MAX_RUN_IN = 65536;
     private static final long MAX_HEADER_BYTES = 64L << 20;
     private static final int MAX_SETS = 200_000;
+    /** Index table segment key: 06.0e.2b.34.02.53.01.01.0d.01.02.01.01.10.01. */
+    private static final byte[] INDEX_SEGMENT = {0x06, 0x0e, 0x2b, 0x34, 0x02, 0x53, 0x01, 0x01, 0x0d, 0x01, 0x02, 0x01, 0x01, 0x10, 0x01};
+    /** KLVs checked past the header metadata (index, body partitions, the first frames' essence): a cut early in the essence shows there. */
+    private static final int MAX_KLVS_AFTER_HEADER = 64;
 
     /** One local set: its type (key bytes 13–14), its items by local tag, and its instance UID. */
     public record LocalSet(int type, Map<Integer, byte[]> items) {
@@ -48,6 +54,10 @@ public final class MxfHeader {
     public final Map<Integer, String> primer = new HashMap<>();
     public final List<LocalSet> sets = new ArrayList<>();
     private final Map<String, LocalSet> byUid = new HashMap<>();
+    /** Damage the partition pack shows (a footer, index or essence past the end of the file), with the metadata still read. */
+    public final List<RushesException> problems = new ArrayList<>();
+    /** Where the header metadata ends, by its declared byte count (-1 before it is read). */
+    private long metadataEnd = -1;
 
     public LocalSet byUid(byte[] ref) {
         return ref == null ? null : byUid.get(HexFormat.of().formatHex(ref));
@@ -88,7 +98,60 @@ public final class MxfHeader {
             throw Errors.corrupt(in.name(), start, "the header partition holds no header metadata");
         }
         h.readMetadata(in, pack.end(), headerBytes);
+        h.checkExtents(in, footerAt);
         return h;
+    }
+
+    /**
+     * What a file cut short shows in its header partition: the footer it points to lies past the end, or the
+     * header metadata, the index that follows it, or one of the first KLVs of the essence after them does.
+     */
+    private void checkExtents(BinaryReader in, long footerAt) {
+        if (footerAt > 0 && footerAt + 17 > in.size()) {
+            problems.add(Errors.truncated(in.name(), footerAt, "the footer partition the header partition points to at byte " + footerAt
+                    + " (the file has " + in.size() + " bytes)"));
+        }
+        if (metadataEnd > in.size()) {
+            problems.add(Errors.truncated(in.name(), metadataEnd, "the end of the header metadata at byte " + metadataEnd
+                    + " (the file has " + in.size() + " bytes)"));
+            return;
+        }
+        if (metadataEnd < 0) {
+            return; // no primer pack: nothing says where the header metadata ends
+        }
+        long at = metadataEnd;
+        for (int i = 0; i < MAX_KLVS_AFTER_HEADER; i++) {
+            if (at == in.size() && i > 0) {
+                return; // the file ends on a KLV boundary, after some essence: nothing shows a cut
+            }
+            if (at + 17 > in.size()) {
+                problems.add(Errors.truncated(in.name(), at, "the essence, index or footer that follows the header metadata at byte " + at
+                        + " (the file has " + in.size() + " bytes)"));
+                return;
+            }
+            byte[] key = in.bytes(at, 16, "a KLV key");
+            if (!startsWith(key, SMPTE_KEY)) {
+                return; // not a KLV here: the header's counts say nothing about what follows
+            }
+            Klv k;
+            try {
+                k = Klv.at(in, at);
+            } catch (RushesException damaged) {
+                problems.add(damaged);
+                return;
+            }
+            if (k.end() > in.size()) {
+                String what = startsWith(key, INDEX_SEGMENT) ? "index table segment" : isFill(key) ? "fill"
+                        : startsWith(key, PARTITION_PREFIX) ? "partition" : "essence";
+                problems.add(Errors.truncated(in.name(), at, "the end of the " + k.length() + "-byte " + what + " KLV at byte " + at
+                        + " (it ends at byte " + k.end() + ", the file has " + in.size() + " bytes)"));
+                return;
+            }
+            if (startsWith(key, PARTITION_PREFIX) && key[13] == KIND_FOOTER) {
+                return; // the footer is reached whole
+            }
+            at = k.end();
+        }
     }
 
     /**
@@ -144,6 +207,7 @@ public final class MxfHeader {
             }
             if (isPrimer(key)) {
                 end = at + headerBytes; // the byte count runs from the primer pack
+                metadataEnd = end;
                 readPrimer(in, k);
             } else if (startsWith(key, LOCAL_SET_PREFIX)) {
                 if (sets.size() >= MAX_SETS) {

@@ -15,6 +15,7 @@ import io.rushes.engine.metadata.Timecode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -84,7 +85,7 @@ public final class OpenExrFormat implements CameraFormat {
         if (captured != null && utcOffset != null && Math.abs(utcOffset) <= 14 * 3600) {
             // utcOffset is what to add to local time to get UTC; the ISO offset has the opposite sign.
             int minutes = (int) Math.round(-utcOffset / 60);
-            captured = DateTimes.withOffset(captured, String.format("%s%02d:%02d", minutes < 0 ? "-" : "+", Math.abs(minutes) / 60, Math.abs(minutes) % 60));
+            captured = DateTimes.withOffset(captured, String.format(Locale.ROOT, "%s%02d:%02d", minutes < 0 ? "-" : "+", Math.abs(minutes) / 60, Math.abs(minutes) % 60));
         }
         DateTimes.record(md, captured);
         text(md, CAMERA_MAKE, a.get("cameraMake"));

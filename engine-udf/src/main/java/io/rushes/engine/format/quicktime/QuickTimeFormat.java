@@ -9,6 +9,7 @@ import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
 import io.rushes.engine.metadata.Timecode;
+import io.rushes.engine.metadata.XmpTimecode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
@@ -37,7 +38,10 @@ public final class QuickTimeFormat implements CameraFormat {
 
     @Override
     public ClipMetadata read(ByteSource source) {
-        return map(QuickTimeHeader.read(BinaryReader.open(source)));
+        QuickTimeHeader h = QuickTimeHeader.read(BinaryReader.open(source));
+        ClipMetadata md = map(h);
+        h.problems.forEach(md::problem);
+        return md;
     }
 
     public static ClipMetadata map(QuickTimeHeader h) {
@@ -71,7 +75,8 @@ public final class QuickTimeFormat implements CameraFormat {
             if (video.firstSampleDelta > 0 && video.timescale > 0) {
                 md.set(PROJECT_FPS, (double) video.timescale / video.firstSampleDelta);
             }
-            md.set(FRAME_COUNT, video.sampleCount);
+            md.set(FRAME_COUNT, video.sampleCount >= 0 ? video.sampleCount : null);
+            md.set(SCAN_TYPE, video.scanType);
             if (video.pixelAspect > 0) {
                 md.set(ANAMORPHIC_SQUEEZE, video.pixelAspect);
             }
@@ -98,6 +103,15 @@ public final class QuickTimeFormat implements CameraFormat {
             md.set(REEL, tmcd.tcReel);
             md.setIfAbsent(PROJECT_FPS, tmcd.tcFrameDuration > 0 ? (double) tmcd.tcTimescale / tmcd.tcFrameDuration : null);
         }
+        Timecode xmpStart = null;
+        for (int i = 0; i < h.xmp.size() && xmpStart == null && (tmcd == null || tmcd.timecode == null); i++) {
+            xmpStart = XmpTimecode.start(h.xmp.get(i), "the XMP packet");
+        }
+        if (xmpStart != null) {
+            md.set(START_TIMECODE, xmpStart.toString()); // no timecode track: the editing application's XMP says it
+            md.set(TIMECODE_RATE, (double) xmpStart.rate());
+            md.set(DROP_FRAME, xmpStart.dropFrame());
+        }
         md.setIfAbsent(REEL, keys.get("com.apple.quicktime.reel"));
         if (h.pentaxTags != null) {
             pentax(h.pentaxTags, md);
@@ -117,8 +131,8 @@ public final class QuickTimeFormat implements CameraFormat {
             md.raw("Track" + (i + 1) + ":Duration", t.duration);
             md.raw("Track" + (i + 1) + ":Samples", t.sampleCount);
         }
-        if (h.xmp != null) {
-            md.raw("XMP", h.xmp);
+        for (int i = 0; i < h.xmp.size(); i++) {
+            md.raw(i == 0 ? "XMP" : "XMP" + (i + 1), XmpTimecode.text(h.xmp.get(i)));
         }
         return md;
     }

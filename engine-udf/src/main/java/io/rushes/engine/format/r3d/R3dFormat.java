@@ -9,6 +9,7 @@ import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
 import io.rushes.engine.metadata.Timecode;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -98,7 +99,7 @@ public final class R3dFormat implements CameraFormat {
         String reel = h.string(REEL_NUMBER);
         if (reel != null) {
             // RED names camera rolls as camera letter + three-digit reel, as in its clip names (A106_C037_…).
-            md.set(REEL, (letter == null ? "" : letter) + (reel.matches("\\d{1,3}") ? String.format("%03d", Integer.parseInt(reel)) : reel));
+            md.set(REEL, (letter == null ? "" : letter) + (reel.matches("\\d{1,3}") ? String.format(Locale.ROOT, "%03d", Integer.parseInt(reel)) : reel));
         }
         String date = h.string(DATE_CREATED);
         String time = h.string(TIME_CREATED);
@@ -124,7 +125,7 @@ public final class R3dFormat implements CameraFormat {
             md.set(FOCUS_DISTANCE, focus / 1000);
         }
         for (Map.Entry<Integer, Object> e : h.tags.entrySet()) {
-            md.raw("Red:" + NAMES.getOrDefault(e.getKey(), String.format("0x%04x", e.getKey())), e.getValue());
+            md.raw("Red:" + NAMES.getOrDefault(e.getKey(), String.format(Locale.ROOT, "0x%04x", e.getKey())), e.getValue());
         }
         return md;
     }

@@ -10,6 +10,7 @@ import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 
 /** Fujifilm RAF stills raws (X-Trans and Bayer; the GFX and X-H2S video bodies' stills). */
@@ -48,7 +49,7 @@ public final class RafFormat implements CameraFormat {
             md.set(HEIGHT, size[0]);
         }
         for (Map.Entry<Integer, byte[]> e : h.directory().entrySet()) {
-            md.raw(String.format("RAF:0x%04x", e.getKey()), HexFormat.of().formatHex(e.getValue()));
+            md.raw(String.format(Locale.ROOT, "RAF:0x%04x", e.getKey()), HexFormat.of().formatHex(e.getValue()));
         }
         StillRawFormat.makerNotes(source, md);
         return md;

@@ -4,13 +4,18 @@ import static io.rushes.engine.metadata.ClipField.*;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
+import com.drew.lang.Rational;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
+import com.drew.metadata.StringValue;
 import com.drew.metadata.Tag;
+import com.drew.metadata.exif.makernotes.CanonMakernoteDirectory;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.format.tiff.ExifMapper;
+import io.rushes.engine.format.tiff.ImageExtents;
 import io.rushes.engine.format.tiff.TiffStructure;
+import io.rushes.engine.format.tiff.TiffTags;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipMetadata;
@@ -42,6 +47,7 @@ public final class StillRawFormat implements CameraFormat {
         ClipMetadata md = new ClipMetadata();
         BinaryReader in = BinaryReader.open(source);
         StillRawHeader h = StillRawHeader.read(in);
+        ImageExtents.check(h.tiff(), md);
         if (PhaseOneDirectory.present(in)) {
             phaseOne(PhaseOneDirectory.texts(in), md);
         }
@@ -54,6 +60,9 @@ public final class StillRawFormat implements CameraFormat {
             panasonic(h.tiff(), md);
         }
         makerNotes(source, md);
+        if (!md.has(LENS_MODEL)) {
+            md.set(LENS_MODEL, ExifMapper.lensFromSpecification(h.tiff().numbers(TiffTags.LENS_SPECIFICATION)));
+        }
         return md;
     }
 
@@ -62,7 +71,7 @@ public final class StillRawFormat implements CameraFormat {
         md.set(CAMERA_SERIAL, texts.get(PhaseOneDirectory.SERIAL_NUMBER));
         md.set(LENS_MODEL, texts.get(PhaseOneDirectory.LENS_MODEL));
         md.set(FIRMWARE, texts.get(PhaseOneDirectory.FIRMWARE));
-        texts.forEach((tag, text) -> md.raw(String.format("PhaseOne:0x%04x", tag), text));
+        texts.forEach((tag, text) -> md.raw(String.format(Locale.ROOT, "PhaseOne:0x%04x", tag), text));
     }
 
     /**
@@ -105,13 +114,32 @@ public final class StillRawFormat implements CameraFormat {
                 if (value == null || value.isBlank()) {
                     continue;
                 }
-                if ((name.equals("serial number") || name.equals("camera serial number")) && !md.has(CAMERA_SERIAL)) {
-                    md.set(CAMERA_SERIAL, value.strip());
-                } else if (name.equals("lens model") && !md.has(LENS_MODEL)) {
-                    md.set(LENS_MODEL, value.strip());
+                Object object = d.getObject(t.getTagType());
+                if (d instanceof CanonMakernoteDirectory && t.getTagType() == ExifMapper.CANON_INTERNAL_SERIAL
+                        && ExifMapper.canonInternalSerialIsText(md.string(CAMERA_MODEL))) {
+                    md.setIfAbsent(CAMERA_INTERNAL_SERIAL, object instanceof StringValue text ? ExifMapper.serialText(text.getBytes()) : value.strip());
+                    continue;
+                }
+                switch (name) {
+                    case "serial number", "camera serial number" -> md.setIfAbsent(CAMERA_SERIAL, value.strip());
+                    case "internal serial number" -> md.setIfAbsent(CAMERA_INTERNAL_SERIAL,
+                            object instanceof byte[] b ? ExifMapper.serialText(b) : value.strip());
+                    case "lens model", "lens name" -> md.setIfAbsent(LENS_MODEL, value.strip());
+                    case "lens" -> md.setIfAbsent(LENS_MODEL, object instanceof Rational[] spec ? lensFromSpecification(spec) : value.strip());
+                    case "lens serial number" -> md.setIfAbsent(LENS_SERIAL, value.strip());
+                    default -> { }
                 }
             }
         }
+    }
+
+    /** A maker note's lens specification (Nikon's Lens: focal range, f-number range) as a description. */
+    private static String lensFromSpecification(Rational[] spec) {
+        double[] values = new double[spec.length];
+        for (int i = 0; i < spec.length; i++) {
+            values[i] = spec[i].getDenominator() == 0 ? Double.NaN : spec[i].doubleValue();
+        }
+        return ExifMapper.lensFromSpecification(values);
     }
 
     /** An input stream that ends after a fixed number of bytes. */

@@ -10,7 +10,15 @@ import io.rushes.engine.metadata.DateTimes;
  * CR3, RAF, RW2, MRW) into the normalised schema, and dumps every directory entry into the raw map.
  */
 public final class ExifMapper {
+    /** Canon maker-note tag 0x96: the body's internal serial number (ExifTool's InternalSerialNumber). */
+    public static final int CANON_INTERNAL_SERIAL = 0x96;
+
     private ExifMapper() {
+    }
+
+    /** Whether Canon's tag 0x96 is the internal serial as text: on the EOS 5D line it is a binary SerialInfo block. */
+    public static boolean canonInternalSerialIsText(String model) {
+        return model == null || !model.contains("EOS 5D");
     }
 
     public static void map(TiffStructure tiff, ClipMetadata md) {
@@ -83,6 +91,44 @@ public final class ExifMapper {
             }
         }
         return null;
+    }
+
+    /**
+     * A lens specification (minimum and maximum focal length, f-numbers at them: DNG LensInfo, EXIF
+     * LensSpecification, Nikon's maker-note Lens) as a description, for when no lens model is written:
+     * {@code 18-70 mm f/3.5-4.5}. Null without a focal length.
+     */
+    public static String lensFromSpecification(double[] info) {
+        if (info == null || info.length < 2 || !(info[0] > 0) || info[0] == Double.POSITIVE_INFINITY) {
+            return null;
+        }
+        String focal = info[0] == info[1] || !(info[1] > 0) ? fmt(info[0]) + " mm" : fmt(info[0]) + "-" + fmt(info[1]) + " mm";
+        if (info.length >= 4 && info[2] > 0 && info[2] < Double.POSITIVE_INFINITY) {
+            focal += " f/" + fmt(info[2]) + (info[3] > 0 && info[3] < Double.POSITIVE_INFINITY && info[3] != info[2] ? "-" + fmt(info[3]) : "");
+        }
+        return focal;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /** A serial number as text: printable ASCII up to the first NUL (or 0xFF padding), or null when empty. */
+    public static String serialText(byte[] raw) {
+        if (raw == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (byte b : raw) {
+            if (b == 0 || b == (byte) 0xFF) {
+                break;
+            }
+            if (b >= 0x20 && b < 0x7F) {
+                sb.append((char) b);
+            }
+        }
+        String s = sb.toString().strip();
+        return s.isEmpty() ? null : s;
     }
 
     public static Double positive(Double d) {

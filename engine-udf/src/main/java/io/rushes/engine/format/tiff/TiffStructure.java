@@ -22,6 +22,7 @@ public final class TiffStructure {
     private final long base;
     private final List<TiffIfd> ifds = new ArrayList<>();
     private final Set<Long> visited = new HashSet<>();
+    private final List<Beyond> beyondEnd = new ArrayList<>();
     private final int magic;
 
     private TiffStructure(BinaryReader in, long base, int magic) {
@@ -113,6 +114,7 @@ public final class TiffStructure {
             long length = n * size;
             long valueAt = length <= 4 ? e + 8 : base + in.u32(e + 8);
             if (length > 4 && (valueAt > in.size() || length > in.size() - valueAt)) {
+                beyondEnd.add(new Beyond(name, tag, valueAt, length));
                 continue; // value beyond the end of the file: the entry is unusable, the rest may not be
             }
             ifd.add(new TiffEntry(tag, type, n, valueAt));
@@ -123,26 +125,35 @@ public final class TiffStructure {
             readChainOnce(sub, "SubIFD", depth + 1);
         }
         for (long sub : childOffsets(ifd, TiffTags.EXIF_IFD)) {
-            readIfdOnce(sub, "ExifIFD", depth + 1);
+            readIfdOnce(sub, "ExifIFD", TiffTags.EXIF_IFD, depth + 1);
         }
         for (long sub : childOffsets(ifd, TiffTags.GPS_IFD)) {
-            readIfdOnce(sub, "GPS", depth + 1);
+            readIfdOnce(sub, "GPS", TiffTags.GPS_IFD, depth + 1);
         }
         return ifd;
     }
 
     private void readChainOnce(long offset, String prefix, int depth) {
-        if (offset <= 0 || base + offset >= in.size()) {
+        if (offset <= 0 || pastTheEnd(offset, prefix, TiffTags.SUB_IFDS)) {
             return;
         }
         readIfd(offset, prefix + countWithPrefix(prefix), depth);
     }
 
-    private void readIfdOnce(long offset, String name, int depth) {
-        if (offset <= 0 || base + offset >= in.size() || visited.contains(base + offset)) {
+    private void readIfdOnce(long offset, String name, int tag, int depth) {
+        if (offset <= 0 || pastTheEnd(offset, name, tag) || visited.contains(base + offset)) {
             return;
         }
         readIfd(offset, name, depth);
+    }
+
+    /** A child directory that lies past the end of the file is left out, and noted (a cut file shows here). */
+    private boolean pastTheEnd(long offset, String name, int tag) {
+        if (base + offset < in.size()) {
+            return false;
+        }
+        beyondEnd.add(new Beyond(name, tag, base + offset, 0));
+        return true;
     }
 
     private int countWithPrefix(String prefix) {
@@ -166,6 +177,20 @@ public final class TiffStructure {
             out[i] = (long) v[i];
         }
         return out;
+    }
+
+    /** An entry or child directory left out because it lies past the end of the file: where it was and how long (0 for a directory). */
+    public record Beyond(String ifd, int tag, long valueOffset, long length) {
+    }
+
+    /** The entries and child directories skipped because they lie past the end of the file (a cut file shows here). */
+    public List<Beyond> beyondEnd() {
+        return beyondEnd;
+    }
+
+    /** Offset of the TIFF header in the file: entry offsets are relative to it. */
+    public long base() {
+        return base;
     }
 
     public List<TiffIfd> ifds() {
