@@ -3,6 +3,7 @@ package io.rushes.engine.metadata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.error.RushesException;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,10 @@ class TimecodeTest {
     void refusesImpossibleTimecodes() {
         RushesException e = assertThrows(RushesException.class, () -> Timecode.parse("10:00:00:25", 25));
         assertEquals("INVALID_ARGUMENT", e.code().name());
-        assertThrows(RushesException.class, () -> Timecode.parse("not a timecode", 24));
+        assertTrue(e.getMessage().startsWith("Cannot go on: timecode 10:0:0:25"), e.getMessage());
+        RushesException junk = assertThrows(RushesException.class, () -> Timecode.parse("not a timecode", 24));
+        assertEquals("INVALID_ARGUMENT", junk.code().name());
+        assertEquals("Cannot go on: 'not a timecode' is not a timecode. Write timecode as HH:MM:SS:FF", junk.getMessage());
     }
 
     @Test

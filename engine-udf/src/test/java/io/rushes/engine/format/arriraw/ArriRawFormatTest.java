@@ -2,6 +2,7 @@ package io.rushes.engine.format.arriraw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.error.RushesException;
 import io.rushes.engine.io.FileByteSource;
@@ -55,8 +56,12 @@ class ArriRawFormatTest {
 
     @Test
     void rejectsImpossibleSizesAndShortHeaders() throws IOException {
-        assertThrows(RushesException.class, () -> read(frame(0, 1620, "ALEXA", 4096)));
-        assertThrows(RushesException.class, () -> read(frame(1 << 20, 1620, "ALEXA", 4096)));
-        assertThrows(RushesException.class, () -> read(frame(2880, 1620, "ALEXA", 1000)));
+        for (int width : new int[] {0, 1 << 20}) {
+            RushesException e = assertThrows(RushesException.class, () -> read(frame(width, 1620, "ALEXA", 4096)));
+            assertEquals(io.rushes.engine.error.ErrorCode.CORRUPT, e.code());
+            assertTrue(e.getMessage().contains("at byte 20: image size " + width + "x1620 is not a camera's"), e.getMessage());
+        }
+        RushesException shortHeader = assertThrows(RushesException.class, () -> read(frame(2880, 1620, "ALEXA", 1000)));
+        assertEquals(io.rushes.engine.error.ErrorCode.TRUNCATED, shortHeader.code(), shortHeader.getMessage());
     }
 }
