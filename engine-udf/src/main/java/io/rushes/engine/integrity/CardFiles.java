@@ -12,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,34 @@ final class CardFiles {
         }
     }
 
-    static Listing walk(Path root) {
+    /** Told of each file of the folder to hash and of each path refused, in walk order. */
+    interface Visitor {
+        void file(Path file);
+
+        void refused(Path path, MhlReport.Issue issue);
+    }
+
+    /** The whole listing, sorted: for sealing, which writes every file anyway. */
+    static Listing list(Path root) {
         List<Path> files = new ArrayList<>();
         Map<Path, MhlReport.Issue> refused = new LinkedHashMap<>();
+        List<Path> historyRoots = walk(root, new Visitor() {
+            @Override
+            public void file(Path file) {
+                files.add(file);
+            }
+
+            @Override
+            public void refused(Path path, MhlReport.Issue issue) {
+                refused.put(path, issue);
+            }
+        });
+        files.sort(null);
+        return new Listing(files, refused, historyRoots);
+    }
+
+    /** Walks the folder, telling {@code visitor} what it finds; returns the folders that hold an {@code ascmhl/}, sorted. */
+    static List<Path> walk(Path root, Visitor visitor) {
         List<Path> historyRoots = new ArrayList<>();
         try {
             Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -62,13 +88,13 @@ final class CardFiles {
                     } else if (file.getFileName().toString().startsWith(".")) {
                         return FileVisitResult.CONTINUE;
                     } else if (attrs.isRegularFile()) {
-                        files.add(file);
+                        visitor.file(file);
                     } else if (!(attrs.isSymbolicLink() && linksToFolderInside(file, root))) {
                         MhlReport.Issue issue = refusal(file, root, relative(root, file));
                         if (issue == null) {
-                            files.add(file);
+                            visitor.file(file);
                         } else {
-                            refused.put(file, issue);
+                            visitor.refused(file, issue);
                         }
                     }
                     return FileVisitResult.CONTINUE;
@@ -82,9 +108,44 @@ final class CardFiles {
         } catch (IOException e) {
             throw Errors.io(root.toString(), e);
         }
-        files.sort(null);
         historyRoots.sort(null);
-        return new Listing(files, refused, historyRoots);
+        return historyRoots;
+    }
+
+    /**
+     * Checks recorded files one by one without a listing of the card: a regular file whose folder really is inside the
+     * root is content; anything else goes through {@link #refusal}. Folders' real paths are cached (a card has far
+     * fewer folders than files).
+     */
+    static final class Checker {
+        private final Path root;
+        private final Map<Path, Boolean> folderInside = new HashMap<>();
+
+        Checker(Path root) {
+            this.root = root;
+        }
+
+        MhlReport.Issue refusal(Path file, String rel) {
+            try {
+                BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attrs.isRegularFile() && folderInside.computeIfAbsent(file.getParent(), this::reallyInside)) {
+                    return null;
+                }
+            } catch (NoSuchFileException e) {
+                // missing: refusal() says so
+            } catch (IOException e) {
+                throw Errors.io(file.toString(), e);
+            }
+            return CardFiles.refusal(file, root, rel);
+        }
+
+        private boolean reallyInside(Path folder) {
+            try {
+                return folder.toRealPath().startsWith(root);
+            } catch (IOException e) {
+                return false; // refusal() tells why
+            }
+        }
     }
 
     /**

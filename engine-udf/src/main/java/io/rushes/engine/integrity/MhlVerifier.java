@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +23,16 @@ import java.util.Set;
  * verified all the same.
  */
 public final class MhlVerifier {
+    private static final CardFiles.Visitor IGNORE = new CardFiles.Visitor() {
+        @Override
+        public void file(Path file) {
+        }
+
+        @Override
+        public void refused(Path path, MhlReport.Issue issue) {
+        }
+    };
+
     private MhlVerifier() {
     }
 
@@ -35,10 +45,11 @@ public final class MhlVerifier {
 
     public static MhlReport verify(Path root, MhlProgress progress) {
         Path abs = CardFiles.realRoot(root);
-        CardFiles.Listing card = CardFiles.walk(abs);
-        Set<Path> onCard = new HashSet<>(card.files());
+        // No listing of the card is kept (a card of hundreds of thousands of files would need it in memory): the
+        // histories are found first, recorded files checked one by one, and a second walk finds what no history lists.
+        List<Path> historyRoots = CardFiles.walk(abs, IGNORE);
         List<MhlReport.Issue> issues = new ArrayList<>();
-        if (card.historyRoots().isEmpty()) {
+        if (historyRoots.isEmpty()) {
             issues.add(new MhlReport.Issue(MhlReport.Kind.NO_HISTORY, abs.toString(), "no ascmhl/ folder found"));
         }
         // Every history is read before hashing starts, so progress knows the whole; one that fails stops only its folder.
@@ -46,7 +57,7 @@ public final class MhlVerifier {
         List<Path> unreadable = new ArrayList<>();
         long totalFiles = 0;
         long totalBytes = 0;
-        for (Path hr : card.historyRoots()) {
+        for (Path hr : historyRoots) {
             String prefix = CardFiles.relative(abs, hr);
             prefix = prefix.isEmpty() ? "" : prefix + "/";
             try {
@@ -69,7 +80,7 @@ public final class MhlVerifier {
         int verified = 0;
         long filesDone = 0;
         long bytesDone = 0;
-        Set<Path> covered = new HashSet<>();
+        CardFiles.Checker checker = new CardFiles.Checker(abs);
         for (Loaded h : histories) {
             for (MhlGeneration.Entry ref : h.references().values()) {
                 String rel = h.prefix() + ref.path();
@@ -80,13 +91,10 @@ public final class MhlVerifier {
                     issues.add(new MhlReport.Issue(MhlReport.Kind.MISMATCH, rel, "path escapes the history's folder"));
                     continue;
                 }
-                covered.add(file);
-                if (!onCard.contains(file)) {
-                    MhlReport.Issue refused = CardFiles.refusal(file, abs, rel);
-                    if (refused != null) {
-                        issues.add(refused);
-                        continue;
-                    }
+                MhlReport.Issue refused = checker.refusal(file, rel);
+                if (refused != null) {
+                    issues.add(refused);
+                    continue;
                 }
                 if (ref.hashes().isEmpty()) {
                     issues.add(new MhlReport.Issue(MhlReport.Kind.UNVERIFIABLE, rel, ref.unknownFormats().isEmpty()
@@ -97,15 +105,15 @@ public final class MhlVerifier {
                 }
                 try {
                     long size = Files.size(file);
-                    bytesDone += size;
                     if (ref.size() >= 0 && size != ref.size()) {
                         issues.add(new MhlReport.Issue(MhlReport.Kind.SIZE_MISMATCH, rel, "size " + size + ", recorded " + ref.size()));
                     }
                     Set<HashAlgorithm> algorithms = EnumSet.copyOf(ref.hashes().keySet());
                     Map<HashAlgorithm, String> actual;
                     try (InputStream in = Files.newInputStream(file)) {
-                        actual = FileHasher.hash(in, algorithms);
+                        actual = FileHasher.hash(in, algorithms, size);
                     }
+                    bytesDone += size;
                     boolean ok = true;
                     for (HashAlgorithm a : algorithms) {
                         if (!ref.hashes().get(a).equals(actual.get(a))) {
@@ -127,17 +135,34 @@ public final class MhlVerifier {
             }
             checkChain(h, issues);
         }
-        for (Path f : card.files()) {
-            if (!covered.contains(f) && unreadable.stream().noneMatch(f::startsWith)) {
-                issues.add(new MhlReport.Issue(MhlReport.Kind.EXTRA, CardFiles.relative(abs, f), "on disk but in no MHL generation"));
+        List<MhlReport.Issue> unlisted = new ArrayList<>();
+        CardFiles.walk(abs, new CardFiles.Visitor() {
+            @Override
+            public void file(Path file) {
+                if (!recorded(histories, file) && unreadable.stream().noneMatch(file::startsWith)) {
+                    unlisted.add(new MhlReport.Issue(MhlReport.Kind.EXTRA, CardFiles.relative(abs, file), "on disk but in no MHL generation"));
+                }
             }
-        }
-        card.refused().forEach((path, issue) -> {
-            if (!covered.contains(path)) {
-                issues.add(issue);
+
+            @Override
+            public void refused(Path path, MhlReport.Issue issue) {
+                if (!recorded(histories, path)) { // else reported with the history's entry
+                    unlisted.add(issue);
+                }
             }
         });
+        unlisted.sort(Comparator.comparing(MhlReport.Issue::path));
+        issues.addAll(unlisted);
         return new MhlReport(abs.toString(), verified, List.copyOf(issues));
+    }
+
+    private static boolean recorded(List<Loaded> histories, Path file) {
+        for (Loaded h : histories) {
+            if (file.startsWith(h.root()) && h.references().containsKey(CardFiles.relative(h.root(), file))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkChain(Loaded h, List<MhlReport.Issue> issues) {

@@ -67,7 +67,7 @@ public final class MhlWriter {
         x.append("    <process>in-place</process>\n");
         x.append("    <ignore>\n      <pattern>.DS_Store</pattern>\n      <pattern>ascmhl</pattern>\n      <pattern>ascmhl/</pattern>\n    </ignore>\n");
         x.append("  </processinfo>\n");
-        CardFiles.Listing card = CardFiles.walk(abs);
+        CardFiles.Listing card = CardFiles.list(abs);
         List<Path> files = card.files();
         List<MhlReport.Issue> issues = new ArrayList<>(card.refused().values());
         long totalBytes = 0;
@@ -88,8 +88,8 @@ public final class MhlWriter {
             long size;
             String modified;
             try (InputStream in = Files.newInputStream(f)) {
-                value = FileHasher.hash(in, EnumSet.of(algorithm)).get(algorithm);
                 size = Files.size(f);
+                value = FileHasher.hash(in, EnumSet.of(algorithm), size).get(algorithm);
                 modified = ISO.format(Files.getLastModifiedTime(f).toInstant());
                 bytesDone += size;
             } catch (IOException e) {
