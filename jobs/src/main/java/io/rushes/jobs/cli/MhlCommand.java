@@ -1,5 +1,6 @@
 package io.rushes.jobs.cli;
 
+import io.rushes.engine.error.Errors;
 import io.rushes.engine.error.RushesException;
 import io.rushes.engine.integrity.HashAlgorithm;
 import io.rushes.engine.integrity.MhlProgress;
@@ -58,8 +59,9 @@ public final class MhlCommand {
         public Integer call() throws Exception {
             HashAlgorithm a = HashAlgorithm.fromName(hash);
             if (a == null) {
-                System.err.println("Unknown hash '" + hash + "'");
-                return 2;
+                String known = java.util.Arrays.stream(HashAlgorithm.values()).map(HashAlgorithm::mhlName)
+                        .collect(java.util.stream.Collectors.joining(", "));
+                throw Errors.invalidArgument("the hash '" + hash + "' is unknown", "Use --hash with one of " + known).during("seal");
             }
             String host = InetAddress.getLocalHost().getHostName();
             MhlWriter.Sealed s;

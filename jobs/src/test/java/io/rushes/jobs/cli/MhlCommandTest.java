@@ -89,6 +89,15 @@ class MhlCommandTest {
     }
 
     @Test
+    void anUnknownSealHashSaysCannotSealAndNamesTheKnownOnes(@TempDir Path dir) {
+        Run r = run("mhl", "seal", "--hash", "crc32", dir.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("Cannot seal: the hash 'crc32' is unknown. Use --hash with one of xxh64, xxh3, xxh128, md5, sha1, c4"),
+                r.err());
+        assertTrue(!Files.exists(dir.resolve("ascmhl")));
+    }
+
+    @Test
     void verifyErrorsSayCannotVerify(@TempDir Path tmp) {
         Run r = run("mhl", "verify", tmp.resolve("no-such-card").toString());
         assertEquals(1, r.code(), r.err());
