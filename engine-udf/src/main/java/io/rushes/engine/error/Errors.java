@@ -45,6 +45,18 @@ public final class Errors {
                 "Give the path of the " + kind + " file itself", null);
     }
 
+    /** An ASC MHL generation or chain file that cannot be parsed: the folder it seals cannot be verified until it is restored. */
+    public static RushesException invalidMhl(String file, String reason) {
+        return new RushesException(ErrorCode.CORRUPT, file, -1, reason,
+                "Restore this file from another copy of the card (every copy carries its ascmhl/ history) or re-seal the folder", null);
+    }
+
+    /** A link inside a folder being verified or sealed that leads outside it: what it points to is not the folder's content. */
+    public static RushesException linkLeavesFolder(String link, String target, String folder) {
+        return new RushesException(ErrorCode.INVALID_ARGUMENT, link, -1, "it is a link to " + target + ", outside " + folder,
+                "Copy what it points to into the folder, or remove the link", null);
+    }
+
     public static RushesException unsupportedFormat(String file, String detail) {
         return new RushesException(ErrorCode.UNSUPPORTED_FORMAT, file, 0, detail,
                 "Rushes reads DNG/CinemaDNG, TIFF-based stills raws, CR3, QuickTime/MP4, MXF, OpenEXR, DPX, "

@@ -22,19 +22,28 @@ import java.util.Set;
  */
 public final class FileHasher {
     private static final int BUFFER = 1 << 20;
+    private static final int SMALL_BUFFER = 1 << 13;
     private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
     private FileHasher() {
     }
 
     public static Map<HashAlgorithm, String> hash(InputStream in, Set<HashAlgorithm> algorithms) throws IOException {
+        return hash(in, algorithms, BUFFER);
+    }
+
+    /**
+     * As {@link #hash(InputStream, Set)}, reading through a buffer no larger than the file: hashing hundreds of
+     * thousands of small files then does not allocate a megabyte for each.
+     */
+    public static Map<HashAlgorithm, String> hash(InputStream in, Set<HashAlgorithm> algorithms, long size) throws IOException {
         HashStream64 xxh64 = algorithms.contains(HashAlgorithm.XXH64) ? Hashing.xxh64().hashStream() : null;
         HashStream64 xxh3 = algorithms.contains(HashAlgorithm.XXH3) ? Hashing.xxh3_64().hashStream() : null;
         HashStream128 xxh128 = algorithms.contains(HashAlgorithm.XXH128) ? Hashing.xxh3_128().hashStream() : null;
         MessageDigest md5 = algorithms.contains(HashAlgorithm.MD5) ? digest("MD5") : null;
         MessageDigest sha1 = algorithms.contains(HashAlgorithm.SHA1) ? digest("SHA-1") : null;
         MessageDigest sha512 = algorithms.contains(HashAlgorithm.C4) ? digest("SHA-512") : null;
-        byte[] buffer = new byte[BUFFER];
+        byte[] buffer = new byte[(int) Math.max(SMALL_BUFFER, Math.min(BUFFER, size))];
         int n;
         while ((n = in.read(buffer)) > 0) {
             if (xxh64 != null) {

@@ -5,12 +5,14 @@ import io.rushes.engine.io.Documents;
 import io.rushes.engine.xml.SecureXml;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,6 +45,11 @@ public final class MhlHistory {
         return Files.isDirectory(root.resolve(FOLDER));
     }
 
+    /**
+     * Reads the history of {@code root}. Its {@code ascmhl/} folder and the generations in it must really be inside
+     * {@code root}: a link leading elsewhere is refused, so nothing outside the folder is read as (or written into)
+     * its history.
+     */
     public static MhlHistory read(Path root) {
         Path folder = root.resolve(FOLDER);
         List<MhlGeneration> gens = new ArrayList<>();
@@ -50,16 +57,22 @@ public final class MhlHistory {
         if (!Files.isDirectory(folder)) {
             return new MhlHistory(root, gens, chain);
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            List<Path> mhls = files.filter(p -> GENERATION.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        try {
+            Path realFolder = requireInside(folder, root.toRealPath());
+            List<Path> mhls;
+            try (Stream<Path> files = Files.list(folder)) {
+                mhls = files.filter(p -> GENERATION.matcher(p.getFileName().toString()).matches()).sorted().toList();
+            }
             if (mhls.size() > MAX_GENERATIONS) {
                 throw Errors.limitExceeded(folder.toString(), -1, "the number of MHL generations", mhls.size(), MAX_GENERATIONS);
             }
             for (Path p : mhls) {
+                requireInside(p, realFolder);
                 gens.add(readGeneration(p));
             }
             Path chainFile = folder.resolve(CHAIN);
-            if (Files.isRegularFile(chainFile)) {
+            if (Files.exists(chainFile, LinkOption.NOFOLLOW_LINKS)) {
+                requireInside(chainFile, realFolder);
                 Document doc = SecureXml.parse(Documents.read(chainFile, SecureXml.MAX_BYTES, "ASC MHL chain"), chainFile.toString());
                 NodeList lists = doc.getElementsByTagNameNS("*", "hashlist");
                 for (int i = 0; i < lists.getLength(); i++) {
@@ -73,59 +86,20 @@ public final class MhlHistory {
         return new MhlHistory(root, gens, chain);
     }
 
-    static MhlGeneration readGeneration(Path file) throws IOException {
+    /** The real path of {@code p}, refused when a link takes it outside {@code realParent}. */
+    private static Path requireInside(Path p, Path realParent) throws IOException {
+        Path real = p.toRealPath();
+        if (!real.startsWith(realParent)) {
+            throw Errors.linkLeavesFolder(p.toString(), real.toString(), realParent.toString());
+        }
+        return real;
+    }
+
+    static MhlGeneration readGeneration(Path file) {
         String name = file.getFileName().toString();
         Matcher m = GENERATION.matcher(name);
         int seq = m.matches() ? Integer.parseInt(m.group(1)) : 0;
-        Document doc = SecureXml.parse(Documents.read(file, SecureXml.MAX_BYTES, "ASC MHL"), file.toString());
-        Element root = doc.getDocumentElement();
-        if (!"hashlist".equals(root.getLocalName())) {
-            throw Errors.corrupt(file.toString(), -1, "the root element is <" + root.getLocalName() + ">, not an ASC MHL <hashlist>");
-        }
-        String created = firstText(root, "creationdate");
-        String process = firstText(root, "process");
-        List<MhlGeneration.Entry> entries = new ArrayList<>();
-        NodeList hashes = root.getElementsByTagNameNS("*", "hash");
-        for (int i = 0; i < hashes.getLength(); i++) {
-            Element h = (Element) hashes.item(i);
-            Element path = null;
-            Map<HashAlgorithm, String> values = new EnumMap<>(HashAlgorithm.class);
-            Map<HashAlgorithm, String> actions = new EnumMap<>(HashAlgorithm.class);
-            for (Node c = h.getFirstChild(); c != null; c = c.getNextSibling()) {
-                if (!(c instanceof Element el)) {
-                    continue;
-                }
-                if ("path".equals(el.getLocalName())) {
-                    path = el;
-                    continue;
-                }
-                HashAlgorithm a = HashAlgorithm.fromName(el.getLocalName());
-                if (a != null) {
-                    values.put(a, el.getTextContent().strip().toLowerCase(java.util.Locale.ROOT));
-                    actions.put(a, el.getAttribute("action"));
-                }
-            }
-            if (path == null) {
-                throw Errors.corrupt(file.toString(), -1, "a <hash> element has no <path>");
-            }
-            String size = path.getAttribute("size");
-            entries.add(new MhlGeneration.Entry(path.getTextContent().strip(), size.isEmpty() ? -1 : parseSize(size, file),
-                    path.getAttribute("lastmodificationdate"), values, actions));
-        }
-        return new MhlGeneration(name, seq, created, process, entries);
-    }
-
-    private static long parseSize(String s, Path file) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            throw Errors.corrupt(file.toString(), -1, "the size '" + s + "' is not a number");
-        }
-    }
-
-    private static String firstText(Element root, String local) {
-        NodeList l = root.getElementsByTagNameNS("*", local);
-        return l.getLength() == 0 ? null : l.item(0).getTextContent().strip();
+        return MhlParser.read(file, name, seq, SecureXml.MAX_BYTES);
     }
 
     private static String childText(Element e, String local) {
@@ -158,17 +132,24 @@ public final class MhlHistory {
         for (MhlGeneration g : generations) {
             for (MhlGeneration.Entry e : g.entries()) {
                 MhlGeneration.Entry prev = out.get(e.path());
+                if (prev == null && e.failed().isEmpty()) {
+                    out.put(e.path(), e); // the common case, one record per path: shared, not copied
+                    continue;
+                }
                 Map<HashAlgorithm, String> merged = new EnumMap<>(HashAlgorithm.class);
+                List<String> unknown = new ArrayList<>();
                 if (prev != null) {
                     merged.putAll(prev.hashes());
+                    unknown.addAll(prev.unknownFormats());
                 }
                 e.hashes().forEach((a, v) -> {
-                    if (!"failed".equals(e.actions().get(a))) {
+                    if (!e.failed().contains(a)) {
                         merged.putIfAbsent(a, v);
                     }
                 });
+                e.unknownFormats().stream().filter(u -> !unknown.contains(u)).forEach(unknown::add);
                 long size = prev != null && prev.size() >= 0 ? prev.size() : e.size();
-                out.put(e.path(), new MhlGeneration.Entry(e.path(), size, e.lastModified(), merged, Map.of()));
+                out.put(e.path(), new MhlGeneration.Entry(e.path(), size, Map.copyOf(merged), Set.of(), List.copyOf(unknown)));
             }
         }
         return out;
@@ -179,7 +160,7 @@ public final class MhlHistory {
         List<String> out = new ArrayList<>();
         for (MhlGeneration g : generations) {
             for (MhlGeneration.Entry e : g.entries()) {
-                if (e.actions().containsValue("failed")) {
+                if (!e.failed().isEmpty()) {
                     out.add(g.fileName() + ": " + e.path());
                 }
             }

@@ -12,9 +12,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a new ASC MHL v2 generation for a folder: every file under it is hashed; a path already in the
@@ -26,15 +29,28 @@ public final class MhlWriter {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** Result of sealing a folder: the generation written and how many files failed verification. */
-    public record Sealed(Path generation, int files, int failed) {
+    /**
+     * Result of sealing a folder: the generation written, how many files it lists, how many failed verification, and
+     * what could not be sealed (files the history lists that are gone, links leading out of the folder, pipes and
+     * devices), each with its reason. The generation lists only what is there, as ASC MHL has no action for a file
+     * that is gone and the {@code ascmhl} tool does: it writes the generation, then names the missing files and fails.
+     */
+    public record Sealed(Path generation, int files, int failed, List<MhlReport.Issue> issues) {
+        public boolean complete() {
+            return failed == 0 && issues.isEmpty();
+        }
     }
 
     private MhlWriter() {
     }
 
     public static Sealed seal(Path root, HashAlgorithm algorithm, Instant now, String tool, String toolVersion, String hostname) {
-        Path abs = root.toAbsolutePath().normalize();
+        return seal(root, algorithm, now, tool, toolVersion, hostname, MhlProgress.NONE);
+    }
+
+    public static Sealed seal(Path root, HashAlgorithm algorithm, Instant now, String tool, String toolVersion, String hostname,
+                              MhlProgress progress) {
+        Path abs = CardFiles.realRoot(root);
         MhlHistory history = MhlHistory.read(abs);
         Map<String, MhlGeneration.Entry> refs = history.referenceEntries();
         int sequence = history.nextSequence();
@@ -51,20 +67,31 @@ public final class MhlWriter {
         x.append("    <process>in-place</process>\n");
         x.append("    <ignore>\n      <pattern>.DS_Store</pattern>\n      <pattern>ascmhl</pattern>\n      <pattern>ascmhl/</pattern>\n    </ignore>\n");
         x.append("  </processinfo>\n");
-        List<Path> files = MhlVerifier.listFiles(abs);
+        CardFiles.Listing card = CardFiles.list(abs);
+        List<Path> files = card.files();
+        List<MhlReport.Issue> issues = new ArrayList<>(card.refused().values());
+        long totalBytes = 0;
+        for (Path f : files) {
+            totalBytes += sizeOf(f);
+        }
+        long bytesDone = 0;
+        Set<String> sealed = new HashSet<>();
         int failed = 0;
         if (!files.isEmpty()) {
             x.append("  <hashes>\n");
         }
         for (Path f : files) {
-            String rel = abs.relativize(f).toString().replace('\\', '/');
+            String rel = CardFiles.relative(abs, f);
+            progress.hashing(sealed.size(), files.size(), bytesDone, totalBytes, rel);
+            sealed.add(rel);
             String value;
             long size;
             String modified;
             try (InputStream in = Files.newInputStream(f)) {
-                value = FileHasher.hash(in, EnumSet.of(algorithm)).get(algorithm);
                 size = Files.size(f);
+                value = FileHasher.hash(in, EnumSet.of(algorithm), size).get(algorithm);
                 modified = ISO.format(Files.getLastModifiedTime(f).toInstant());
+                bytesDone += size;
             } catch (IOException e) {
                 throw Errors.io(f.toString(), e);
             }
@@ -85,6 +112,15 @@ public final class MhlWriter {
             x.append("  </hashes>\n");
         }
         x.append("</hashlist>\n");
+        for (String recorded : refs.keySet()) {
+            Path path = abs.resolve(recorded).normalize();
+            if (!sealed.contains(recorded) && !card.refused().containsKey(path) && path.startsWith(abs)) {
+                MhlReport.Issue gone = CardFiles.refusal(path, abs, recorded);
+                if (gone != null) {
+                    issues.add(gone);
+                }
+            }
+        }
 
         String folderName = abs.getFileName() == null ? "root" : abs.getFileName().toString();
         String fileName = String.format(java.util.Locale.ROOT, "%04d_%s_%s.mhl", sequence, folderName, NAME.format(now));
@@ -104,9 +140,17 @@ public final class MhlWriter {
             appendChainEntry(chain, sequence, fileName, FileHasher.hash(generation, HashAlgorithm.C4));
             chain.append("</ascmhldirectory>\n");
             writeAtomically(folder.resolve(MhlHistory.CHAIN), chain.toString().getBytes(StandardCharsets.UTF_8));
-            return new Sealed(target, files.size(), failed);
+            return new Sealed(target, files.size(), failed, List.copyOf(issues));
         } catch (IOException e) {
             throw Errors.io(folder.toString(), e);
+        }
+    }
+
+    private static long sizeOf(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            throw Errors.io(f.toString(), e);
         }
     }
 

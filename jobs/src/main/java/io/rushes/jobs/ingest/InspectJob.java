@@ -61,6 +61,9 @@ public final class InspectJob {
         clips.sort(Comparator.comparing(Clip::directory).thenComparing(Clip::name));
         String ingestId = ingestId(source, listing);
         MhlReferences mhl = options.hashes().isEmpty() ? MhlReferences.NONE : MhlReferences.read(source, listing);
+        if (progressOut != null) {
+            mhl.problems().forEach(progressOut::println); // a reel whose history cannot be read: its files get mhl_unreadable
+        }
         startIngestRow(catalog, ingestId, source);
 
         Progress progress = new Progress(spark, clips.size(), progressOut);

@@ -1,6 +1,8 @@
 package io.rushes.jobs.ingest;
 
 import io.rushes.engine.discovery.FileEntry;
+import io.rushes.engine.error.ErrorCode;
+import io.rushes.engine.error.RushesException;
 import io.rushes.engine.integrity.HashAlgorithm;
 import io.rushes.engine.integrity.MhlGeneration;
 import io.rushes.engine.integrity.MhlHistory;
@@ -12,28 +14,38 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The reference hashes that the source's ASC MHL histories record, by file location, read once on the
  * driver. A file below a history root is {@code verified} or {@code mismatch} when the ingest hashed it
- * with an algorithm the history has, {@code not_in_mhl} when the history does not list it; files no
- * history covers (or not hashed) get no status. Histories are read from local sources ({@code file:}).
+ * with an algorithm the history has, {@code unverifiable} when the history records it with none of the
+ * algorithms the ingest computed (for instance only with a hash Rushes does not know), {@code not_in_mhl}
+ * when the history does not list it, and {@code mhl_unreadable} when the nearest history above it cannot be
+ * read (its error is in {@link #problems()}; the other histories still count). Files no history covers (or
+ * not hashed) get no status. Histories are read from local sources ({@code file:}).
  */
 final class MhlReferences implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
-    static final MhlReferences NONE = new MhlReferences(Map.of(), List.of());
+    static final MhlReferences NONE = new MhlReferences(Map.of(), List.of(), Set.of(), List.of());
 
     private final Map<String, Map<String, String>> expected;
     private final List<String> roots;
+    private final Set<String> unreadableRoots;
+    private final List<String> problems;
 
-    private MhlReferences(Map<String, Map<String, String>> expected, List<String> roots) {
+    private MhlReferences(Map<String, Map<String, String>> expected, List<String> roots, Set<String> unreadableRoots,
+                          List<String> problems) {
         this.expected = expected;
         this.roots = roots;
+        this.unreadableRoots = unreadableRoots;
+        this.problems = problems;
     }
 
     static MhlReferences read(String source, List<FileEntry> listing) {
@@ -52,17 +64,36 @@ final class MhlReferences implements Serializable {
         }
         Map<String, Map<String, String>> expected = new HashMap<>();
         List<String> roots = new ArrayList<>();
+        Set<String> unreadable = new HashSet<>();
+        List<String> problems = new ArrayList<>();
         // Outer histories first, so an inner (more recent, more specific) history overrides them.
         List<Path> ordered = candidates.stream().filter(MhlHistory::exists).sorted(Comparator.comparingInt(Path::getNameCount)).toList();
         for (Path root : ordered) {
-            roots.add(location(root) + "/");
-            for (Map.Entry<String, MhlGeneration.Entry> e : MhlHistory.read(root).referenceEntries().entrySet()) {
+            String rootLocation = location(root) + "/";
+            roots.add(rootLocation);
+            Map<String, MhlGeneration.Entry> references;
+            try {
+                references = MhlHistory.read(root).referenceEntries();
+            } catch (RushesException e) {
+                if (e.code() == ErrorCode.INTERNAL) {
+                    throw e;
+                }
+                unreadable.add(rootLocation);
+                problems.add(e.during("verify").getMessage());
+                continue;
+            }
+            for (Map.Entry<String, MhlGeneration.Entry> e : references.entrySet()) {
                 Map<String, String> hashes = new HashMap<>();
                 e.getValue().hashes().forEach((alg, hex) -> hashes.put(alg.mhlName(), hex.toLowerCase(Locale.ROOT)));
                 expected.put(location(root.resolve(e.getKey())), hashes);
             }
         }
-        return new MhlReferences(expected, roots);
+        return new MhlReferences(expected, roots, Set.copyOf(unreadable), List.copyOf(problems));
+    }
+
+    /** One message per history that could not be read, naming its file and the fix. */
+    List<String> problems() {
+        return problems;
     }
 
     private static String location(Path p) {
@@ -77,8 +108,17 @@ final class MhlReferences implements Serializable {
 
     /** The status of one file given the hashes the ingest computed (MHL names to hex), or null. */
     String status(String location, Map<HashAlgorithm, String> computed) {
-        if (computed.isEmpty() || roots.stream().noneMatch(location::startsWith)) {
+        String nearest = null;
+        for (String root : roots) {
+            if (location.startsWith(root)) {
+                nearest = root; // roots run outer to inner: the last match is the nearest history
+            }
+        }
+        if (computed.isEmpty() || nearest == null) {
             return null;
+        }
+        if (unreadableRoots.contains(nearest)) {
+            return "mhl_unreadable";
         }
         Map<String, String> want = expected.get(location);
         if (want == null) {
@@ -90,6 +130,6 @@ final class MhlReferences implements Serializable {
                 return w.equalsIgnoreCase(c.getValue()) ? "verified" : "mismatch";
             }
         }
-        return null;
+        return "unverifiable";
     }
 }
