@@ -73,7 +73,8 @@ public final class CatalogSchema {
                     field("frame", LongType, true, "frame number in a sequence"),
                     field("format", StringType, true, "format detected by content"),
                     field("hashes", createMapType(StringType, StringType), true, "hash algorithm (MHL name) to hex digest"),
-                    field("mhl_status", StringType, true, "verified, mismatch or not_in_mhl when the source has an ASC MHL history; else null"),
+                    field("mhl_status", StringType, true, "verified, mismatch, not_in_mhl, unverifiable (recorded only with hashes Rushes cannot compute) "
+                            + "or mhl_unreadable (the history could not be read) when the source has an ASC MHL history; else null"),
                     field("error_code", StringType, true, "error code when this file could not be read"),
                     field("fingerprint", StringType, false, "hash of the row's content: a re-run rewrites a row only when it changed"),
                     field("ingest_id", StringType, true, "ingest that last changed this row"),

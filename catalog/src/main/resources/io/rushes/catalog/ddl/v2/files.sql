@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS delta.`${catalog}/files` (
   frame BIGINT COMMENT 'frame number in a sequence',
   format STRING COMMENT 'format detected by content',
   hashes MAP<STRING, STRING> COMMENT 'hash algorithm (MHL name) to hex digest',
-  mhl_status STRING COMMENT 'verified, mismatch or not_in_mhl when the source has an ASC MHL history; else null',
+  mhl_status STRING COMMENT 'verified, mismatch, not_in_mhl, unverifiable (recorded only with hashes Rushes cannot compute) or mhl_unreadable (the history could not be read) when the source has an ASC MHL history; else null',
   error_code STRING COMMENT 'error code when this file could not be read',
   fingerprint STRING NOT NULL COMMENT 'hash of the row\'s content: a re-run rewrites a row only when it changed',
   ingest_id STRING COMMENT 'ingest that last changed this row'
