@@ -14,6 +14,9 @@ public interface CameraFormat {
     /** Short, stable id: dng, quicktime, mxf, openexr, … */
     String id();
 
+    /** What the format is, for messages: "an MXF file", "a QuickTime/MP4 movie". */
+    String description();
+
     /** Whether the file's first bytes are this format. Must not throw on any input. */
     boolean sniff(Probe probe);
 

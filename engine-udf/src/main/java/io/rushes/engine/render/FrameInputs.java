@@ -9,7 +9,6 @@ import io.rushes.engine.format.tiff.TiffStructure;
 import io.rushes.engine.format.tiff.TiffTags;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -55,25 +54,7 @@ public final class FrameInputs {
             return kind;
         }
         String found = kind == Kind.TIFF ? "a TIFF without the DNGVersion tag (an RGB image or a stills raw such as CR2 or NEF, not a DNG)"
-                : kind == Kind.DNG ? "a DNG" : name(format.id());
+                : kind == Kind.DNG ? "a DNG" : format.description();
         throw Errors.unsupportedFormat(source.name(), "it is " + found + ", which cannot be " + verb + " yet", READ_BY_COMMANDS);
-    }
-
-    private static String name(String id) {
-        return switch (id) {
-            case "quicktime" -> "a QuickTime/MP4 movie";
-            case "mxf" -> "an MXF file";
-            case "openexr" -> "an OpenEXR image";
-            case "dpx" -> "a DPX image";
-            case "r3d" -> "a RED R3D clip";
-            case "arriraw" -> "an ARRIRAW frame";
-            case "mpegts" -> "an MPEG-TS/AVCHD stream";
-            case "cr3" -> "a Canon CR3 raw";
-            case "crw" -> "a Canon CRW raw";
-            case "raf" -> "a Fujifilm RAF raw";
-            case "mrw" -> "a Minolta MRW raw";
-            case "x3f" -> "a Sigma X3F raw";
-            default -> "a " + id.toUpperCase(Locale.ROOT) + " file";
-        };
     }
 }

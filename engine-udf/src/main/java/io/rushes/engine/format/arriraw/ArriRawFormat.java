@@ -19,6 +19,11 @@ public final class ArriRawFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "an ARRIRAW frame";
+    }
+
+    @Override
     public boolean sniff(Probe probe) {
         return probe.startsWith(0, "ARRI");
     }

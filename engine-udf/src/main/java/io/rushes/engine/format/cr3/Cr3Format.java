@@ -24,6 +24,11 @@ public final class Cr3Format implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "a Canon CR3/CRM raw";
+    }
+
+    @Override
     public int priority() {
         return 5; // before the generic QuickTime reader
     }

@@ -36,6 +36,11 @@ public final class CrwFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "a Canon CRW raw";
+    }
+
+    @Override
     public boolean sniff(Probe probe) {
         return probe.startsWith(6, "HEAPCCDR") && (probe.startsWith(0, "II") || probe.startsWith(0, "MM"));
     }

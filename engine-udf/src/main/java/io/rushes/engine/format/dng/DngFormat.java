@@ -24,6 +24,11 @@ public final class DngFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "a DNG/CinemaDNG frame";
+    }
+
+    @Override
     public int priority() {
         return 10;
     }

@@ -26,6 +26,11 @@ public final class DpxFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "a DPX image";
+    }
+
+    @Override
     public boolean sniff(Probe probe) {
         return probe.startsWith(0, "SDPX") || probe.startsWith(0, "XPDS");
     }

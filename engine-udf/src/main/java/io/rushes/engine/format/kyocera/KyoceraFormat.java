@@ -20,6 +20,11 @@ public final class KyoceraFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "a Kyocera/Contax raw";
+    }
+
+    @Override
     public boolean sniff(Probe probe) {
         return probe.startsWith(KyoceraHeader.MAKE_AT, "ARECOYK"); // "KYOCERA", stored reversed
     }

@@ -27,6 +27,11 @@ public final class MpegTsFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "an MPEG-TS/AVCHD stream";
+    }
+
+    @Override
     public boolean sniff(Probe probe) {
         return MpegTsHeader.packetSize(probe.head()) > 0;
     }

@@ -17,6 +17,11 @@ public final class MrwFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "a Minolta MRW raw";
+    }
+
+    @Override
     public boolean sniff(Probe probe) {
         return probe.startsWith(0, "\0MRM");
     }

@@ -54,6 +54,11 @@ public final class MxfFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "an MXF file";
+    }
+
+    @Override
     public boolean sniff(Probe probe) {
         byte[] head = probe.head();
         int limit = Math.min(head.length - 16, MxfHeader.MAX_RUN_IN);

@@ -33,6 +33,11 @@ public final class OpenExrFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "an OpenEXR image";
+    }
+
+    @Override
     public boolean sniff(Probe probe) {
         return probe.startsWith(0, new byte[] {0x76, 0x2f, 0x31, 0x01});
     }

@@ -28,6 +28,11 @@ public final class QuickTimeFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "a QuickTime/MP4 movie";
+    }
+
+    @Override
     public boolean sniff(Probe probe) {
         if (probe.head().length < 12 || probe.startsWith(8, "crx ")) {
             return false;

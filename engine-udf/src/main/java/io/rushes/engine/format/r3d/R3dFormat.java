@@ -55,6 +55,11 @@ public final class R3dFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "a RED R3D clip";
+    }
+
+    @Override
     public boolean sniff(Probe probe) {
         return probe.u8(0) == 0 && probe.u8(1) == 0 && (probe.startsWith(4, "RED1") || probe.startsWith(4, "RED2"));
     }

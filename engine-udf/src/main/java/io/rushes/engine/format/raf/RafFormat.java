@@ -26,6 +26,11 @@ public final class RafFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "a Fujifilm RAF raw";
+    }
+
+    @Override
     public boolean sniff(Probe probe) {
         return probe.startsWith(0, RafHeader.MAGIC);
     }

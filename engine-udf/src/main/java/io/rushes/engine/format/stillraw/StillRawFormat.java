@@ -38,6 +38,11 @@ public final class StillRawFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "a TIFF-based stills raw (NEF, CR2, ARW…) or TIFF image";
+    }
+
+    @Override
     public boolean sniff(Probe probe) {
         return TiffStructure.sniff(probe.head());
     }

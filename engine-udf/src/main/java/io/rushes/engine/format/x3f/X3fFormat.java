@@ -21,6 +21,11 @@ public final class X3fFormat implements CameraFormat {
     }
 
     @Override
+    public String description() {
+        return "a Sigma X3F raw";
+    }
+
+    @Override
     public boolean sniff(Probe probe) {
         return probe.startsWith(0, "FOVb");
     }
