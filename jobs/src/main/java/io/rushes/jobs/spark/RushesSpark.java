@@ -36,8 +36,8 @@ public final class RushesSpark {
         conf.forEach(b::config);
         // Harmless under Java serialisation; needed when the cluster runs Kryo (spark.serializer), beside any registrator of its own.
         String registrators = conf.getOrDefault("spark.kryo.registrator", System.getProperty("spark.kryo.registrator", ""));
-        b.config("spark.kryo.registrator", registrators.isBlank() ? RushesKryoRegistrator.class.getName()
-                : registrators + "," + RushesKryoRegistrator.class.getName());
+        b.config("spark.kryo.registrator", registrators.isBlank() ? io.rushes.jobs.ingest.RushesKryoRegistrator.class.getName()
+                : registrators + "," + io.rushes.jobs.ingest.RushesKryoRegistrator.class.getName());
         return b.getOrCreate();
     }
 }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.card.SampleCard;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,27 +65,6 @@ class BadArgumentsTest {
                 """);
         deepAmf = dir.resolve("deep.amf");
         Files.writeString(deepAmf, "<a>".repeat(100_000) + "</a>".repeat(100_000));
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        java.io.InputStream in = System.in;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        System.setIn(new java.io.ByteArrayInputStream("0.18 0.18 0.18\n".getBytes(StandardCharsets.UTF_8)));
-        try {
-            return new Run(RushesCli.run(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-            System.setIn(in);
-        }
     }
 
     /** A bad invocation, the command name its message must start with, and a fragment it must hold. */
@@ -157,7 +133,7 @@ class BadArgumentsTest {
     @TestFactory
     Stream<DynamicTest> everyMistakeIsOneLineAndExitCodeTwo() {
         return cases().stream().map(c -> DynamicTest.dynamicTest(String.join(" ", c.args()), () -> {
-            Run r = run(c.args());
+            CliRun r = CliRun.withInput("0.18 0.18 0.18\n", c.args());
             assertEquals(2, r.code(), r.err() + r.out());
             List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
             assertEquals(1, lines.size(), "one line on stderr:\n" + r.err());

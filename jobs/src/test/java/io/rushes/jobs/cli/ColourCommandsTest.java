@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,32 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Bad values given to the colour commands ({@code lut bake}, {@code --lut}/{@code --lut-budget}, {@code color apply}). */
 class ColourCommandsTest {
-    private record Run(int code, String out, String err) {
-        /** The first line of what the command printed on stderr. */
-        String firstErrLine() {
-            return err.lines().findFirst().orElse("");
-        }
-    }
-
-    private static Run run(String stdin, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        InputStream oldIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            int code = RushesCli.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        }
-    }
-
     private static Path amf(Path dir) throws Exception {
         return Files.writeString(dir.resolve("show.amf"), """
                 <aces:acesMetadataFile version="2.0" xmlns:aces="urn:ampas:aces:amf:v2.0">
@@ -57,13 +26,13 @@ class ColourCommandsTest {
     void lutBakeRefusesASizeOutsideTheLattice(@TempDir Path dir) throws Exception {
         Path amf = amf(dir);
         for (String size : new String[] {"0", "1", "-4", "130", "100000"}) {
-            Run r = run("", "lut", "bake", "--amf", amf.toString(), "--size", size, "--out", dir.resolve("x.cube").toString());
+            CliRun r = CliRun.withInput("", "lut", "bake", "--amf", amf.toString(), "--size", size, "--out", dir.resolve("x.cube").toString());
             assertEquals(2, r.code(), r.err());
             assertTrue(r.firstErrLine().contains("Invalid value for option '--size': " + size + " is outside 2 to 129 points per axis"),
                     r.err());
             assertFalse(Files.exists(dir.resolve("x.cube")));
         }
-        Run ok = run("", "lut", "bake", "--amf", amf.toString(), "--size", "2", "--out", dir.resolve("x.cube").toString());
+        CliRun ok = CliRun.withInput("", "lut", "bake", "--amf", amf.toString(), "--size", "2", "--out", dir.resolve("x.cube").toString());
         assertEquals(0, ok.code(), ok.err());
     }
 
@@ -77,10 +46,10 @@ class ColourCommandsTest {
             {"--lut-budget", "NaN", "Invalid value for option '--lut-budget': NaN is not a finite number >= 0"},
             {"--lut-budget", "-0.1", "Invalid value for option '--lut-budget': -0.1 is not a finite number >= 0"},
             {"--lut-budget", "Infinity", "Invalid value for option '--lut-budget': Infinity is not a finite number >= 0"}}) {
-            Run apply = run("", "amf", "apply", "--amf", amf.toString(), "--input", in, "--out", out, bad[0], bad[1]);
+            CliRun apply = CliRun.withInput("", "amf", "apply", "--amf", amf.toString(), "--input", in, "--out", out, bad[0], bad[1]);
             assertEquals(2, apply.code(), apply.err());
             assertTrue(apply.firstErrLine().contains(bad[2]), apply.err());
-            Run render = run("", "render", "--input", in, "--out", dir.toString(), "--stage", "display", bad[0], bad[1]);
+            CliRun render = CliRun.withInput("", "render", "--input", in, "--out", dir.toString(), "--stage", "display", bad[0], bad[1]);
             assertEquals(2, render.code(), render.err());
             assertTrue(render.firstErrLine().contains(bad[2]), render.err());
         }
@@ -91,7 +60,7 @@ class ColourCommandsTest {
         for (String[] bad : new String[][] {{"0.18 0.18 0.18\nNaN 0 0\n", "2", "NaN 0 0"}, {"# c\n\n1 Infinity 1\n", "3", "1 Infinity 1"},
             {"1 2 1e999\n", "1", "1 2 1e999"}, {"0 0 0\n0 0 0\n1f 2 3\n", "3", "1f 2 3"}, {"red green blue\n", "1", "red green blue"},
             {"1 2\n", "1", "1 2"}, {"1 2 3 4\n", "1", "1 2 3 4"}}) {
-            Run r = run(bad[0], "color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Arri.LogC3_to_ACES.a2.v1");
+            CliRun r = CliRun.withInput(bad[0], "color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Arri.LogC3_to_ACES.a2.v1");
             assertEquals(2, r.code(), r.err());
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.firstErrLine().equals("rushes color apply: Cannot apply: line " + bad[1] + " of the input is not three finite numbers (\"" + bad[2]

@@ -19,25 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code rushes mhl verify|seal}: what cannot be verified or sealed fails the command with a line saying why. */
 class MhlCommandTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = RushesCli.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     private static Path onlyGeneration(Path dir) throws Exception {
         try (Stream<Path> gens = Files.list(dir.resolve("ascmhl"))) {
             return gens.filter(p -> p.toString().endsWith(".mhl")).findFirst().orElseThrow();
@@ -47,14 +28,14 @@ class MhlCommandTest {
     @Test
     void verifyFailsOnAFileRecordedOnlyWithAHashRushesCannotCompute(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("A001.mov"), "frames");
-        assertEquals(0, run("mhl", "seal", dir.toString()).code());
+        assertEquals(0, CliRun.of("mhl", "seal", dir.toString()).code());
         Path generation = onlyGeneration(dir);
         String sealed = FileHasher.hash(Files.readAllBytes(generation), HashAlgorithm.C4);
         Files.writeString(generation, Files.readString(generation).replace("xxh64", "sha512"));
         Path chain = dir.resolve("ascmhl/ascmhl_chain.xml"); // the chain still seals the edited generation
         Files.writeString(chain, Files.readString(chain).replace(sealed, FileHasher.hash(Files.readAllBytes(generation), HashAlgorithm.C4)));
         Files.writeString(dir.resolve("A001.mov"), "framez");
-        Run r = run("mhl", "verify", dir.toString());
+        CliRun r = CliRun.of("mhl", "verify", dir.toString());
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("UNVERIFIABLE     A001.mov  recorded only with sha512, which Rushes cannot compute"), r.out());
         assertTrue(r.out().contains("0 files verified, 1 issues: FAILED"), r.out());
@@ -66,7 +47,7 @@ class MhlCommandTest {
         Files.writeString(card.resolve("A001.mov"), "frames");
         Path outside = Files.writeString(tmp.resolve("passwords.txt"), "secret");
         Files.createSymbolicLink(card.resolve("B001.mov"), outside);
-        Run r = run("mhl", "seal", card.toString());
+        CliRun r = CliRun.of("mhl", "seal", card.toString());
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("LINK_OUTSIDE     B001.mov  a link to " + outside.toRealPath() + ", outside " + card.toRealPath()), r.out());
         assertTrue(r.out().contains(": 1 files, 0 failed verification, 1 not sealed"), r.out());
@@ -79,7 +60,7 @@ class MhlCommandTest {
         Path history = Files.createDirectories(tmp.resolve("history"));
         Files.writeString(card.resolve("A001.mov"), "frames");
         Files.createSymbolicLink(card.resolve("ascmhl"), history);
-        Run r = run("mhl", "seal", card.toString());
+        CliRun r = CliRun.of("mhl", "seal", card.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("Cannot seal " + card.toRealPath().resolve("ascmhl") + ": it is a link to " + history.toRealPath()
                 + ", outside " + card.toRealPath()), r.err());
@@ -90,7 +71,7 @@ class MhlCommandTest {
 
     @Test
     void anUnknownSealHashSaysCannotSealAndNamesTheKnownOnes(@TempDir Path dir) {
-        Run r = run("mhl", "seal", "--hash", "crc32", dir.toString());
+        CliRun r = CliRun.of("mhl", "seal", "--hash", "crc32", dir.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("Cannot seal: the hash 'crc32' is unknown. Use --hash with one of xxh64, xxh3, xxh128, md5, sha1, c4"),
                 r.err());
@@ -99,7 +80,7 @@ class MhlCommandTest {
 
     @Test
     void verifyErrorsSayCannotVerify(@TempDir Path tmp) {
-        Run r = run("mhl", "verify", tmp.resolve("no-such-card").toString());
+        CliRun r = CliRun.of("mhl", "verify", tmp.resolve("no-such-card").toString());
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("Cannot verify " + tmp.resolve("no-such-card") + ": I/O error"), r.err());
     }
@@ -109,11 +90,11 @@ class MhlCommandTest {
         for (String reel : List.of("A001", "A002")) {
             Files.createDirectories(card.resolve(reel));
             Files.writeString(card.resolve(reel + "/clip.mov"), "frames of " + reel);
-            assertEquals(0, run("mhl", "seal", card.resolve(reel).toString()).code());
+            assertEquals(0, CliRun.of("mhl", "seal", card.resolve(reel).toString()).code());
         }
         Path broken = onlyGeneration(card.resolve("A001"));
         Files.writeString(broken, "<hashlist><hashes><hash><path>clip.mov");
-        Run r = run("mhl", "verify", card.toString());
+        CliRun r = CliRun.of("mhl", "verify", card.toString());
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("UNREADABLE_HISTORY A001/ascmhl/  Cannot verify " + broken.toRealPath() + ": not well-formed XML"), r.out());
         assertTrue(r.out().contains("1 files verified, 1 issues: FAILED"), r.out());
@@ -123,9 +104,9 @@ class MhlCommandTest {
     void sealNamesTheFilesTheHistoryListsThatAreGoneAndFails(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("A001.mov"), "frames");
         Files.writeString(dir.resolve("A002.mov"), "frames");
-        assertEquals(0, run("mhl", "seal", dir.toString()).code());
+        assertEquals(0, CliRun.of("mhl", "seal", dir.toString()).code());
         Files.delete(dir.resolve("A002.mov"));
-        Run r = run("mhl", "seal", dir.toString());
+        CliRun r = CliRun.of("mhl", "seal", dir.toString());
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("MISSING          A002.mov  recorded in the MHL history but not on disk"), r.out());
     }
@@ -136,10 +117,10 @@ class MhlCommandTest {
         Files.writeString(dir.resolve("A001.mov"), "frames");
         Process mk = new ProcessBuilder("mkfifo", dir.resolve("pipe.mov").toString()).inheritIO().start();
         assertEquals(0, mk.waitFor());
-        Run seal = run("mhl", "seal", dir.toString());
+        CliRun seal = CliRun.of("mhl", "seal", dir.toString());
         assertEquals(1, seal.code(), seal.out());
         assertTrue(seal.out().contains("NOT_REGULAR      pipe.mov  not a regular file (a folder, named pipe or device)"), seal.out());
-        Run verify = run("mhl", "verify", dir.toString());
+        CliRun verify = CliRun.of("mhl", "verify", dir.toString());
         assertEquals(1, verify.code(), verify.out());
         assertTrue(verify.out().contains("1 files verified, 1 issues: FAILED"), verify.out());
     }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,24 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RushesCliTest {
-    private record Run(int code, String out) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            int code = RushesCli.run(args);
-            return new Run(code, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(old);
-        }
-    }
-
     @Test
     void helpListsEveryCommand() {
-        Run r = run("--help");
+        CliRun r = CliRun.of("--help");
         assertEquals(0, r.code());
         for (String c : List.of("inspect", "ingest", "sql", "optimize", "render", "make-card", "mhl", "fdl", "amf", "color", "bench", "demo")) {
             assertTrue(r.out().contains(c), "help lists " + c + ":\n" + r.out());
@@ -53,10 +35,10 @@ class RushesCliTest {
                 """);
         Path bad = dir.resolve("bad.fdl");
         Files.writeString(bad, Files.readString(good).replace("\"C1-F1\"", "\"C1-F2\"").replace("\"x\": 0", "\"x\": 10"));
-        Run ok = run("fdl", "validate", good.toString());
+        CliRun ok = CliRun.of("fdl", "validate", good.toString());
         assertEquals(0, ok.code(), ok.out());
         assertTrue(ok.out().contains("valid (FDL 2.0, 1 framing intents, 1 contexts, 1 canvases, 1 framing decisions"), ok.out());
-        Run r = run("fdl", "validate", good.toString(), bad.toString());
+        CliRun r = CliRun.of("fdl", "validate", good.toString(), bad.toString());
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("bad.fdl: INVALID"), r.out());
         assertTrue(r.out().contains("error at $.contexts[0].canvases[0].framing_decisions[0].id: 'C1-F2' should be 'C1-F1'"), r.out());
@@ -65,7 +47,7 @@ class RushesCliTest {
 
     @Test
     void fdlApplyWritesTheNewCanvasAndFdlFrameRendersIt(@TempDir Path dir) throws Exception {
-        assertEquals(0, run("make-card", dir.toString(), "--clips", "1", "--frames", "1", "--size", "320x180").code());
+        assertEquals(0, CliRun.of("make-card", dir.toString(), "--clips", "1", "--frames", "1", "--size", "320x180").code());
         Path dng;
         try (var files = Files.walk(dir)) {
             dng = files.filter(p -> p.toString().endsWith(".dng")).findFirst().orElseThrow();
@@ -81,18 +63,18 @@ class RushesCliTest {
                    "fit_source": "framing_decision.dimensions", "fit_method": "fit_all"}]}
                 """);
         Path applied = dir.resolve("applied.fdl");
-        Run a = run("fdl", "apply", "--fdl", fdl.toString(), "--template", "HD", "--out", applied.toString());
+        CliRun a = CliRun.of("fdl", "apply", "--fdl", fdl.toString(), "--template", "HD", "--out", applied.toString());
         assertEquals(0, a.code(), a.out());
         assertTrue(a.out().contains("canvas C1 -> HD: 600x300"), a.out()); // 200 x 1.5 = 300 wide de-squeezed: 2:1, scaled x2
-        assertEquals(0, run("fdl", "validate", applied.toString()).code());
+        assertEquals(0, CliRun.of("fdl", "validate", applied.toString()).code());
         Path tif = dir.resolve("framed.tif");
-        Run f = run("fdl", "frame", "--fdl", fdl.toString(), "--template", "HD", "--input", dng.toString(), "--out", tif.toString(),
+        CliRun f = CliRun.of("fdl", "frame", "--fdl", fdl.toString(), "--template", "HD", "--input", dng.toString(), "--out", tif.toString(),
                 "--debayer", "fast");
         assertEquals(0, f.code(), f.out());
         assertTrue(f.out().contains("600x300 from C1-F1"), f.out());
         assertTrue(f.out().contains("developed "), "only a region is developed: " + f.out());
         Path crop = dir.resolve("crop.tif");
-        Run c = run("fdl", "frame", "--fdl", fdl.toString(), "--input", dng.toString(), "--out", crop.toString(), "--format", "tiff16");
+        CliRun c = CliRun.of("fdl", "frame", "--fdl", fdl.toString(), "--input", dng.toString(), "--out", crop.toString(), "--format", "tiff16");
         assertEquals(0, c.code(), c.out());
         assertTrue(c.out().contains("300x150 from C1-F1"), "cropped and de-squeezed, unscaled: " + c.out());
 
@@ -109,50 +91,40 @@ class RushesCliTest {
                    "dimensions": {"width": 320, "height": 180}, "framing_decisions": [{"id": "C2-F1", "framing_intent_id": "F1",
                    "dimensions": {"width": 320, "height": 160}, "anchor_point": {"x": 0, "y": 10}}]}]}]}
                 """.formatted(dng.getParent().getFileName()));
-        Run m = run("fdl", "frame", "--fdl", clips.toString(), "--input", dng.toString(), "--out", dir.resolve("m.tif").toString());
+        CliRun m = CliRun.of("fdl", "frame", "--fdl", clips.toString(), "--input", dng.toString(), "--out", dir.resolve("m.tif").toString());
         assertEquals(0, m.code(), m.out());
         assertTrue(m.out().contains("320x160 from C2-F1"), m.out());
     }
 
     @Test
     void colorApplyTransformsStdinTripletsAndAmfValidateReportsWhatIsMissing(@TempDir Path dir) throws Exception {
-        java.io.InputStream old = System.in;
-        try {
-            System.setIn(new java.io.ByteArrayInputStream("# grey at EI 800\n0.3910068 0.3910068 0.3910068\n\n1 0.5 0\n".getBytes(StandardCharsets.UTF_8)));
-            Run r = run("color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Arri.LogC3_to_ACES.a2.v1");
-            assertEquals(0, r.code(), r.out());
-            String[] lines = r.out().split("\n");
-            assertEquals("# grey at EI 800", lines[0]);
-            String[] grey = lines[1].split(" ");
-            for (String v : grey) {
-                assertEquals(0.18, Double.parseDouble(v), 1e-6);
-            }
-            assertEquals("", lines[2]);
-            System.setIn(new java.io.ByteArrayInputStream("0.18 0.18 0.18\n".getBytes(StandardCharsets.UTF_8)));
-            Run inverse = run("color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Arri.LogC3_to_ACES.a2.v1", "--inverse");
-            assertTrue(inverse.out().startsWith("0.391006"), inverse.out());
-            // No transform named: ACES2065-1 through the default ACES 2.0 Rec.709 output; grey stays grey, black stays black,
-            // and the result is the registry's own forward transform of that preset.
-            System.setIn(new java.io.ByteArrayInputStream("0.18 0.18 0.18\n0 0 0\n0.5 0.4 0.3\n".getBytes(StandardCharsets.UTF_8)));
-            Run display = run("color", "apply");
-            assertEquals(0, display.code(), display.out());
-            String[] out = display.out().split("\n");
-            String[] g = out[0].split(" ");
-            assertEquals(Double.parseDouble(g[0]), Double.parseDouble(g[2]), 1e-6, out[0]);
-            assertTrue(Double.parseDouble(g[1]) > 0.37 && Double.parseDouble(g[1]) < 0.40, out[0]); // ~10 cd/m² of 100, BT.1886
-            assertEquals("0.0 0.0 0.0", out[1]);
-            double[] want = {0.5, 0.4, 0.3};
-            io.rushes.engine.color.TransformRegistry.resolve("urn:ampas:aces:transformId:v2.0:"
-                    + io.rushes.engine.color.aces.Aces20.DEFAULT_OUTPUT + ".a2.v1", false, "test").apply(want);
-            assertEquals((float) want[0] + " " + (float) want[1] + " " + (float) want[2], out[2]);
-            System.setIn(new java.io.ByteArrayInputStream("1 2\n".getBytes(StandardCharsets.UTF_8)));
-            assertEquals(2, run("color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Academy.ACEScg_to_ACES.a2.v1").code());
-            // A line with no end (hostile or a wrong file piped in) is refused at 4096 characters, not buffered whole.
-            System.setIn(new java.io.ByteArrayInputStream("0.1 ".repeat(1 << 18).getBytes(StandardCharsets.UTF_8)));
-            assertEquals(2, run("color", "apply").code());
-        } finally {
-            System.setIn(old);
+        CliRun r = CliRun.withInput("# grey at EI 800\n0.3910068 0.3910068 0.3910068\n\n1 0.5 0\n", "color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Arri.LogC3_to_ACES.a2.v1");
+        assertEquals(0, r.code(), r.out());
+        String[] lines = r.out().split("\n");
+        assertEquals("# grey at EI 800", lines[0]);
+        String[] grey = lines[1].split(" ");
+        for (String v : grey) {
+            assertEquals(0.18, Double.parseDouble(v), 1e-6);
         }
+        assertEquals("", lines[2]);
+        CliRun inverse = CliRun.withInput("0.18 0.18 0.18\n", "color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Arri.LogC3_to_ACES.a2.v1", "--inverse");
+        assertTrue(inverse.out().startsWith("0.391006"), inverse.out());
+        // No transform named: ACES2065-1 through the default ACES 2.0 Rec.709 output; grey stays grey, black stays black,
+        // and the result is the registry's own forward transform of that preset.
+        CliRun display = CliRun.withInput("0.18 0.18 0.18\n0 0 0\n0.5 0.4 0.3\n", "color", "apply");
+        assertEquals(0, display.code(), display.out());
+        String[] out = display.out().split("\n");
+        String[] g = out[0].split(" ");
+        assertEquals(Double.parseDouble(g[0]), Double.parseDouble(g[2]), 1e-6, out[0]);
+        assertTrue(Double.parseDouble(g[1]) > 0.37 && Double.parseDouble(g[1]) < 0.40, out[0]); // ~10 cd/m² of 100, BT.1886
+        assertEquals("0.0 0.0 0.0", out[1]);
+        double[] want = {0.5, 0.4, 0.3};
+        io.rushes.engine.color.TransformRegistry.resolve("urn:ampas:aces:transformId:v2.0:"
+                + io.rushes.engine.color.aces.Aces20.DEFAULT_OUTPUT + ".a2.v1", false, "test").apply(want);
+        assertEquals((float) want[0] + " " + (float) want[1] + " " + (float) want[2], out[2]);
+        assertEquals(2, CliRun.withInput("1 2\n", "color", "apply", "--transform-id", "urn:ampas:aces:transformId:v2.0:CSC.Academy.ACEScg_to_ACES.a2.v1").code());
+        // A line with no end (hostile or a wrong file piped in) is refused at 4096 characters, not buffered whole.
+        assertEquals(2, CliRun.withInput("0.1 ".repeat(1 << 18), "color", "apply").code());
         Path amf = dir.resolve("show.amf");
         Files.writeString(amf, """
                 <aces:acesMetadataFile version="2.0" xmlns:aces="urn:ampas:aces:amf:v2.0">
@@ -164,16 +136,16 @@ class RushesCliTest {
                 </aces:acesMetadataFile>""");
         Files.writeString(dir.resolve("look.clf"), """
                 <ProcessList id="look" compCLFversion="3.0"><Matrix inBitDepth="32f" outBitDepth="32f"><Array dim="3 3">2 0 0 0 2 0 0 0 2</Array></Matrix></ProcessList>""");
-        Run ok = run("amf", "validate", amf.toString());
+        CliRun ok = CliRun.of("amf", "validate", amf.toString());
         assertEquals(0, ok.code(), ok.out());
         assertTrue(ok.out().contains("INPUT CSC.Sony.SLog3_SGamut3_to_ACES") && ok.out().contains("LOOK CLF look.clf"), ok.out());
         if (Files.isReadable(Path.of("/dev/zero"))) { // an endless device is refused before it is read, not read forever
-            Run endless = run("amf", "validate", "/dev/zero");
+            CliRun endless = CliRun.of("amf", "validate", "/dev/zero");
             assertEquals(1, endless.code());
             assertTrue(endless.out().contains("/dev/zero: it is not a regular file"), endless.out());
         }
         Files.writeString(amf, Files.readString(amf).replace("CSC.Sony.SLog3_SGamut3_to_ACES", "IDT.Acme.Camera"));
-        Run bad = run("amf", "validate", amf.toString());
+        CliRun bad = CliRun.of("amf", "validate", amf.toString());
         assertEquals(1, bad.code());
         assertTrue(bad.out().contains("CANNOT BUILD") && bad.out().contains("IDT.Acme.Camera is not supported"), bad.out());
     }
@@ -196,7 +168,7 @@ class RushesCliTest {
                   </aces:pipeline>
                 </aces:acesMetadataFile>""");
         Path out = dir.resolve("out.tif");
-        Run r = run("amf", "apply", "--amf", amf.toString(), "--input", in.toString(), "--out", out.toString(), "--format", "tiff32f");
+        CliRun r = CliRun.of("amf", "apply", "--amf", amf.toString(), "--input", in.toString(), "--out", out.toString(), "--format", "tiff32f");
         assertEquals(0, r.code(), r.out());
         io.rushes.engine.image.RgbImage got;
         try (io.rushes.engine.io.FileByteSource s = new io.rushes.engine.io.FileByteSource(out)) {
@@ -212,7 +184,7 @@ class RushesCliTest {
 
         // The same through its 65³ bake: measured first, within the default budget, and named in the output.
         Path baked = dir.resolve("baked.tif");
-        Run lut = run("amf", "apply", "--amf", amf.toString(), "--input", in.toString(), "--out", baked.toString(), "--format", "tiff32f",
+        CliRun lut = CliRun.of("amf", "apply", "--amf", amf.toString(), "--input", in.toString(), "--out", baked.toString(), "--format", "tiff32f",
                 "--lut", "65");
         assertEquals(0, lut.code(), lut.out());
         assertTrue(lut.out().contains("65³ LUT of") && lut.out().contains("error vs exact p99"), lut.out());
@@ -225,19 +197,19 @@ class RushesCliTest {
         }
         // A bake that misses its budget is refused as a user error, and nothing is written.
         Path refused = dir.resolve("refused.tif");
-        assertEquals(2, run("amf", "apply", "--amf", amf.toString(), "--input", in.toString(), "--out", refused.toString(), "--lut", "17",
+        assertEquals(2, CliRun.of("amf", "apply", "--amf", amf.toString(), "--input", in.toString(), "--out", refused.toString(), "--lut", "17",
                 "--lut-budget", "1e-6").code());
         assertFalse(Files.exists(refused));
     }
 
     @Test
     void inspectJsonGivesOneObjectPerClipAndReportsBrokenFilesPerClip(@TempDir Path dir) throws Exception {
-        assertEquals(0, run("make-card", dir.toString(), "--clips", "2", "--frames", "3", "--size", "64x36").code());
+        assertEquals(0, CliRun.of("make-card", dir.toString(), "--clips", "2", "--frames", "3", "--size", "64x36").code());
         Path clip = Files.list(dir).filter(Files::isDirectory).findFirst().orElseThrow();
         Path seq = Files.list(clip).filter(p -> p.getFileName().toString().contains("C002")).findFirst().orElseThrow();
         Path broken = Files.list(seq).sorted().toList().get(1);
         Files.write(broken, new byte[] {'I', 'I', 42, 0, 8, 0});
-        Run r = run("inspect", "--json", "--hash", "xxh128", dir.toString());
+        CliRun r = CliRun.of("inspect", "--json", "--hash", "xxh128", dir.toString());
         assertEquals(0, r.code(), "broken files are not a usage error");
         List<JsonNode> rows = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
@@ -253,20 +225,20 @@ class RushesCliTest {
 
     @Test
     void usageErrorsExitNonZero() {
-        assertEquals(2, run("inspect", "/no/such/card").code());
-        assertEquals(2, run("inspect", "--hash", "crc32", ".").code());
+        assertEquals(2, CliRun.of("inspect", "/no/such/card").code());
+        assertEquals(2, CliRun.of("inspect", "--hash", "crc32", ".").code());
     }
 
     @Test
     void mhlVerifyFailsOnAlteredFile(@TempDir Path dir) throws Exception {
-        run("make-card", dir.toString(), "--clips", "1", "--frames", "2", "--size", "32x18");
+        CliRun.of("make-card", dir.toString(), "--clips", "1", "--frames", "2", "--size", "32x18");
         Path reel = Files.list(dir).filter(Files::isDirectory).findFirst().orElseThrow();
-        assertEquals(0, run("mhl", "verify", reel.toString()).code());
+        assertEquals(0, CliRun.of("mhl", "verify", reel.toString()).code());
         Path mov = Files.list(reel).filter(p -> p.toString().endsWith(".mov")).findFirst().orElseThrow();
         byte[] b = Files.readAllBytes(mov);
         b[100] ^= 1;
         Files.write(mov, b);
-        Run r = run("mhl", "verify", reel.toString());
+        CliRun r = CliRun.of("mhl", "verify", reel.toString());
         assertEquals(1, r.code());
         assertTrue(r.out().contains("MISMATCH"), r.out());
     }

@@ -33,32 +33,18 @@ class SqlCommandTest {
         new InspectJob(spark, new IngestOptions(card.toString(), catalog, Set.of(), 1000, 2), null).run();
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run sql(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[args.length + 3];
-            all[0] = "sql";
-            all[1] = "--catalog";
-            all[2] = catalog;
-            System.arraycopy(args, 0, all, 3, args.length);
-            return new Run(RushesCli.run(all), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun sql(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "sql";
+        all[1] = "--catalog";
+        all[2] = catalog;
+        System.arraycopy(args, 0, all, 3, args.length);
+        return CliRun.of(all);
     }
 
     @Test
     void viewsAnswer() {
-        Run r = sql("--format", "csv", "SELECT camera_label, reel, clips, frames FROM clips_by_day_camera_reel");
+        CliRun r = sql("--format", "csv", "SELECT camera_label, reel, clips, frames FROM clips_by_day_camera_reel");
         assertEquals(0, r.code(), r.err());
         // two 3-frame sequences and a 3-frame movie
         assertEquals(List.of("camera_label,reel,clips,frames", "A,A001R1DB,3,9"), r.out().lines().toList(), r.out());
@@ -81,7 +67,7 @@ class SqlCommandTest {
 
     @Test
     void optimizeKeepsEveryRow() {
-        Run before = sql("--format", "csv", "SELECT count(*) AS clips, sum(frame_count) AS frames FROM clips");
+        CliRun before = sql("--format", "csv", "SELECT count(*) AS clips, sum(frame_count) AS frames FROM clips");
         PrintStream out = System.out;
         System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         int code;
@@ -92,7 +78,7 @@ class SqlCommandTest {
         }
         assertEquals(0, code);
         assertEquals(before.out(), sql("--format", "csv", "SELECT count(*) AS clips, sum(frame_count) AS frames FROM clips").out());
-        Run history = sql("--format", "json", "DESCRIBE HISTORY delta.`" + catalog + "/clips`");
+        CliRun history = sql("--format", "json", "DESCRIBE HISTORY delta.`" + catalog + "/clips`");
         assertTrue(history.out().contains("\"operation\":\"OPTIMIZE\""), history.out() + history.err());
     }
 
@@ -102,7 +88,7 @@ class SqlCommandTest {
         Path nowhere = dir.resolve("no-catalog-here");
         String saved = catalog;
         catalog = nowhere.toString();
-        Run r;
+        CliRun r;
         try {
             r = sql("SELECT count(*) FROM clips");
         } finally {
@@ -117,7 +103,7 @@ class SqlCommandTest {
 
     @Test
     void aWrongColumnGivesSparksErrorPlainly() {
-        Run r = sql("SELECT no_such_column FROM clips");
+        CliRun r = sql("SELECT no_such_column FROM clips");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("UNRESOLVED_COLUMN") && r.err().contains("no_such_column"), r.err());
         assertTrue(!r.err().contains("+- "), "no query plan dump: " + r.err());

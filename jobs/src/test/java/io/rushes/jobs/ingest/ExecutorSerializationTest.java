@@ -48,7 +48,7 @@ class ExecutorSerializationTest {
 
     /** Spark's Kryo as a cluster with spark.serializer=KryoSerializer runs it, with the registrator RushesSpark adds. */
     private static final SerializerInstance KRYO = new KryoSerializer(new SparkConf()
-            .set("spark.kryo.registrator", io.rushes.jobs.spark.RushesKryoRegistrator.class.getName())).newInstance();
+            .set("spark.kryo.registrator", RushesKryoRegistrator.class.getName())).newInstance();
 
     @SuppressWarnings("unchecked")
     private static <T> T kryo(T value) {
@@ -89,6 +89,25 @@ class ExecutorSerializationTest {
             assertEquals(rows.status(), back.status());
             assertEquals(rows.bytes(), back.bytes());
         }
+    }
+
+    /** The card's MHL references (a broadcast): every file's status the same after the trip as before it. */
+    @Test
+    void mhlReferencesTravelWhole(@TempDir Path dir) throws Exception {
+        clips(dir);
+        HadoopSources sources = new HadoopSources(new Configuration());
+        String source = sources.qualify(dir.toString());
+        List<io.rushes.engine.discovery.FileEntry> listing = sources.list(source);
+        MhlReferences refs = MhlReferences.read(source, listing);
+        Map<HashAlgorithm, String> wrong = Map.of(HashAlgorithm.XXH64, "0000000000000000");
+        for (MhlReferences back : List.of(java(refs), kryo(refs))) {
+            for (io.rushes.engine.discovery.FileEntry f : listing) {
+                assertEquals(refs.status(f.location(), wrong), back.status(f.location(), wrong), f.location());
+            }
+        }
+        String someFile = listing.stream().filter(f -> f.location().endsWith(".dng")).findFirst().orElseThrow().location();
+        assertEquals("mismatch", kryo(refs).status(someFile, wrong),
+                "the sealed card's references came through: a wrong hash is a mismatch");
     }
 
     @Test
