@@ -1,9 +1,9 @@
 package io.rushes.bench;
 
-import io.rushes.engine.format.dng.DngFrameSpec;
+import io.rushes.engine.deliver.dng.DngFrameSpec;
+import io.rushes.engine.deliver.dng.DngWriter;
 import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.format.dng.DngRawDecoder;
-import io.rushes.engine.format.dng.DngWriter;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.image.DemosaicQuality;
 import io.rushes.engine.image.RawImage;

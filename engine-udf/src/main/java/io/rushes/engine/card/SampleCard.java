@@ -1,9 +1,9 @@
 package io.rushes.engine.card;
 
+import io.rushes.engine.deliver.dng.DngFrameSpec;
+import io.rushes.engine.deliver.dng.DngWriter;
+import io.rushes.engine.deliver.quicktime.QuickTimeWriter;
 import io.rushes.engine.error.Errors;
-import io.rushes.engine.format.dng.DngFrameSpec;
-import io.rushes.engine.format.dng.DngWriter;
-import io.rushes.engine.format.quicktime.QuickTimeWriter;
 import io.rushes.engine.integrity.HashAlgorithm;
 import io.rushes.engine.integrity.MhlWriter;
 import io.rushes.engine.metadata.Timecode;

@@ -2,9 +2,10 @@ package io.rushes.engine.render;
 
 import io.rushes.engine.color.ColorProcessor;
 import io.rushes.engine.color.amf.AmfPipeline;
+import io.rushes.engine.deliver.tiff.TiffImages;
+import io.rushes.engine.develop.DngColor;
+import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.Errors;
-import io.rushes.engine.format.dng.DngColor;
-import io.rushes.engine.format.dng.DngDevelop;
 import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.format.dng.DngRawDecoder;
 import io.rushes.engine.format.tiff.TiffTags;
@@ -13,9 +14,9 @@ import io.rushes.engine.image.Processor;
 import io.rushes.engine.image.RawImage;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.BinaryReader;
+import io.rushes.engine.io.ByteSink;
 import io.rushes.engine.io.ByteSource;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -151,7 +152,7 @@ public final class FrameRenderer {
     }
 
     /** Renders and writes one frame; returns its size ("WxH") and the warnings to show the user. */
-    public Rendered render(ByteSource source, Path out) throws IOException {
+    public Rendered render(ByteSource source, ByteSink out) throws IOException {
         DngHeader header = readHeader(source);
         DngRawDecoder.Region want = options.region();
         DngRawDecoder.Region decoded = want;
@@ -187,7 +188,7 @@ public final class FrameRenderer {
             case TIFF16 -> {
                 TiffImages.Clipping clipped = TiffImages.writeRgb16(image, out, description);
                 if (clipped.pixels() > 0) {
-                    warnings.add(out.getFileName() + ": " + clipped.warning());
+                    warnings.add(out.name().substring(out.name().lastIndexOf('/') + 1) + ": " + clipped.warning());
                 }
             }
             case TIFF32F -> TiffImages.writeRgbFloat(image, out, description);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.TestInspect;
-import io.rushes.engine.format.tiff.TiffWriter;
+import io.rushes.engine.deliver.tiff.TiffWriter;
 import io.rushes.engine.metadata.ClipField;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,7 +1,7 @@
 package io.rushes.engine.bench;
 
-import io.rushes.engine.format.dng.DngColor;
-import io.rushes.engine.format.dng.DngDevelop;
+import io.rushes.engine.develop.DngColor;
+import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.format.dng.DngRawDecoder;
 import io.rushes.engine.format.dng.LosslessJpegAccess;
@@ -53,7 +53,7 @@ public class KernelBenchmarks {
             mosaic[i] = raw.data()[i] / 16383f;
             samples[i] = raw.data()[i];
         }
-        losslessJpeg = LosslessJpegAccess.encode(samples, raw.width(), raw.height(), 2, 14);
+        losslessJpeg = io.rushes.engine.deliver.dng.LosslessJpegEncoder.encode(samples, raw.width(), raw.height(), 2, 14);
         DngColor color = DngColor.of(header, null);
         bilinear = DngDevelop.pipeline(color, DngDevelop.Output.ACES2065_1, Demosaic.Method.BILINEAR).compile();
         rcd = DngDevelop.pipeline(color, DngDevelop.Output.ACES2065_1, Demosaic.Method.RCD).compile();

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.card.SampleCard;
+import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.ErrorCode;
 import io.rushes.engine.error.RushesException;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.fdl.Fdl;
 import io.rushes.engine.fdl.FdlReader;
-import io.rushes.engine.format.dng.DngDevelop;
 import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.image.ImageLimits;

@@ -6,19 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.Samples;
+import io.rushes.engine.deliver.tiff.TiffImages;
+import io.rushes.engine.deliver.tiff.TiffWriter;
+import io.rushes.engine.develop.DngColor;
+import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.ErrorCode;
 import io.rushes.engine.error.RushesException;
-import io.rushes.engine.format.dng.DngColor;
-import io.rushes.engine.format.dng.DngDevelop;
 import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.format.dng.DngRawDecoder;
 import io.rushes.engine.format.tiff.TiffEntry;
 import io.rushes.engine.format.tiff.TiffStructure;
 import io.rushes.engine.format.tiff.TiffTags;
-import io.rushes.engine.format.tiff.TiffWriter;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.BinaryReader;
+import io.rushes.engine.io.FileByteSink;
 import io.rushes.engine.io.FileByteSource;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -51,7 +53,7 @@ class FrameRendererTest {
     void rawStageIsTheStoredValuesWithoutOrientation() throws Exception {
         Path out = dir.resolve("raw.tif");
         try (FileByteSource src = new FileByteSource(GOPRO)) {
-            new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.RAW, FrameRenderer.Format.TIFF16, null, null, null)).render(src, out);
+            new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.RAW, FrameRenderer.Format.TIFF16, null, null, null)).render(src, new FileByteSink(out));
         }
         ByteBuffer px = pixels(out);
         byte[] file = Files.readAllBytes(GOPRO);
@@ -65,7 +67,7 @@ class FrameRendererTest {
         Path out = dir.resolve("region.tif");
         try (FileByteSource src = new FileByteSource(GOPRO)) {
             new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F, DngDevelop.Output.ACES2065_1,
-                    Demosaic.Method.RCD, null, region)).render(src, out);
+                    Demosaic.Method.RCD, null, region)).render(src, new FileByteSink(out));
         }
         RgbImage whole;
         try (FileByteSource src = new FileByteSource(GOPRO)) {
@@ -91,7 +93,7 @@ class FrameRendererTest {
         Path out = dir.resolve("aces.tif");
         try (FileByteSource src = new FileByteSource(GOPRO)) {
             new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F, DngDevelop.Output.ACES2065_1,
-                    Demosaic.Method.BILINEAR, null)).render(src, out);
+                    Demosaic.Method.BILINEAR, null)).render(src, new FileByteSink(out));
         }
         RgbImage unoriented;
         try (FileByteSource src = new FileByteSource(GOPRO)) {
@@ -126,11 +128,11 @@ class FrameRendererTest {
         Path display = dir.resolve("display-region.tif");
         try (FileByteSource src = new FileByteSource(GOPRO)) {
             new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F, DngDevelop.Output.ACES2065_1,
-                    Demosaic.Method.RCD, null, region)).render(src, aces);
+                    Demosaic.Method.RCD, null, region)).render(src, new FileByteSink(aces));
         }
         try (FileByteSource src = new FileByteSource(GOPRO)) {
             new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.DISPLAY, FrameRenderer.Format.TIFF32F, null,
-                    Demosaic.Method.RCD, null, region)).render(src, display);
+                    Demosaic.Method.RCD, null, region)).render(src, new FileByteSink(display));
         }
         ByteBuffer a = pixels(aces);
         ByteBuffer d = pixels(display);
@@ -178,7 +180,7 @@ class FrameRendererTest {
         FrameRenderer renderer = new FrameRenderer(new FrameRenderer.Options(stage, FrameRenderer.Format.TIFF16, DngDevelop.Output.ACES2065_1,
                 Demosaic.Method.BILINEAR, null, r));
         try (FileByteSource src = new FileByteSource(GOPRO)) {
-            RushesException e = assertThrows(RushesException.class, () -> renderer.render(src, dir.resolve("region.tif")));
+            RushesException e = assertThrows(RushesException.class, () -> renderer.render(src, new FileByteSink(dir.resolve("region.tif"))));
             assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
             assertTrue(e.getMessage().contains("the region " + region + " reaches past the active area, which is 4000x3000")
                     && e.getMessage().contains("HERO7_GOPR9231.dng"), e.getMessage());
@@ -195,7 +197,7 @@ class FrameRendererTest {
         Path file = Samples.dir().resolve(sample);
         try (FileByteSource src = new FileByteSource(file)) {
             RushesException e = assertThrows(RushesException.class,
-                    () -> new FrameRenderer(aces(null, null)).render(src, dir.resolve("out.tif")));
+                    () -> new FrameRenderer(aces(null, null)).render(src, new FileByteSink(dir.resolve("out.tif"))));
             assertEquals(ErrorCode.UNSUPPORTED_FORMAT, e.code());
             assertTrue(e.getMessage().contains("it is " + found + ", which cannot be rendered yet")
                     && e.getMessage().contains("render and fdl frame read DNG/CinemaDNG") && !e.getMessage().contains("damaged"), e.getMessage());
@@ -211,15 +213,15 @@ class FrameRendererTest {
     @Test
     void aTiffIsNotRenderedAndAGprStillNamesVc5() throws Exception {
         Path tiff = dir.resolve("rgb.tif");
-        TiffImages.writeRgbFloat(new RgbImage(2, 1, new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f}), tiff, "test");
+        TiffImages.writeRgbFloat(new RgbImage(2, 1, new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f}), new FileByteSink(tiff), "test");
         try (FileByteSource src = new FileByteSource(tiff)) {
-            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).render(src, dir.resolve("o.tif")));
+            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).render(src, new FileByteSink(dir.resolve("o.tif"))));
             assertEquals(ErrorCode.UNSUPPORTED_FORMAT, e.code());
             assertTrue(e.getMessage().contains("a TIFF without the DNGVersion tag"), e.getMessage());
             assertEquals(FrameInputs.Kind.TIFF, FrameInputs.identify(src, java.util.Set.of(FrameInputs.Kind.DNG, FrameInputs.Kind.TIFF), "read"));
         }
         try (FileByteSource src = new FileByteSource(Samples.dir().resolve("raw/gopro/HERO7_GOPR9231.GPR"))) {
-            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).render(src, dir.resolve("o.tif")));
+            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).render(src, new FileByteSink(dir.resolve("o.tif"))));
             assertEquals(ErrorCode.UNSUPPORTED_FEATURE, e.code());
             assertTrue(e.getMessage().contains("VC-5"), e.getMessage());
         }
@@ -251,13 +253,13 @@ class FrameRendererTest {
     void impossibleLevelsAreRefusedWhenDeveloping(long white) throws Exception {
         Path file = dngWithLevels(white);
         try (FileByteSource src = new FileByteSource(file)) {
-            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).render(src, dir.resolve("o.tif")));
+            RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).render(src, new FileByteSink(dir.resolve("o.tif"))));
             assertEquals(ErrorCode.CORRUPT, e.code());
             assertTrue(e.getMessage().contains("its WhiteLevel (tag 50717) is " + white + " and its BlackLevel (tag 50714) 256")
                     && e.getMessage().contains("impossible"), e.getMessage());
         }
         try (FileByteSource src = new FileByteSource(dngWithLevels(4095))) {
-            assertEquals("16x16", new FrameRenderer(aces(null, null)).render(src, dir.resolve("ok.tif")).size(), "sane levels develop");
+            assertEquals("16x16", new FrameRenderer(aces(null, null)).render(src, new FileByteSink(dir.resolve("ok.tif"))).size(), "sane levels develop");
         }
     }
 
@@ -266,7 +268,7 @@ class FrameRendererTest {
     void clippingIn16BitIsCountedWarnedAndRecorded() throws Exception {
         Path out = dir.resolve("clipped.tif");
         RgbImage img = new RgbImage(2, 2, new float[] {1.1f, 0.5f, 0.2f, 0.3f, 0.3f, 0.3f, 0.9f, 2.0f, 1.5f, 0.1f, 0.1f, -0.2f});
-        TiffImages.Clipping c = TiffImages.writeRgb16(img, out, "sky");
+        TiffImages.Clipping c = TiffImages.writeRgb16(img, new FileByteSink(out), "sky");
         assertEquals(2, c.pixels());
         assertEquals(4, c.of());
         assertEquals(2.0, c.max(), 0);
@@ -277,7 +279,7 @@ class FrameRendererTest {
             assertEquals("sky; 16-bit integer: 2 pixels above 1.0 clipped (max 2.0000)", description);
         }
         assertEquals(0xFFFF, pixels(out).getChar(0), "1.1 is written as 1.0");
-        assertEquals(0, TiffImages.writeRgb16(new RgbImage(1, 1, new float[] {1f, 0.5f, 0f}), dir.resolve("fine.tif"), "fine").pixels());
+        assertEquals(0, TiffImages.writeRgb16(new RgbImage(1, 1, new float[] {1f, 0.5f, 0f}), new FileByteSink(dir.resolve("fine.tif")), "fine").pixels());
     }
 
     /** The GoPro frame's bright sky passes 1.0 in ACES2065-1: a 16-bit render returns the warning and records it. */
@@ -287,7 +289,7 @@ class FrameRendererTest {
         FrameRenderer.Rendered r;
         try (FileByteSource src = new FileByteSource(GOPRO)) {
             r = new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF16, DngDevelop.Output.ACES2065_1,
-                    Demosaic.Method.BILINEAR, null)).render(src, out);
+                    Demosaic.Method.BILINEAR, null)).render(src, new FileByteSink(out));
         }
         assertEquals("4000x3000", r.size());
         assertEquals(1, r.warnings().size(), r.warnings().toString());

@@ -79,11 +79,11 @@ public final class AmfCommand {
                     io.rushes.engine.format.dng.DngHeader header = io.rushes.engine.format.dng.DngHeader.read(io.rushes.engine.io.BinaryReader.open(src));
                     io.rushes.engine.render.FrameRenderer developer = new io.rushes.engine.render.FrameRenderer(
                             new io.rushes.engine.render.FrameRenderer.Options(io.rushes.engine.render.FrameRenderer.Stage.ACES,
-                                    io.rushes.engine.render.FrameRenderer.Format.TIFF32F, io.rushes.engine.format.dng.DngDevelop.Output.ACES2065_1,
+                                    io.rushes.engine.render.FrameRenderer.Format.TIFF32F, io.rushes.engine.develop.DngDevelop.Output.ACES2065_1,
                                     io.rushes.engine.image.Demosaic.Method.RCD, null));
                     image = developer.develop(header, null).oriented(io.rushes.engine.render.FrameRenderer.orientation(header));
                 } else {
-                    image = io.rushes.engine.render.TiffImages.readRgb(src);
+                    image = io.rushes.engine.deliver.tiff.TiffImages.readRgb(src);
                 }
             } catch (RushesException e) {
                 throw e.during("apply the colour pipeline to");
@@ -94,12 +94,12 @@ public final class AmfCommand {
             String description = "rushes: " + input.getFileName() + " through " + (amf == null ? "the default output" : amf.getFileName()) + " ("
                     + String.join("; ", pipeline.plan()) + (lut.size == 0 ? "" : "; as " + processor.describe()) + ")";
             if (format == Format.tiff16) {
-                io.rushes.engine.render.TiffImages.Clipping clipped = io.rushes.engine.render.TiffImages.writeRgb16(image, out, description);
+                io.rushes.engine.deliver.tiff.TiffImages.Clipping clipped = io.rushes.engine.deliver.tiff.TiffImages.writeRgb16(image, new io.rushes.engine.io.FileByteSink(out), description);
                 if (clipped.pixels() > 0) {
                     System.err.println("warning: " + out.getFileName() + ": " + clipped.warning());
                 }
             } else {
-                io.rushes.engine.render.TiffImages.writeRgbFloat(image, out, description);
+                io.rushes.engine.deliver.tiff.TiffImages.writeRgbFloat(image, new io.rushes.engine.io.FileByteSink(out), description);
             }
             System.out.printf("%s: %dx%d, %s%s%n", out, image.width(), image.height(), String.join("; ", pipeline.plan()),
                     lut.size == 0 ? "" : "; as " + processor.describe());

@@ -3,22 +3,21 @@ package io.rushes.jobs.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rushes.engine.deliver.tiff.TiffImages;
+import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.RushesException;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.fdl.Fdl;
 import io.rushes.engine.fdl.FdlLinks;
 import io.rushes.engine.fdl.FdlReader;
-import io.rushes.engine.format.dng.DngDevelop;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.io.Documents;
 import io.rushes.engine.io.FileByteSource;
 import io.rushes.engine.render.FdlFraming;
 import io.rushes.engine.render.FrameRenderer;
-import io.rushes.engine.render.TiffImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -127,9 +126,8 @@ public final class FdlCommand {
             } catch (RushesException e) {
                 throw (e.file() == null ? e.inFile(fdl.toString()) : e).during("apply the template to");
             }
-            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(a.result()));
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(a.result());
+            new io.rushes.engine.io.FileByteSink(out).write(o -> o.write(json));
             System.out.printf(Locale.ROOT, "canvas %s -> %s: %.0fx%.0f (squeeze %s), scale %.6f x %.6f%n", a.source().id(), newId,
                     a.canvas().width(), a.canvas().height(), a.outputSqueeze(), a.scaleX(), a.scaleY());
             System.out.printf(Locale.ROOT, "  effective  %.4fx%.4f at (%.4f, %.4f)%n", a.effective().width(), a.effective().height(),
@@ -210,12 +208,12 @@ public final class FdlCommand {
             String description = String.format(Locale.ROOT, "rushes ACES2065-1 framed by %s (canvas %s, decision %s, template %s)",
                     fdl.getFileName(), a.source().id(), a.decision().id(), a.template().id());
             if (format == Format.tiff16) {
-                TiffImages.Clipping clipped = TiffImages.writeRgb16(r.image(), out, description);
+                TiffImages.Clipping clipped = TiffImages.writeRgb16(r.image(), new io.rushes.engine.io.FileByteSink(out), description);
                 if (clipped.pixels() > 0) {
                     System.err.println("warning: " + out.getFileName() + ": " + clipped.warning());
                 }
             } else {
-                TiffImages.writeRgbFloat(r.image(), out, description);
+                TiffImages.writeRgbFloat(r.image(), new io.rushes.engine.io.FileByteSink(out), description);
             }
             System.out.printf(Locale.ROOT, "%s: %dx%d from %s of %s%s%n", out, r.image().width(), r.image().height(), a.decision().id(),
                     input.getFileName(), r.developed() == null ? " (whole frame developed)"

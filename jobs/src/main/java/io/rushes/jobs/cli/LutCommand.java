@@ -5,9 +5,7 @@ import io.rushes.engine.color.amf.Amf;
 import io.rushes.engine.color.amf.AmfPipeline;
 import io.rushes.engine.color.amf.AmfReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,9 +55,7 @@ public final class LutCommand {
             LutBake lut = LutBake.bake(pipeline.pipeline(), size, shaper);
             String title = amf.getFileName().toString();
             String text = format == Format.cube ? lut.toCube(title) : lut.toClf(title.replaceAll("[^A-Za-z0-9_.-]", "_"), "Baked by Rushes from " + title);
-            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            new io.rushes.engine.io.FileByteSink(out).write(o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
             LutBake.Error e = lut.error(pipeline.pipeline(), 50_000, 1);
             System.out.printf(Locale.ROOT, "%s: %d³ %s%s; error vs the exact pipeline over the input cube: mean %.2e, 99th percentile %.2e, max %.2e%n",
                     out, size, format, shaper == LutBake.Shaper.NONE ? "" : " with an ACEScct shaper", e.mean(), e.p99(), e.max());

@@ -1,9 +1,9 @@
 package io.rushes.jobs.cli;
 
+import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.discovery.Clip;
 import io.rushes.engine.discovery.ClipDiscovery;
 import io.rushes.engine.error.RushesException;
-import io.rushes.engine.format.dng.DngDevelop;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.io.FileByteSource;
 import io.rushes.engine.render.FrameRenderer;
@@ -108,7 +108,7 @@ public final class RenderCommand implements Callable<Integer> {
                 String name = clip.name() + (frame == null ? "" : String.format(Locale.ROOT, ".%07d", frame)) + "." + stage + ".tif";
                 long t0 = System.nanoTime();
                 try (FileByteSource src = new FileByteSource(source)) {
-                    FrameRenderer.Rendered rendered = renderer.render(src, out.resolve(name));
+                    FrameRenderer.Rendered rendered = renderer.render(src, new io.rushes.engine.io.FileByteSink(out.resolve(name)));
                     written++;
                     System.out.printf(Locale.ROOT, "%s  %s  %.0f ms%n", out.resolve(name), rendered.size(), (System.nanoTime() - t0) / 1e6);
                     rendered.warnings().forEach(w -> System.err.println("rushes render: warning: " + w));

@@ -154,7 +154,7 @@ class RushesCliTest {
     void amfApplyRunsThePipelineOnATiff(@TempDir Path dir) throws Exception {
         float[] px = {0.41f, 0.41f, 0.41f, 0.6f, 0.3f, 0.2f};
         Path in = dir.resolve("in.tif");
-        io.rushes.engine.render.TiffImages.writeRgbFloat(new io.rushes.engine.image.RgbImage(2, 1, px.clone()), in, "test");
+        io.rushes.engine.deliver.tiff.TiffImages.writeRgbFloat(new io.rushes.engine.image.RgbImage(2, 1, px.clone()), new io.rushes.engine.io.FileByteSink(in), "test");
         Path amf = dir.resolve("p.amf");
         Files.writeString(amf, """
                 <aces:acesMetadataFile version="2.0" xmlns:aces="urn:ampas:aces:amf:v2.0">
@@ -172,7 +172,7 @@ class RushesCliTest {
         assertEquals(0, r.code(), r.out());
         io.rushes.engine.image.RgbImage got;
         try (io.rushes.engine.io.FileByteSource s = new io.rushes.engine.io.FileByteSource(out)) {
-            got = io.rushes.engine.render.TiffImages.readRgb(s);
+            got = io.rushes.engine.deliver.tiff.TiffImages.readRgb(s);
         }
         double[] grey = {0.41, 0.41, 0.41};
         io.rushes.engine.color.TransformRegistry.resolve("urn:ampas:aces:transformId:v2.0:CSC.Academy.ACEScct_to_ACES.a2.v1", false, "t").apply(grey);
@@ -189,7 +189,7 @@ class RushesCliTest {
         assertEquals(0, lut.code(), lut.out());
         assertTrue(lut.out().contains("65³ LUT of") && lut.out().contains("error vs exact p99"), lut.out());
         try (io.rushes.engine.io.FileByteSource s = new io.rushes.engine.io.FileByteSource(baked)) {
-            io.rushes.engine.image.RgbImage fast = io.rushes.engine.render.TiffImages.readRgb(s);
+            io.rushes.engine.image.RgbImage fast = io.rushes.engine.deliver.tiff.TiffImages.readRgb(s);
             for (int c = 0; c < 3; c++) {
                 assertEquals(got.get(0, 0, c), fast.get(0, 0, c), 0.02, "channel " + c);
                 assertEquals(got.get(1, 0, c), fast.get(1, 0, c), 0.02, "channel " + c);

@@ -1,5 +1,7 @@
-package io.rushes.engine.format.tiff;
+package io.rushes.engine.deliver.tiff;
 
+import io.rushes.engine.format.tiff.TiffEntry;
+import io.rushes.engine.format.tiff.TiffTags;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

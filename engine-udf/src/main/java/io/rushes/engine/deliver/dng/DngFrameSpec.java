@@ -1,4 +1,4 @@
-package io.rushes.engine.format.dng;
+package io.rushes.engine.deliver.dng;
 
 import io.rushes.engine.metadata.Timecode;
 

@@ -1,16 +1,12 @@
-package io.rushes.engine.render;
+package io.rushes.engine.deliver.tiff;
 
 import io.rushes.engine.format.tiff.TiffTags;
-import io.rushes.engine.format.tiff.TiffWriter;
 import io.rushes.engine.image.RawImage;
 import io.rushes.engine.image.RgbImage;
+import io.rushes.engine.io.ByteSink;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -24,7 +20,7 @@ public final class TiffImages {
     private TiffImages() {
     }
 
-    public static void writeRaw(RawImage raw, Path file, String description) throws IOException {
+    public static void writeRaw(RawImage raw, ByteSink file, String description) throws IOException {
         ByteBuffer px = ByteBuffer.allocate(raw.data().length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (char v : raw.data()) {
             px.putChar(v);
@@ -52,7 +48,7 @@ public final class TiffImages {
      * and an integer TIFF of a scene with a few speculars is still what a reviewer asked for; the warning says how to
      * keep them instead. (Values below 0, out-of-gamut noise, clip to 0 as in any integer encoding.)
      */
-    public static Clipping writeRgb16(RgbImage img, Path file, String description) throws IOException {
+    public static Clipping writeRgb16(RgbImage img, ByteSink file, String description) throws IOException {
         float[] d = img.data();
         ByteBuffer px = ByteBuffer.allocate(d.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         long clippedPixels = 0;
@@ -78,7 +74,7 @@ public final class TiffImages {
         return clipping;
     }
 
-    public static void writeRgbFloat(RgbImage img, Path file, String description) throws IOException {
+    public static void writeRgbFloat(RgbImage img, ByteSink file, String description) throws IOException {
         float[] d = img.data();
         ByteBuffer px = ByteBuffer.allocate(d.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : d) {
@@ -176,12 +172,10 @@ public final class TiffImages {
         return w;
     }
 
-    private static void write(Path file, byte[] header, byte[] pixels) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+    private static void write(ByteSink file, byte[] header, byte[] pixels) throws IOException {
+        file.write(out -> {
             out.write(header);
             out.write(pixels);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 }

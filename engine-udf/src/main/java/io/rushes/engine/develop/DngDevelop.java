@@ -1,4 +1,4 @@
-package io.rushes.engine.format.dng;
+package io.rushes.engine.develop;
 
 import io.rushes.engine.color.ChromaticAdaptation;
 import io.rushes.engine.color.Chromaticities;

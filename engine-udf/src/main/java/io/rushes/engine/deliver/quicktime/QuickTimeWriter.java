@@ -1,4 +1,4 @@
-package io.rushes.engine.format.quicktime;
+package io.rushes.engine.deliver.quicktime;
 
 import io.rushes.engine.metadata.Timecode;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.rushes.engine.format.dng;
+package io.rushes.engine.develop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rushes.engine.Samples;
 import io.rushes.engine.card.SampleCard;
 import io.rushes.engine.color.Matrix3;
+import io.rushes.engine.deliver.tiff.TiffWriter;
+import io.rushes.engine.format.dng.DngHeader;
+import io.rushes.engine.format.dng.DngRawDecoder;
 import io.rushes.engine.format.tiff.TiffEntry;
 import io.rushes.engine.format.tiff.TiffTags;
-import io.rushes.engine.format.tiff.TiffWriter;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.image.Pipeline;
 import io.rushes.engine.image.RawImage;

@@ -1,10 +1,11 @@
-package io.rushes.engine.format.dng;
+package io.rushes.engine.develop;
 
 import io.rushes.engine.color.ChromaticAdaptation;
 import io.rushes.engine.color.Chromaticities;
 import io.rushes.engine.color.ColorTemperature;
 import io.rushes.engine.color.Matrix3;
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.format.tiff.TiffIfd;
 import io.rushes.engine.format.tiff.TiffTags;
 

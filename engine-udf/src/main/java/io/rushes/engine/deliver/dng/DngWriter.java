@@ -1,8 +1,8 @@
-package io.rushes.engine.format.dng;
+package io.rushes.engine.deliver.dng;
 
+import io.rushes.engine.deliver.tiff.TiffWriter;
 import io.rushes.engine.format.tiff.TiffEntry;
 import io.rushes.engine.format.tiff.TiffTags;
-import io.rushes.engine.format.tiff.TiffWriter;
 import io.rushes.engine.metadata.SmpteTimecodeBytes;
 
 /**
@@ -87,7 +87,7 @@ public final class DngWriter {
      * as two interleaved components (its two CFA colours), the layout most DNG writers use.
      */
     public static byte[] losslessJpeg(DngFrameSpec s, int[] samples) {
-        return LosslessJpeg.encode(samples, s.width(), s.height(), 2, s.bitsPerSample());
+        return LosslessJpegEncoder.encode(samples, s.width(), s.height(), 2, s.bitsPerSample());
     }
 
     /** Packs one frame of samples (row-major) as the frame's BitsPerSample says. */
