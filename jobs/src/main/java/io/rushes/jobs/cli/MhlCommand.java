@@ -33,6 +33,7 @@ public final class MhlCommand {
 
         @Override
         public Integer call() {
+            card(dir);
             MhlReport r;
             try {
                 r = MhlVerifier.verify(dir, new ProgressLine("verify", System.err, System::nanoTime));
@@ -43,6 +44,15 @@ public final class MhlCommand {
             System.out.printf(Locale.ROOT, "%d files verified, %d issues: %s%n", r.verified(), r.issues().size(), r.passed() ? "PASSED" : "FAILED");
             return r.passed() ? 0 : 1;
         }
+    }
+
+    /** The folder to verify or seal: a missing path is the user's mistake (exit 2), not a storage failure. */
+    static Path card(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw java.nio.file.Files.exists(dir) ? Errors.invalidArgument(dir + " is a file", "Give the folder of the card (or reel) it is on")
+                    : Errors.notFound(dir.toString(), "no such folder", "Check the path of the card");
+        }
+        return dir;
     }
 
     @Command(name = "seal", mixinStandardHelpOptions = true,
@@ -63,6 +73,7 @@ public final class MhlCommand {
                         .collect(java.util.stream.Collectors.joining(", "));
                 throw Errors.invalidArgument("the hash '" + hash + "' is unknown", "Use --hash with one of " + known).during("seal");
             }
+            card(dir);
             String host = InetAddress.getLocalHost().getHostName();
             MhlWriter.Sealed s;
             try {

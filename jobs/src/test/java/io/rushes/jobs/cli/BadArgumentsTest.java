@@ -126,6 +126,8 @@ class BadArgumentsTest {
                 "urn:ampas:aces:transformId:v1.5:ODT.Academy.Rec709_100nits_dimm.a1.0.3"));
         c.add(new Case("rushes render", "--lut-budget", "render", "--input", d, "--out", out, "--stage", "display", "--lut", "33",
                 "--lut-budget", "NaN"));
+        c.add(new Case("rushes mhl seal", "crc32", "mhl", "seal", card.toString(), "--hash", "crc32"));
+        c.add(new Case("rushes mhl verify", dir.resolve("missing").toString(), "mhl", "verify", dir.resolve("missing").toString()));
         c.add(new Case("rushes", "Unknown option: '--nope'", "--nope"));
         return c;
     }
