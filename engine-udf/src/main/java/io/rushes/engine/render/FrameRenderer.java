@@ -2,6 +2,7 @@ package io.rushes.engine.render;
 
 import io.rushes.engine.color.ColorProcessor;
 import io.rushes.engine.color.amf.AmfPipeline;
+import io.rushes.engine.deliver.thumbnail.Thumbnails;
 import io.rushes.engine.deliver.tiff.TiffImages;
 import io.rushes.engine.develop.DngColor;
 import io.rushes.engine.develop.DngDevelop;
@@ -31,18 +32,29 @@ import java.util.Set;
 public final class FrameRenderer {
     public enum Stage { RAW, RGB, ACES, DISPLAY }
 
-    public enum Format { TIFF16, TIFF32F }
+    /** TIFF for every stage; JPEG and PNG (8-bit thumbnails and posters) for display code values only. */
+    public enum Format { TIFF16, TIFF32F, JPEG, PNG }
 
     /**
      * @param region a rectangle of the active area in sensor (as stored) coordinates, or null for the whole frame
      * @param display with {@link Stage#DISPLAY}: the processor from ACES2065-1 to display code values, exact or baked
      *     (null: the default output, {@link AmfPipeline#defaultOutput()}, exact)
+     * @param fit the longest side of the output in pixels, scaled down in linear light before any output transform
+     *     (0: the frame's own size)
      */
     public record Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
-                          DngRawDecoder.Region region, ColorProcessor display) {
+                          DngRawDecoder.Region region, ColorProcessor display, int fit) {
         /** Settings are checked here, where they enter the engine, so a bad one fails before any frame is read. */
         public Options {
             DngColor.checkKelvin(kelvin);
+            if ((format == Format.JPEG || format == Format.PNG) && stage != Stage.DISPLAY) {
+                throw Errors.invalidArgument(format.name().toLowerCase(java.util.Locale.ROOT) + " holds 8-bit display code values, not the "
+                        + stage.name().toLowerCase(java.util.Locale.ROOT) + " stage", "Use --stage display (an output transform first), or a TIFF format");
+            }
+            if (fit < 0 || (fit > 0 && stage == Stage.RAW)) {
+                throw Errors.invalidArgument("a fit of " + fit + " px" + (stage == Stage.RAW ? " on the raw stage (CFA values are never resampled)" : ""),
+                        "Give the longest side in pixels (e.g. 512) on a developed stage, or leave --fit out");
+            }
             if (region != null && (region.x() < 0 || region.y() < 0 || region.width() < 1 || region.height() < 1)) {
                 throw Errors.invalidArgument("the region " + describe(region) + " is " + (region.width() < 1 || region.height() < 1 ? "empty" : "negative"),
                         "Give X,Y of at least 0 and W,H of at least 1, inside the frame's active area (sensor coordinates, as stored)");
@@ -51,11 +63,11 @@ public final class FrameRenderer {
 
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
                 DngRawDecoder.Region region) {
-            this(stage, format, output, method, kelvin, region, null);
+            this(stage, format, output, method, kelvin, region, null, 0);
         }
 
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin) {
-            this(stage, format, output, method, kelvin, null, null);
+            this(stage, format, output, method, kelvin, null, null, 0);
         }
     }
 
@@ -175,6 +187,9 @@ public final class FrameRenderer {
         };
         int o = orientation(header);
         RgbImage image = develop(header, raw, color, output, want, decoded).oriented(o);
+        if (options.fit() > 0) {
+            image = Thumbnails.fitWithin(image, options.fit()); // before the output transform: fewer pixels through it
+        }
         String rendered = output.toString();
         if (options.stage() == Stage.DISPLAY) {
             ColorProcessor display = options.display() != null ? options.display() : AmfPipeline.defaultOutput().pipeline();
@@ -192,6 +207,8 @@ public final class FrameRenderer {
                 }
             }
             case TIFF32F -> TiffImages.writeRgbFloat(image, out, description);
+            case JPEG -> Thumbnails.write(image, Thumbnails.Format.JPEG, out);
+            case PNG -> Thumbnails.write(image, Thumbnails.Format.PNG, out);
         }
         return new Rendered(image.width() + "x" + image.height(), warnings);
     }

@@ -29,6 +29,11 @@ class FileByteSinkTest {
         sink.write(o -> o.write("new".getBytes(StandardCharsets.UTF_8)));
         assertArrayEquals("new".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(out));
         assertEquals(List.of("plate.0001.tif"), names(dir), "nothing left aside");
+        // Created as any new file is (the umask decides), not private like a temporary file: deliverables are shared.
+        Path plain = dir.resolve("plain.txt");
+        Files.writeString(plain, "x");
+        new FileByteSink(dir.resolve("shared.tif")).write(o -> o.write(1));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(dir.resolve("shared.tif")));
     }
 
     /** A writer that fails midway (a full disk, a bug) leaves the old file as it was and no partial file. */

@@ -121,6 +121,44 @@ class FrameRendererTest {
         assertTrue(Files.list(dir).noneMatch(f -> f.getFileName().toString().endsWith(".partial")), "no partial files left");
     }
 
+    /**
+     * A thumbnail is the developed frame fitted in linear light, then through the output transform, then rounded to
+     * 8 bits: the PNG's codes equal the float display render at the same fit, rounded.
+     */
+    @Test
+    void aPngThumbnailIsTheFittedDisplayFrameInEightBits() throws Exception {
+        DngRawDecoder.Region region = new DngRawDecoder.Region(1000, 800, 640, 360);
+        Path floats = dir.resolve("thumb.tif");
+        Path png = dir.resolve("thumb.png");
+        for (FrameRenderer.Format f : new FrameRenderer.Format[] {FrameRenderer.Format.TIFF32F, FrameRenderer.Format.PNG}) {
+            try (FileByteSource src = new FileByteSource(GOPRO)) {
+                FrameRenderer.Rendered r = new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.DISPLAY, f, null,
+                        Demosaic.Method.BILINEAR, null, region, null, 160)).render(src, new FileByteSink(f == FrameRenderer.Format.PNG ? png : floats));
+                assertEquals("160x90", r.size());
+            }
+        }
+        RgbImage expected;
+        try (FileByteSource src = new FileByteSource(floats)) {
+            expected = TiffImages.readRgb(src);
+        }
+        java.awt.image.BufferedImage got = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(160, got.getWidth());
+        assertEquals(90, got.getHeight());
+        for (int y = 0; y < 90; y++) {
+            for (int x = 0; x < 160; x++) {
+                int rgb = got.getRGB(x, y);
+                for (int c = 0; c < 3; c++) {
+                    int want = Math.min(255, Math.max(0, Math.round(expected.get(x, y, c) * 255f)));
+                    assertEquals(want, rgb >> (16 - 8 * c) & 0xFF, "pixel " + x + "," + y + " channel " + c);
+                }
+            }
+        }
+        RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer.Options(FrameRenderer.Stage.ACES,
+                FrameRenderer.Format.JPEG, DngDevelop.Output.ACES2065_1, Demosaic.Method.BILINEAR, null, null, null, 0));
+        assertEquals("Cannot go on: jpeg holds 8-bit display code values, not the aces stage. Use --stage display (an output "
+                + "transform first), or a TIFF format", e.getMessage());
+    }
+
     @Test
     void displayStageIsTheAcesFrameThroughTheDefaultOutput() throws Exception {
         DngRawDecoder.Region region = new DngRawDecoder.Region(2001, 1001, 64, 32);

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 public final class RenderCommand implements Callable<Integer> {
     enum Stage { raw, rgb, aces, display }
 
-    enum Format { tiff16, tiff32f }
+    enum Format { tiff16, tiff32f, jpeg, png }
 
     enum Output { aces, acescg, acescct }
 
@@ -45,8 +45,13 @@ public final class RenderCommand implements Callable<Integer> {
             + "transform is skipped: the frame is developed to ACES2065-1). Default: the ACES 2.0 Rec.709 output.")
     Path amf;
 
-    @Option(names = "--format", defaultValue = "tiff32f", description = "tiff16 or tiff32f (default: ${DEFAULT-VALUE}; raw is always 16-bit).")
+    @Option(names = "--format", defaultValue = "tiff32f", description = "tiff16, tiff32f, or with --stage display jpeg or png "
+            + "(8-bit thumbnails and posters) (default: ${DEFAULT-VALUE}; raw is always 16-bit).")
     Format format;
+
+    @Option(names = "--fit", defaultValue = "0", description = "Scale down so the longest side is at most N pixels (in linear light, "
+            + "before the output transform), e.g. 512 for thumbnails; 0 keeps the frame's size.")
+    int fit;
 
     @Option(names = "--output", defaultValue = "aces", description = "With --stage aces: aces (ACES2065-1), acescg or acescct.")
     Output output;
@@ -94,7 +99,7 @@ public final class RenderCommand implements Callable<Integer> {
                     case aces -> DngDevelop.Output.ACES2065_1;
                     case acescg -> DngDevelop.Output.ACESCG;
                     case acescct -> DngDevelop.Output.ACESCCT;
-                }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region, display()));
+                }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region, display(), fit));
         int written = 0;
         int failed = 0;
         boolean onlyUserErrors = true;
@@ -105,7 +110,7 @@ public final class RenderCommand implements Callable<Integer> {
                     continue;
                 }
                 Path source = Path.of(clip.files().get(i).location());
-                String name = clip.name() + (frame == null ? "" : String.format(Locale.ROOT, ".%07d", frame)) + "." + stage + ".tif";
+                String name = clip.name() + (frame == null ? "" : String.format(Locale.ROOT, ".%07d", frame)) + "." + stage + "." + extension();
                 long t0 = System.nanoTime();
                 try (FileByteSource src = new FileByteSource(source)) {
                     FrameRenderer.Rendered rendered = renderer.render(src, new io.rushes.engine.io.FileByteSink(out.resolve(name)));
@@ -126,6 +131,14 @@ public final class RenderCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%d frames written, %d failed%n", written, failed);
         // Exit as the worst frame did: 0 only when every frame was written.
         return failed == 0 ? 0 : onlyUserErrors ? 2 : 1;
+    }
+
+    private String extension() {
+        return switch (format) {
+            case tiff16, tiff32f -> "tif";
+            case jpeg -> "jpg";
+            case png -> "png";
+        };
     }
 
     private static String frameSpan(List<Clip> clips) {
