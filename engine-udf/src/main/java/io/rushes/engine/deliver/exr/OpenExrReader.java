@@ -85,13 +85,13 @@ public final class OpenExrReader {
             throw Errors.unsupportedFeature(name, 8, "an OpenEXR part of type " + type.asString(), FIX);
         }
         ExrCompression compression = compression(name, required(name, attributes, "compression", "compression"));
+        if (!compression.supported()) {
+            throw Errors.unsupportedFeature(name, 8, "OpenEXR " + compression + " compression", FIX);
+        }
         ExrWindow data = window(name, required(name, attributes, "dataWindow", "box2i"));
         ExrWindow display = window(name, required(name, attributes, "displayWindow", "box2i"));
         required(name, attributes, "lineOrder", "lineOrder");
         List<ExrFile.Channel> channels = channels(name, required(name, attributes, "channels", "chlist"));
-        if (!compression.supported()) {
-            throw Errors.unsupportedFeature(name, 8, "OpenEXR " + compression + " compression", FIX);
-        }
 
         long width = data.width();
         long height = data.height();
