@@ -6,7 +6,7 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * The chunk codecs of RLE, ZIPS and ZIP (OpenEXR's internal_rle.c and internal_zip.c). Both first split the bytes
+ * The chunk codecs of RLE, ZIPS and ZIP (OpenEXR's internal_rle.c and internal_zip.c), and PIZ ({@link ExrPiz}). Both first split the bytes
  * into even and odd halves (the low and high bytes of most samples) and replace each byte by its difference from the
  * one before plus 128, which turns smooth images into runs of small numbers; RLE then codes runs, ZIP deflates with
  * zlib. A chunk that would not shrink is stored as it is, and a reader knows it by its size.
@@ -20,12 +20,16 @@ final class ExrCodec {
     private ExrCodec() {
     }
 
-    /** The stored bytes of one chunk: compressed, or {@code raw} itself when compressing would not make it smaller. */
-    static byte[] compress(ExrCompression compression, byte[] raw) {
+    /**
+     * The stored bytes of one chunk of {@code lines} lines of {@code width} pixels whose channels have {@code words[c]}
+     * 16-bit words per sample: compressed, or {@code raw} itself when compressing would not make it smaller.
+     */
+    static byte[] compress(ExrCompression compression, byte[] raw, int width, int lines, int[] words) {
         byte[] packed = switch (compression) {
             case NONE -> raw;
             case RLE -> rle(predict(raw));
             case ZIPS, ZIP -> deflate(predict(raw));
+            case PIZ -> ExrPiz.compress(raw, width, lines, words);
             default -> throw new IllegalArgumentException("no encoder for " + compression);
         };
         return packed.length < raw.length ? packed : raw;
@@ -35,9 +39,13 @@ final class ExrCodec {
      * The {@code rawSize} bytes of one stored chunk of {@code packed.length} bytes at {@code offset} in {@code file};
      * a chunk of exactly {@code rawSize} bytes was stored uncompressed.
      */
-    static byte[] decompress(ExrCompression compression, byte[] packed, int rawSize, String file, long offset) {
+    static byte[] decompress(ExrCompression compression, byte[] packed, int rawSize, int width, int lines, int[] words, String file,
+            long offset) {
         if (packed.length == rawSize) {
             return packed;
+        }
+        if (compression == ExrCompression.PIZ) {
+            return ExrPiz.decompress(packed, rawSize, width, lines, words, file, offset);
         }
         byte[] predicted = switch (compression) {
             case RLE -> unrle(packed, rawSize, file, offset);

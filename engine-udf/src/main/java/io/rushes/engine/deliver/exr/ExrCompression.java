@@ -27,7 +27,7 @@ public enum ExrCompression {
 
     /** Whether Rushes writes and reads it (the others are refused as unsupported, never as damaged). */
     public boolean supported() {
-        return code <= ZIP.code;
+        return code <= PIZ.code;
     }
 
     public int linesPerChunk() {

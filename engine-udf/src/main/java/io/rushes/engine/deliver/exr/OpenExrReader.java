@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads single-part scanline OpenEXR images compressed NONE, RLE, ZIPS or ZIP, with any channels of HALF, FLOAT or
+ * Reads single-part scanline OpenEXR images compressed NONE, RLE, ZIPS, ZIP or PIZ, with any channels of HALF, FLOAT or
  * UINT samples, in any line order. Tiled, deep and multi-part files and the other compressions are refused as
  * unsupported, naming what they are. Nothing read is trusted: every size, count and offset is checked against the
  * file before anything is allocated for it, so a header never makes the reader allocate more than the file's bytes
@@ -32,7 +32,7 @@ public final class OpenExrReader {
     /** Largest uncompressed chunk (16 lines of 32768 pixels of 64 FLOAT channels, say), and of one sample plane set. */
     private static final long MAX_CHUNK_BYTES = 256L << 20;
     private static final long MAX_SAMPLES = 1L << 28;
-    private static final String FIX = "Convert it to a scanline, single-part OpenEXR with NONE, RLE, ZIPS or ZIP compression "
+    private static final String FIX = "Convert it to a scanline, single-part OpenEXR with NONE, RLE, ZIPS, ZIP or PIZ compression "
             + "(for example: oiiotool in.exr --compression zip -o out.exr)";
 
     private OpenExrReader() {
@@ -126,6 +126,7 @@ public final class OpenExrReader {
             planes.put(c.name(), new float[(int) (width * height)]);
         }
         float[][] planeList = planes.values().toArray(new float[0][]);
+        int[] words = channels.stream().mapToInt(c -> c.type().bytes / 2).toArray();
         boolean[] seen = new boolean[(int) chunkCount];
         for (int i = 0; i < chunkCount; i++) {
             long offset = in.u64(headerEnd + 8L * i);
@@ -149,7 +150,7 @@ public final class OpenExrReader {
                         + " uncompressed bytes");
             }
             byte[] packed = in.bytes(offset + 8, size, "chunk " + index + " (" + size + " bytes)");
-            byte[] raw = ExrCodec.decompress(compression, packed, (int) rawSize, name, offset + 8);
+            byte[] raw = ExrCodec.decompress(compression, packed, (int) rawSize, (int) width, count, words, name, offset + 8);
             unpack(raw, channels, planeList, (int) width, first, count);
         }
         return new ExrFile(name, compression, data, display, List.copyOf(channels), Collections.unmodifiableMap(attributes),
@@ -161,6 +162,7 @@ public final class OpenExrReader {
         return switch (compression) {
             case NONE -> 1;
             case RLE -> 64;
+            case PIZ -> 512; // a 10-bit run (two 1-bit codes and its count) stands for 256 words, 512 bytes
             default -> 1032;
         };
     }

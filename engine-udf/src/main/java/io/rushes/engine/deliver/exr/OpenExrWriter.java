@@ -17,8 +17,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Writes single-part scanline OpenEXR files: channels R, G, B (and A) as HALF or FLOAT, compressed NONE, RLE, ZIPS
- * or ZIP, with a data window that may differ from the display window and any header attributes
+ * Writes single-part scanline OpenEXR files: channels R, G, B (and A) as HALF or FLOAT, compressed NONE, RLE, ZIPS,
+ * ZIP or PIZ, with a data window that may differ from the display window and any header attributes
  * ({@link ExrStandardAttributes}). Chunks compress independently, so given an {@link Executor} they compress in
  * parallel; the bytes written are the same whatever the executor. Stateless.
  *
@@ -38,7 +38,7 @@ public final class OpenExrWriter {
         public Options {
             if (!compression.supported()) {
                 throw Errors.invalidArgument("OpenEXR compression " + compression + " cannot be written yet",
-                        "Choose NONE, RLE, ZIPS or ZIP");
+                        "Choose NONE, RLE, ZIPS, ZIP or PIZ");
             }
             if (pixelType == ExrPixelType.UINT) {
                 throw Errors.invalidArgument("OpenEXR UINT pixels cannot hold an image's colours", "Choose HALF or FLOAT pixels");
@@ -144,13 +144,13 @@ public final class OpenExrWriter {
             byte[][] stored = new byte[count][];
             if (executor == null) {
                 for (int i = 0; i < count; i++) {
-                    stored[i] = ExrCodec.compress(options.compression(), rawChunk(i));
+                    stored[i] = compress(i);
                 }
             } else {
                 List<CompletableFuture<byte[]>> futures = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     int chunk = i;
-                    futures.add(CompletableFuture.supplyAsync(() -> ExrCodec.compress(options.compression(), rawChunk(chunk)), executor));
+                    futures.add(CompletableFuture.supplyAsync(() -> compress(chunk), executor));
                 }
                 for (int i = 0; i < count; i++) {
                     try {
@@ -173,6 +173,14 @@ public final class OpenExrWriter {
                 out.write(new ByteArrayBuilder().i32(image.dataWindow().yMin() + i * lines).i32(stored[i].length).toByteArray());
                 out.write(stored[i]);
             }
+        }
+
+        byte[] compress(int chunk) {
+            int lines = options.compression().linesPerChunk;
+            int count = Math.min(lines, image.rgb().height() - chunk * lines);
+            int[] words = new int[channels.size()];
+            java.util.Arrays.fill(words, options.pixelType().bytes / 2);
+            return ExrCodec.compress(options.compression(), rawChunk(chunk), image.rgb().width(), count, words);
         }
 
         /** Scanlines of one chunk, uncompressed: per line, each channel's samples in the channel list's order. */

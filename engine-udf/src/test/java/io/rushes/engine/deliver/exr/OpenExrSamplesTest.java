@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every image of OpenEXR's sample set: those we read (scanline NONE/RLE/ZIPS/ZIP) with their size and channels, the
+ * Every image of OpenEXR's sample set: those we read (scanline NONE/RLE/ZIPS/ZIP/PIZ) with their size and channels, the
  * rest refused as unsupported with what they are, never as damaged.
  */
 class OpenExrSamplesTest {
@@ -32,17 +32,17 @@ class OpenExrSamplesTest {
             Map.entry("LuminanceChroma/Garden.exr", "a tiled OpenEXR file"),
             Map.entry("MultiResolution/ColorCodedLevels.exr", "a tiled OpenEXR file"),
             Map.entry("ScanLines/Cannon.exr", "OpenEXR B44 compression"),
-            Map.entry("MultiView/Fog.exr", "OpenEXR PIZ compression"),
-            Map.entry("Chromaticities/Rec709.exr", "OpenEXR PIZ compression"),
-            Map.entry("Chromaticities/Rec709_YC.exr", "OpenEXR PIZ compression"),
-            Map.entry("Chromaticities/XYZ.exr", "OpenEXR PIZ compression"),
-            Map.entry("Chromaticities/XYZ_YC.exr", "OpenEXR PIZ compression"),
-            Map.entry("DisplayWindow/t01.exr", "OpenEXR PIZ compression"),
-            Map.entry("DisplayWindow/t02.exr", "OpenEXR PIZ compression"),
-            Map.entry("DisplayWindow/t03.exr", "OpenEXR PIZ compression"),
-            Map.entry("DisplayWindow/t04.exr", "OpenEXR PIZ compression"),
-            Map.entry("TestImages/AllHalfValues.exr", "OpenEXR PIZ compression"),
-            Map.entry("TestImages/stripes.exr", "OpenEXR PIZ compression"),
+            Map.entry("MultiView/Fog.exr", "1000x672 [Y, right.Y]"),
+            Map.entry("Chromaticities/Rec709.exr", "610x406 [B, G, R]"),
+            Map.entry("Chromaticities/Rec709_YC.exr", "OpenEXR channel BY subsampled 2x2 (luminance/chroma)"),
+            Map.entry("Chromaticities/XYZ.exr", "610x406 [B, G, R]"),
+            Map.entry("Chromaticities/XYZ_YC.exr", "OpenEXR channel BY subsampled 2x2 (luminance/chroma)"),
+            Map.entry("DisplayWindow/t01.exr", "400x300 [B, G, R]"),
+            Map.entry("DisplayWindow/t02.exr", "400x300 [B, G, R]"),
+            Map.entry("DisplayWindow/t03.exr", "400x300 [B, G, R]"),
+            Map.entry("DisplayWindow/t04.exr", "400x300 [B, G, R]"),
+            Map.entry("TestImages/AllHalfValues.exr", "256x256 [B, G, R]"),
+            Map.entry("TestImages/stripes.exr", "100x50 [A, B, G, R]"),
             Map.entry("TestImages/GammaChart.exr", "OpenEXR PXR24 compression"),
             Map.entry("TestImages/GrayRampsDiagonal.exr", "OpenEXR PXR24 compression"),
             Map.entry("TestImages/GrayRampsHorizontal.exr", "OpenEXR PXR24 compression"),
@@ -51,7 +51,7 @@ class OpenExrSamplesTest {
             Map.entry("TestImages/WideFloatRange.exr", "OpenEXR PXR24 compression")));
 
     @Test
-    void readsTheScanlineZipImagesAndNamesWhatItRefuses() throws Exception {
+    void readsTheScanlineZipAndPizImagesAndNamesWhatItRefuses() throws Exception {
         Path root = Samples.dir().resolve("exr_dpx/openexr-images");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
@@ -96,6 +96,27 @@ class OpenExrSamplesTest {
         }
         assertArrayEquals(ap0, carrots.attribute("chromaticities").asFloats(), "ACES AP0 primaries and white");
         assertEquals(600 * 400 * 3, carrots.rgb().data().length);
+    }
+
+    /** AllHalfValues (PIZ) holds every half in order, pixel i = half i: the PIZ decoder must return each bit pattern. */
+    @Test
+    void pizDecodesEveryHalfValueExactly() throws Exception {
+        ExrFile all;
+        try (FileByteSource source = new FileByteSource(Samples.dir().resolve("exr_dpx/openexr-images/TestImages/AllHalfValues.exr"))) {
+            all = OpenExrReader.read(source);
+        }
+        assertEquals(ExrCompression.PIZ, all.compression());
+        for (String channel : List.of("R", "G", "B")) {
+            float[] plane = all.planes().get(channel);
+            for (int h = 0; h < 65536; h++) {
+                boolean nan = (h & 0x7C00) == 0x7C00 && (h & 0x3FF) != 0;
+                if (nan) {
+                    assertTrue(Float.isNaN(plane[h]), channel + " pixel " + h);
+                } else {
+                    assertEquals(h, Half.fromFloat(plane[h]) & 0xFFFF, channel + " pixel " + h);
+                }
+            }
+        }
     }
 
     private static boolean hasNaN(float[] v) {
