@@ -660,11 +660,9 @@ final class ExrPiz {
         private final byte[] in;
         private final int to;
         private long bit;
-        private final int from;
 
         BitReader(byte[] in, int from, int to) {
             this.in = in;
-            this.from = from;
             this.to = to;
             this.bit = (long) from * 8;
         }
@@ -690,11 +688,6 @@ final class ExrPiz {
 
         long bitIndex() {
             return bit;
-        }
-
-        @Override
-        public String toString() {
-            return "bit " + (bit - (long) from * 8);
         }
     }
 }

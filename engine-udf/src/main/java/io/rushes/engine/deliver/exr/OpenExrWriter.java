@@ -60,7 +60,7 @@ public final class OpenExrWriter {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw Errors.io(file.toString(), e);
+            throw Errors.io(file.toString(), e).during("write");
         } catch (RuntimeException e) {
             deleteQuietly(partial);
             throw e;
@@ -103,7 +103,7 @@ public final class OpenExrWriter {
                     + "HALF, but this file is " + options.compression() + " " + options.pixelType(),
                     "Write the ACES container with compression NONE and HALF pixels, or leave the flag out");
         }
-        List<String> channels = new ArrayList<>(image.alpha() != null ? List.of("A", "B", "G", "R") : List.of("B", "G", "R"));
+        List<String> channels = image.alpha() != null ? List.of("A", "B", "G", "R") : List.of("B", "G", "R"); // sorted, as OpenEXR requires
         ByteArrayBuilder b = new ByteArrayBuilder();
         b.put(MAGIC);
         boolean longNames = header.keySet().stream().anyMatch(n -> n.getBytes(StandardCharsets.UTF_8).length > ExrAttribute.SHORT_NAME);

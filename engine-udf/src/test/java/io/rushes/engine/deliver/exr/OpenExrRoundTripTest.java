@@ -142,7 +142,7 @@ class OpenExrRoundTripTest {
         RushesException e = assertThrows(RushesException.class, () -> OpenExrWriter.write(image,
                 new OpenExrWriter.Options(ExrCompression.ZIP, ExrPixelType.HALF), List.of(), null, missing));
         assertEquals(ErrorCode.IO, e.code());
-        assertTrue(e.getMessage().startsWith("Cannot read " + missing + ": I/O error"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Cannot write " + missing + ": I/O error"), e.getMessage());
         assertFalse(Files.exists(missing));
     }
 
@@ -226,6 +226,28 @@ class OpenExrRoundTripTest {
         RushesException z = assertThrows(RushesException.class, () -> OpenExrReader.read(new MemorySource("z.exr", zip)));
         assertEquals(ErrorCode.CORRUPT, z.code(), z.getMessage());
         assertTrue(z.getMessage().contains("a ZIP chunk"), z.getMessage());
+    }
+
+    /** Seeded byte flips in the pixel data of every codec: the file reads, or is refused as CORRUPT, never another failure. */
+    @Test
+    void damagedChunksAreReportedAsCorrupt() {
+        java.util.Random random = new java.util.Random(42);
+        for (ExrCompression c : WRITABLE) {
+            byte[] file = OpenExrWriter.encode(ExrImage.of(TestImages.picture(67, 45, 9)), new OpenExrWriter.Options(c, ExrPixelType.HALF),
+                    List.of(), null);
+            int pixels = valueOffset(file, "screenWindowWidth") + 5;
+            for (int run = 0; run < 300; run++) {
+                byte[] damaged = file.clone();
+                for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+                    damaged[pixels + random.nextInt(file.length - pixels)] ^= (byte) (1 << random.nextInt(8));
+                }
+                try {
+                    OpenExrReader.read(new MemorySource("d.exr", damaged));
+                } catch (RushesException e) {
+                    assertTrue(e.code() == ErrorCode.CORRUPT || e.code() == ErrorCode.TRUNCATED, c + ": " + e.getMessage());
+                }
+            }
+        }
     }
 
     @Test
