@@ -14,6 +14,7 @@ final class ExrPiz {
     private static final int BITMAP_SIZE = USHORT_RANGE >> 3;
     private static final int ENC_SIZE = USHORT_RANGE + 1;
     private static final int MAX_CODE_LENGTH = 58;
+    private static final int TABLE_BITS = 12;
     private static final int SHORT_ZEROCODE_RUN = 59;
     private static final int LONG_ZEROCODE_RUN = 63;
     private static final int SHORTEST_LONG_RUN = 2 + LONG_ZEROCODE_RUN - SHORT_ZEROCODE_RUN;
@@ -512,7 +513,8 @@ final class ExrPiz {
         if (nBits > 8L * (at + size - bits.position())) {
             throw Errors.corrupt(file, offset, "a PIZ chunk claims " + nBits + " Huffman bits, more than it holds");
         }
-        // Symbols of each length in increasing order, and each length's lowest code, for canonical decoding.
+        // Codes of up to TABLE_BITS bits decode by one lookup; longer ones by canonical ranges (each length's lowest code).
+        long[] code = canonical(length);
         long[] first = firstCodes(length);
         int[] countOf = new int[MAX_CODE_LENGTH + 1];
         for (int l : length) {
@@ -523,32 +525,51 @@ final class ExrPiz {
             byLength[l] = new int[countOf[l]];
         }
         int[] fill = new int[MAX_CODE_LENGTH + 1];
+        int[] table = new int[1 << TABLE_BITS];
         for (int i = 0; i < ENC_SIZE; i++) {
-            if (length[i] > 0) {
-                byLength[length[i]][fill[length[i]]++] = i;
+            int l = length[i];
+            if (l > 0) {
+                byLength[l][fill[l]++] = i;
+                if (l <= TABLE_BITS) {
+                    int from = (int) (code[i] << (TABLE_BITS - l));
+                    java.util.Arrays.fill(table, from, from + (1 << (TABLE_BITS - l)), i << 8 | l);
+                }
             }
         }
         int rlc = (int) iM;
-        long end = bits.bitIndex() + nBits;
+        bits.start(nBits);
         int o = 0;
-        while (bits.bitIndex() < end) {
-            long v = 0;
-            int symbol = -1;
-            for (int l = 1; l <= MAX_CODE_LENGTH && bits.bitIndex() < end; l++) {
-                v = (v << 1) | bits.read(1, file, offset);
-                if (countOf[l] > 0 && v >= first[l] && v - first[l] < countOf[l]) {
-                    symbol = byLength[l][(int) (v - first[l])];
-                    break;
+        while (bits.remaining() > 0) {
+            long peek = bits.peek(TABLE_BITS);
+            int entry = table[(int) peek];
+            int symbol;
+            int l;
+            if (entry != 0) {
+                symbol = entry >>> 8;
+                l = entry & 0xFF;
+            } else {
+                symbol = -1;
+                for (l = TABLE_BITS + 1; l <= MAX_CODE_LENGTH; l++) {
+                    long v = bits.peek(l);
+                    if (countOf[l] > 0 && v >= first[l] && v - first[l] < countOf[l]) {
+                        symbol = byLength[l][(int) (v - first[l])];
+                        break;
+                    }
+                }
+                if (symbol < 0) {
+                    throw Errors.corrupt(file, offset, "a PIZ chunk holds a bit pattern that is no Huffman code");
                 }
             }
-            if (symbol < 0) {
-                throw Errors.corrupt(file, offset, "a PIZ chunk holds a bit pattern that is no Huffman code");
+            if (l > bits.remaining()) {
+                throw Errors.corrupt(file, offset, "a PIZ chunk's last Huffman code runs past its " + nBits + " bits");
             }
+            bits.skip(l);
             if (symbol == rlc) {
-                if (end - bits.bitIndex() < 8) {
+                if (bits.remaining() < 8) {
                     throw Errors.corrupt(file, offset, "a PIZ run ends before its length");
                 }
-                int run = (int) bits.read(8, file, offset);
+                int run = (int) bits.peek(8);
+                bits.skip(8);
                 if (o == 0 || o + run > out.length) {
                     throw Errors.corrupt(file, offset, "a PIZ run of " + run + " words has no value before it or passes its chunk");
                 }
@@ -620,6 +641,7 @@ final class ExrPiz {
             buf[at + 3] = (byte) (v >> 24);
         }
 
+        /** Appends the low {@code n} bits of {@code value} (at most 58), most significant first. */
         void bits(int n, long value) {
             if (n > 32) {
                 bits(n - 32, value >>> 32);
@@ -628,9 +650,17 @@ final class ExrPiz {
             }
             acc = (acc << n) | (value & ((1L << n) - 1));
             pending += n;
-            while (pending >= 8) {
-                pending -= 8;
-                put((int) (acc >>> pending));
+            if (pending >= 32) {
+                if (size + 4 > buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                }
+                pending -= 32;
+                int word = (int) (acc >>> pending);
+                buf[size] = (byte) (word >>> 24);
+                buf[size + 1] = (byte) (word >>> 16);
+                buf[size + 2] = (byte) (word >>> 8);
+                buf[size + 3] = (byte) word;
+                size += 4;
             }
         }
 
@@ -639,6 +669,10 @@ final class ExrPiz {
         }
 
         void flushBits() {
+            while (pending >= 8) {
+                pending -= 8;
+                put((int) (acc >>> pending));
+            }
             if (pending > 0) {
                 put((int) (acc << (8 - pending)));
                 pending = 0;
@@ -655,11 +689,18 @@ final class ExrPiz {
         }
     }
 
-    /** MSB-first bits of {@code in[from, to)}. */
+    /**
+     * MSB-first bits of {@code in[from, to)}: single reads for the code table, then a 64-bit window for the codes,
+     * limited to the {@code nBits} the chunk declares (bits past them read as zero and are never consumed).
+     */
     private static final class BitReader {
         private final byte[] in;
         private final int to;
         private long bit;
+        private int next;
+        private long window;
+        private int windowBits;
+        private long remaining;
 
         BitReader(byte[] in, int from, int to) {
             this.in = in;
@@ -686,8 +727,29 @@ final class ExrPiz {
             return (int) (bit >>> 3);
         }
 
-        long bitIndex() {
-            return bit;
+        /** Switches to windowed reading of the next {@code nBits} bits (from a byte boundary). */
+        void start(long nBits) {
+            next = position();
+            remaining = nBits;
+        }
+
+        long remaining() {
+            return remaining;
+        }
+
+        /** The next {@code n} bits (at most 58), zero-padded past the data. */
+        long peek(int n) {
+            while (windowBits <= 56 && next < to) {
+                window = (window << 8) | (in[next++] & 0xFF);
+                windowBits += 8;
+            }
+            long v = windowBits >= n ? window >>> (windowBits - n) : window << (n - windowBits);
+            return v & ((1L << n) - 1);
+        }
+
+        void skip(int n) {
+            windowBits -= n;
+            remaining -= n;
         }
     }
 }
