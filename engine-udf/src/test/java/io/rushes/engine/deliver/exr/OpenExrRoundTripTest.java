@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.error.ErrorCode;
 import io.rushes.engine.error.RushesException;
+import io.rushes.engine.fdl.Fdl;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.FileByteSource;
 import io.rushes.engine.metadata.Timecode;
@@ -144,6 +145,21 @@ class OpenExrRoundTripTest {
         assertEquals(ErrorCode.IO, e.code());
         assertTrue(e.getMessage().startsWith("Cannot write " + missing + ": I/O error"), e.getMessage());
         assertFalse(Files.exists(missing));
+    }
+
+    @Test
+    void anFdlCanvasIsTheDataWindowAndItsFramingTheDisplayWindow() {
+        RgbImage canvas = TestImages.picture(120, 80, 4);
+        Fdl.FramingDecision decision = new Fdl.FramingDecision("$.contexts[0].canvases[0].framing_decisions[0]", "fd1", "intent1",
+                null, new Fdl.Dimensions(100, 60.2), new Fdl.Point(10.4, 12), null, null);
+        ExrImage framed = ExrImage.framed(canvas, decision);
+        assertEquals(new ExrWindow(-10, -12, 109, 67), framed.dataWindow());
+        assertEquals(new ExrWindow(0, 0, 99, 59), framed.displayWindow());
+        Fdl.FramingDecision outside = new Fdl.FramingDecision("$.x", "fd2", "intent1", null, new Fdl.Dimensions(100, 60),
+                new Fdl.Point(30, 0), null, null);
+        RushesException e = assertThrows(RushesException.class, () -> ExrImage.framed(canvas, outside));
+        assertEquals("Cannot go on: framing decision fd2 (100x60 at 30,0) does not lie within the 120x80 canvas image. "
+                + "Render the frame at the canvas the framing decision belongs to", e.getMessage());
     }
 
     @Test
