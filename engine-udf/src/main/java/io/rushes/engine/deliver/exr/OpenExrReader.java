@@ -12,6 +12,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Reads single-part scanline OpenEXR images compressed NONE, RLE, ZIPS, ZIP or PIZ, with any channels of HALF, FLOAT or
@@ -39,6 +42,14 @@ public final class OpenExrReader {
     }
 
     public static ExrFile read(ByteSource source) {
+        return read(source, null);
+    }
+
+    /**
+     * Reads the file, decoding its chunks on {@code executor} when one is given (they decode independently into
+     * disjoint rows; the chunks are read from the source in order on the calling thread).
+     */
+    public static ExrFile read(ByteSource source, Executor executor) {
         BinaryReader in;
         try {
             in = new BinaryReader(source, MAX_CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -128,6 +139,7 @@ public final class OpenExrReader {
         float[][] planeList = planes.values().toArray(new float[0][]);
         int[] words = channels.stream().mapToInt(c -> c.type().bytes / 2).toArray();
         boolean[] seen = new boolean[(int) chunkCount];
+        List<CompletableFuture<Void>> decoding = new ArrayList<>();
         for (int i = 0; i < chunkCount; i++) {
             long offset = in.u64(headerEnd + 8L * i);
             if (offset < tableEnd || offset > in.size() - 8) {
@@ -150,14 +162,27 @@ public final class OpenExrReader {
                         + " uncompressed bytes");
             }
             byte[] packed = in.bytes(offset + 8, size, "chunk " + index + " (" + size + " bytes)");
-            byte[] raw = ExrCodec.decompress(compression, packed, (int) rawSize, (int) width, count, words, name, offset + 8);
-            unpack(raw, channels, planeList, (int) width, first, count);
+            long chunkAt = offset + 8;
+            Runnable decode = () -> unpack(ExrCodec.decompress(compression, packed, (int) rawSize, (int) width, count, words, name, chunkAt),
+                    channels, planeList, (int) width, first, count);
+            if (executor == null) {
+                decode.run();
+            } else {
+                decoding.add(CompletableFuture.runAsync(decode, executor));
+            }
+        }
+        for (CompletableFuture<Void> chunk : decoding) {
+            try {
+                chunk.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
         return new ExrFile(name, compression, data, display, List.copyOf(channels), Collections.unmodifiableMap(attributes),
                 Collections.unmodifiableMap(planes));
     }
 
-    /** How many bytes one stored byte can decode to at most: RLE's 2-byte run of 128, deflate's 1032:1. */
+    /** How many bytes one stored byte can decode to at most: RLE's 2-byte run of 128, deflate's 1032:1, PIZ's runs. */
     private static long maxExpansion(ExrCompression compression) {
         return switch (compression) {
             case NONE -> 1;

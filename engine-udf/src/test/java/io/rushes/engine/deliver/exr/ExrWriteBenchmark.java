@@ -33,8 +33,8 @@ public final class ExrWriteBenchmark {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "%s: %dx%d half RGB, %d cores%n", input.getFileName(), image.rgb().width(), image.rgb().height(), cores);
-        System.out.printf(Locale.ROOT, "%-6s %12s %12s %14s %15s %14s %16s %8s%n", "codec", "cpu-s 1 thr", "wall-s all", "bytes",
-                "oiiotool run-s", "oiiotool cpu-s", "oiiotool bytes", "size %");
+        System.out.printf(Locale.ROOT, "%-6s %12s %12s %12s %14s %15s %14s %16s %8s%n", "codec", "cpu-s 1 thr", "wall-s all", "read cpu-s",
+                "bytes", "oiiotool run-s", "oiiotool cpu-s", "oiiotool bytes", "size %");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         ExecutorService pool = Executors.newFixedThreadPool(cores);
         try {
@@ -52,11 +52,17 @@ public final class ExrWriteBenchmark {
                     OpenExrWriter.encode(image, options, List.of(), pool);
                     wall = Math.min(wall, (System.nanoTime() - w0) / 1e9);
                 }
+                double read = Double.MAX_VALUE;
+                for (int run = 0; run < 3; run++) {
+                    long t0 = threads.getCurrentThreadCpuTime();
+                    OpenExrReader.read(new MemorySource(c + ".exr", bytes));
+                    read = Math.min(read, (threads.getCurrentThreadCpuTime() - t0) / 1e9);
+                }
                 String name = c.name().toLowerCase(Locale.ROOT);
                 Path theirs = outDir.resolve("oiio-" + name + ".exr");
                 double oiio = c == ExrCompression.NONE ? oiioNone : oiiotool(input, theirs, name.equals("none") ? "none" : name);
                 long theirBytes = Files.size(c == ExrCompression.NONE ? outDir.resolve("oiio-none.exr") : theirs);
-                System.out.printf(Locale.ROOT, "%-6s %12.3f %12.3f %14d %15.3f %14.3f %16d %+8.2f%n", c, cpu, wall, bytes.length, oiio,
+                System.out.printf(Locale.ROOT, "%-6s %12.3f %12.3f %12.3f %14d %15.3f %14.3f %16d %+8.2f%n", c, cpu, wall, read, bytes.length, oiio,
                         oiio - oiioNone, theirBytes, 100.0 * (bytes.length - theirBytes) / theirBytes);
             }
         } finally {

@@ -113,15 +113,19 @@ class OpenExrRoundTripTest {
     }
 
     @Test
-    void parallelEncodingWritesTheSameBytes() {
+    void parallelEncodingWritesTheSameBytesAndParallelDecodingReadsTheSamePixels() {
         ExrImage image = new ExrImage(TestImages.picture(203, 97, 3), TestImages.alpha(203, 97, 3), ExrWindow.ofSize(203, 97),
                 ExrWindow.ofSize(203, 97));
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             for (ExrCompression c : WRITABLE) {
                 OpenExrWriter.Options options = new OpenExrWriter.Options(c, ExrPixelType.HALF);
-                assertArrayEquals(OpenExrWriter.encode(image, options, plateAttributes(), null),
-                        OpenExrWriter.encode(image, options, plateAttributes(), pool), c.toString());
+                byte[] serial = OpenExrWriter.encode(image, options, plateAttributes(), null);
+                assertArrayEquals(serial, OpenExrWriter.encode(image, options, plateAttributes(), pool), c.toString());
+                ExrFile one = OpenExrReader.read(new MemorySource("s.exr", serial));
+                ExrFile many = OpenExrReader.read(new MemorySource("p.exr", serial), pool);
+                assertArrayEquals(one.rgb().data(), many.rgb().data(), c + " read in parallel");
+                assertArrayEquals(one.alpha(), many.alpha(), c + " alpha read in parallel");
             }
         } finally {
             pool.shutdown();
