@@ -166,6 +166,18 @@ class OpenExrRoundTripTest {
                 + "Render the frame at the canvas the framing decision belongs to", e.getMessage());
     }
 
+    /** A name past 31 bytes sets the long-names flag, which exrheader prints, and reads back. */
+    @Test
+    void longAttributeNamesSetTheLongNamesFlag() {
+        String name = "io.rushes.plate.sourceClipIdentifier.v1";
+        byte[] file = OpenExrWriter.encode(ExrImage.of(TestImages.picture(3, 2, 1)), new OpenExrWriter.Options(ExrCompression.ZIP,
+                ExrPixelType.HALF), List.of(ExrAttribute.string(name, "A001C003")), null);
+        assertEquals(0x402, ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).getInt(4), "version 2 with long names");
+        assertEquals("A001C003", OpenExrReader.read(new MemorySource("long.exr", file)).attribute(name).asString());
+        byte[] shortNames = small(ExrCompression.ZIP);
+        assertEquals(2, ByteBuffer.wrap(shortNames).order(ByteOrder.LITTLE_ENDIAN).getInt(4), "version 2, short names");
+    }
+
     @Test
     void acesContainerFlagOnlyUncompressedHalf() {
         ExrImage image = ExrImage.of(TestImages.picture(8, 8, 1));
