@@ -1,5 +1,7 @@
 package io.rushes.engine.deliver.exr;
 
+import io.rushes.engine.error.Errors;
+
 /**
  * An OpenEXR box2i: inclusive pixel bounds. The data window holds the pixels stored; the display window is the frame
  * they are shown in. A data window larger than the display window is overscan (an FDL canvas around its framing).
@@ -7,7 +9,8 @@ package io.rushes.engine.deliver.exr;
 public record ExrWindow(int xMin, int yMin, int xMax, int yMax) {
     public ExrWindow {
         if (xMax < xMin || yMax < yMin) {
-            throw new IllegalArgumentException("window (" + xMin + " " + yMin + ") - (" + xMax + " " + yMax + ") is empty");
+            throw Errors.invalidArgument("the OpenEXR window (" + xMin + " " + yMin + ") - (" + xMax + " " + yMax + ") holds no pixel",
+                    "Give a window whose maximum is at or past its minimum on both axes");
         }
     }
 
