@@ -1,0 +1,311 @@
+package io.rushes.engine.deliver.exr;
+
+import io.rushes.engine.error.Errors;
+import io.rushes.engine.image.ImageLimits;
+import io.rushes.engine.io.BinaryReader;
+import io.rushes.engine.io.ByteSource;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Reads single-part scanline OpenEXR images compressed NONE, RLE, ZIPS, ZIP or PIZ, with any channels of HALF, FLOAT or
+ * UINT samples, in any line order. Tiled, deep and multi-part files and the other compressions are refused as
+ * unsupported, naming what they are. Nothing read is trusted: every size, count and offset is checked against the
+ * file before anything is allocated for it, so a header never makes the reader allocate more than the file's bytes
+ * could decompress to.
+ */
+public final class OpenExrReader {
+    private static final int MAGIC = 20000630;
+    private static final int TILED = 0x200;
+    private static final int LONG_NAMES = 0x400;
+    private static final int NON_IMAGE = 0x800;
+    private static final int MULTI_PART = 0x1000;
+    private static final int MAX_ATTRIBUTES = 1024;
+    private static final int MAX_CHANNELS = 1024;
+    private static final long MAX_ATTRIBUTE_BYTES = 16L << 20;
+    /** Largest uncompressed chunk (16 lines of 32768 pixels of 64 FLOAT channels, say), and of one sample plane set. */
+    private static final long MAX_CHUNK_BYTES = 256L << 20;
+    private static final long MAX_SAMPLES = 1L << 28;
+    private static final String FIX = "Convert it to a scanline, single-part OpenEXR with NONE, RLE, ZIPS, ZIP or PIZ compression "
+            + "(for example: oiiotool in.exr --compression zip -o out.exr)";
+
+    private OpenExrReader() {
+    }
+
+    public static ExrFile read(ByteSource source) {
+        return read(source, null);
+    }
+
+    /**
+     * Reads the file, decoding its chunks on {@code executor} when one is given (they decode independently into
+     * disjoint rows; the chunks are read from the source in order on the calling thread).
+     */
+    public static ExrFile read(ByteSource source, Executor executor) {
+        BinaryReader in;
+        try {
+            in = new BinaryReader(source, MAX_CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        } catch (IOException e) {
+            throw Errors.io(source.name(), e);
+        }
+        String name = source.name();
+        if (in.size() < 8 || in.u32(0) != MAGIC) {
+            throw Errors.unsupportedFormat(name, "it does not start with the OpenEXR magic number",
+                    "Give an OpenEXR (.exr) file");
+        }
+        long flags = in.u32(4);
+        if ((flags & 0xFF) != 2) {
+            throw Errors.unsupportedFeature(name, 4, "OpenEXR file format version " + (flags & 0xFF), FIX);
+        }
+        if ((flags & MULTI_PART) != 0 || (flags & NON_IMAGE) != 0 || (flags & TILED) != 0) {
+            String kind = (flags & MULTI_PART) != 0 ? "a multi-part" : (flags & NON_IMAGE) != 0 ? "a deep" : "a tiled";
+            throw Errors.unsupportedFeature(name, 4, kind + " OpenEXR file", FIX);
+        }
+        int maxName = (flags & LONG_NAMES) != 0 ? ExrAttribute.LONG_NAME : ExrAttribute.SHORT_NAME;
+        Map<String, ExrAttribute> attributes = new LinkedHashMap<>();
+        long at = 8;
+        for (int count = 0; ; count++) {
+            if (count > MAX_ATTRIBUTES) {
+                throw Errors.limitExceeded(name, at, "the number of header attributes", count, MAX_ATTRIBUTES);
+            }
+            String attributeName = cString(in, at, maxName, "an attribute name");
+            at += attributeName.getBytes(StandardCharsets.UTF_8).length + 1;
+            if (attributeName.isEmpty()) {
+                break;
+            }
+            String type = cString(in, at, maxName, "the type of attribute " + attributeName);
+            at += type.getBytes(StandardCharsets.UTF_8).length + 1;
+            long size = in.u32(at);
+            if (size > MAX_ATTRIBUTE_BYTES) {
+                throw Errors.limitExceeded(name, at, "the size of attribute " + attributeName, size, MAX_ATTRIBUTE_BYTES);
+            }
+            attributes.putIfAbsent(attributeName, new ExrAttribute(attributeName, type, in.bytes(at + 4, size, "attribute " + attributeName)));
+            at += 4 + size;
+        }
+        long headerEnd = at;
+        ExrAttribute type = attributes.get("type");
+        if (type != null && type.asString() != null && !type.asString().equals("scanlineimage")) {
+            throw Errors.unsupportedFeature(name, 8, "an OpenEXR part of type " + type.asString(), FIX);
+        }
+        ExrCompression compression = compression(name, required(name, attributes, "compression", "compression"));
+        if (!compression.supported()) {
+            throw Errors.unsupportedFeature(name, 8, "OpenEXR " + compression + " compression", FIX);
+        }
+        ExrWindow data = window(name, required(name, attributes, "dataWindow", "box2i"));
+        ExrWindow display = window(name, required(name, attributes, "displayWindow", "box2i"));
+        required(name, attributes, "lineOrder", "lineOrder");
+        List<ExrFile.Channel> channels = channels(name, required(name, attributes, "channels", "chlist"));
+
+        long width = data.width();
+        long height = data.height();
+        if (width > ImageLimits.MAX_SIDE || height > ImageLimits.MAX_SIDE || width * height > ImageLimits.MAX_PIXELS) {
+            throw Errors.limitExceeded(name, 8, "the data window (" + width + "x" + height + ") in pixels", width * height,
+                    ImageLimits.MAX_PIXELS);
+        }
+        long samples = width * height * channels.size();
+        if (samples > MAX_SAMPLES) {
+            throw Errors.limitExceeded(name, 8, "the number of samples (pixels x channels)", samples, MAX_SAMPLES);
+        }
+        long lineBytes = 0;
+        for (ExrFile.Channel c : channels) {
+            lineBytes += width * c.type().bytes;
+        }
+        int lines = compression.linesPerChunk;
+        long chunkCount = (height + lines - 1) / lines;
+        long tableEnd = headerEnd + 8 * chunkCount;
+        in.require(headerEnd, 8 * chunkCount, "the line offset table of " + chunkCount + " chunks");
+        // Each chunk costs at least its 8-byte prefix, and no codec expands a byte beyond its largest ratio.
+        long payload = in.size() - tableEnd - 8 * chunkCount;
+        if (payload < 0 || lineBytes * height > Math.max(0, payload) * maxExpansion(compression)) {
+            throw Errors.truncated(name, tableEnd, lineBytes * height + " bytes of " + compression + " pixels ("
+                    + width + "x" + height + ", " + channels.size() + " channels)");
+        }
+        if (lineBytes * lines > MAX_CHUNK_BYTES) {
+            throw Errors.limitExceeded(name, tableEnd, "the size of one uncompressed chunk", lineBytes * lines, MAX_CHUNK_BYTES);
+        }
+
+        Map<String, float[]> planes = new LinkedHashMap<>();
+        for (ExrFile.Channel c : channels) {
+            planes.put(c.name(), new float[(int) (width * height)]);
+        }
+        float[][] planeList = planes.values().toArray(new float[0][]);
+        int[] words = channels.stream().mapToInt(c -> c.type().bytes / 2).toArray();
+        boolean[] seen = new boolean[(int) chunkCount];
+        List<CompletableFuture<Void>> decoding = new ArrayList<>();
+        for (int i = 0; i < chunkCount; i++) {
+            long offset = in.u64(headerEnd + 8L * i);
+            if (offset < tableEnd || offset > in.size() - 8) {
+                throw Errors.corrupt(name, headerEnd + 8L * i, "chunk " + i + " is at byte " + offset + ", outside the file's pixel data ("
+                        + tableEnd + " to " + in.size() + ")");
+            }
+            long y = in.i32(offset);
+            long size = in.u32(offset + 4);
+            long index = (y - data.yMin()) / lines;
+            if (y < data.yMin() || y > data.yMax() || (y - data.yMin()) % lines != 0 || seen[(int) index]) {
+                throw Errors.corrupt(name, offset, "a chunk starts at line " + y + ", which is not the first line of a chunk of the data "
+                        + "window " + data.yMin() + " to " + data.yMax() + " not yet read");
+            }
+            seen[(int) index] = true;
+            int first = (int) (y - data.yMin());
+            int count = (int) Math.min(lines, height - first);
+            long rawSize = lineBytes * count;
+            if (size > rawSize) {
+                throw Errors.corrupt(name, offset + 4, "chunk " + index + " stores " + size + " bytes, more than its " + rawSize
+                        + " uncompressed bytes");
+            }
+            byte[] packed = in.bytes(offset + 8, size, "chunk " + index + " (" + size + " bytes)");
+            long chunkAt = offset + 8;
+            Runnable decode = () -> unpack(ExrCodec.decompress(compression, packed, (int) rawSize, (int) width, count, words, name, chunkAt),
+                    channels, planeList, (int) width, first, count);
+            if (executor == null) {
+                decode.run();
+            } else {
+                decoding.add(CompletableFuture.runAsync(decode, executor));
+            }
+        }
+        for (CompletableFuture<Void> chunk : decoding) {
+            try {
+                chunk.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        return new ExrFile(name, compression, data, display, List.copyOf(channels), Collections.unmodifiableMap(attributes),
+                Collections.unmodifiableMap(planes));
+    }
+
+    /** How many bytes one stored byte can decode to at most: RLE's 2-byte run of 128, deflate's 1032:1, PIZ's runs. */
+    private static long maxExpansion(ExrCompression compression) {
+        return switch (compression) {
+            case NONE -> 1;
+            case RLE -> 64;
+            case PIZ -> 512; // a 10-bit run (two 1-bit codes and its count) stands for 256 words, 512 bytes
+            default -> 1032;
+        };
+    }
+
+    private static void unpack(byte[] raw, List<ExrFile.Channel> channels, float[][] planes, int width, int first, int count) {
+        int o = 0;
+        for (int line = first; line < first + count; line++) {
+            int row = line * width;
+            for (int c = 0; c < planes.length; c++) {
+                float[] plane = planes[c];
+                switch (channels.get(c).type()) {
+                    case HALF -> {
+                        for (int x = 0; x < width; x++, o += 2) {
+                            plane[row + x] = Half.toFloat((short) ((raw[o] & 0xFF) | (raw[o + 1] << 8)));
+                        }
+                    }
+                    case FLOAT -> {
+                        for (int x = 0; x < width; x++, o += 4) {
+                            plane[row + x] = Float.intBitsToFloat(int32(raw, o));
+                        }
+                    }
+                    case UINT -> {
+                        for (int x = 0; x < width; x++, o += 4) {
+                            plane[row + x] = (float) (int32(raw, o) & 0xFFFFFFFFL);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int int32(byte[] b, int o) {
+        return (b[o] & 0xFF) | (b[o + 1] & 0xFF) << 8 | (b[o + 2] & 0xFF) << 16 | b[o + 3] << 24;
+    }
+
+    private static ExrAttribute required(String name, Map<String, ExrAttribute> attributes, String attribute, String type) {
+        ExrAttribute a = attributes.get(attribute);
+        if (a == null || !a.type().equals(type)) {
+            throw Errors.corrupt(name, 8, "the header has no " + attribute + " attribute of type " + type
+                    + (a == null ? "" : " (it is a " + a.type() + ")"));
+        }
+        return a;
+    }
+
+    private static ExrCompression compression(String name, ExrAttribute a) {
+        byte[] v = a.value();
+        ExrCompression c = v.length == 1 ? ExrCompression.ofCode(v[0] & 0xFF) : null;
+        if (c == null) {
+            throw Errors.unsupportedFeature(name, 8, "OpenEXR compression code " + (v.length == 1 ? v[0] & 0xFF : -1)
+                    + " (unknown to Rushes)", FIX);
+        }
+        return c;
+    }
+
+    private static ExrWindow window(String name, ExrAttribute a) {
+        ExrWindow w = a.asWindow();
+        if (w == null) {
+            throw Errors.corrupt(name, 8, "the " + a.name() + " attribute is not a box of at least one pixel");
+        }
+        return w;
+    }
+
+    private static List<ExrFile.Channel> channels(String name, ExrAttribute a) {
+        byte[] v = a.value();
+        List<ExrFile.Channel> out = new ArrayList<>();
+        int at = 0;
+        while (true) {
+            int nul = at;
+            while (nul < v.length && v[nul] != 0) {
+                nul++;
+            }
+            if (nul >= v.length) {
+                throw Errors.corrupt(name, 8, "the channel list ends without its closing NUL");
+            }
+            if (nul == at) {
+                break;
+            }
+            String channel = new String(v, at, nul - at, StandardCharsets.UTF_8);
+            if (nul + 17 > v.length) {
+                throw Errors.corrupt(name, 8, "the channel list ends inside channel " + channel);
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(v, nul + 1, 16).order(ByteOrder.LITTLE_ENDIAN);
+            int typeCode = b.getInt();
+            b.getInt(); // pLinear and reserved bytes
+            int xSampling = b.getInt();
+            int ySampling = b.getInt();
+            ExrPixelType type = ExrPixelType.ofCode(typeCode);
+            if (type == null) {
+                throw Errors.corrupt(name, 8, "channel " + channel + " has pixel type " + typeCode + " (0, 1 or 2 expected)");
+            }
+            if (xSampling != 1 || ySampling != 1) {
+                throw Errors.unsupportedFeature(name, 8, "OpenEXR channel " + channel + " subsampled " + xSampling + "x" + ySampling
+                        + " (luminance/chroma)", FIX);
+            }
+            if (out.size() == MAX_CHANNELS) {
+                throw Errors.limitExceeded(name, 8, "the number of channels", MAX_CHANNELS + 1, MAX_CHANNELS);
+            }
+            out.add(new ExrFile.Channel(channel, type));
+            at = nul + 17;
+        }
+        if (out.isEmpty()) {
+            throw Errors.corrupt(name, 8, "the channel list is empty");
+        }
+        return out;
+    }
+
+    private static String cString(BinaryReader in, long at, int max, String what) {
+        byte[] buffer = new byte[max];
+        for (int i = 0; i <= max; i++) {
+            int c = in.u8(at + i);
+            if (c == 0) {
+                return new String(buffer, 0, i, StandardCharsets.UTF_8);
+            }
+            if (i == max) {
+                break;
+            }
+            buffer[i] = (byte) c;
+        }
+        throw Errors.corrupt(in.name(), at, what + " is longer than " + max + " bytes");
+    }
+}

@@ -1,0 +1,252 @@
+package io.rushes.engine.deliver.exr;
+
+import io.rushes.engine.error.Errors;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Writes single-part scanline OpenEXR files: channels R, G, B (and A) as HALF or FLOAT, compressed NONE, RLE, ZIPS,
+ * ZIP or PIZ, with a data window that may differ from the display window and any header attributes
+ * ({@link ExrStandardAttributes}). Chunks compress independently, so given an {@link Executor} they compress in
+ * parallel; the bytes written are the same whatever the executor. Stateless.
+ *
+ * <p>{@code acesImageContainerFlag} is refused unless the compression is NONE and the pixels HALF: SMPTE ST 2065-4
+ * defines the ACES container as uncompressed half RGB(A) (current OpenImageIO refuses the flag with ZIP as well).
+ */
+public final class OpenExrWriter {
+    private static final byte[] MAGIC = {0x76, 0x2f, 0x31, 0x01};
+    private static final int VERSION = 2;
+    private static final int LONG_NAMES = 0x400;
+    /** Attributes the writer sets itself from the image and options. */
+    private static final Set<String> REQUIRED = Set.of("channels", "compression", "dataWindow", "displayWindow", "lineOrder",
+            "pixelAspectRatio", "screenWindowCenter", "screenWindowWidth");
+
+    /** How to store the pixels: the compression and the sample type of every channel. */
+    public record Options(ExrCompression compression, ExrPixelType pixelType) {
+        public Options {
+            if (!compression.supported()) {
+                throw Errors.invalidArgument("OpenEXR compression " + compression + " cannot be written yet",
+                        "Choose NONE, RLE, ZIPS, ZIP or PIZ");
+            }
+            if (pixelType == ExrPixelType.UINT) {
+                throw Errors.invalidArgument("OpenEXR UINT pixels cannot hold an image's colours", "Choose HALF or FLOAT pixels");
+            }
+        }
+    }
+
+    private OpenExrWriter() {
+    }
+
+    /** Writes the file aside, then moves it into place, so no reader ever sees part of it under its name. */
+    public static void write(ExrImage image, Options options, List<ExrAttribute> attributes, Executor executor, Path file) {
+        Plan plan = plan(image, options, attributes);
+        Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+        try {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                plan.writeTo(out, executor);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw Errors.io(file.toString(), e).during("write");
+        } catch (RuntimeException e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+    }
+
+    /** The whole file in memory (tests, benchmarks, sinks that want bytes). */
+    public static byte[] encode(ExrImage image, Options options, List<ExrAttribute> attributes, Executor executor) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            plan(image, options, attributes).writeTo(out, executor);
+        } catch (IOException e) {
+            throw new IllegalStateException("a byte array stream does not fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void deleteQuietly(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException ignored) {
+            // the error being reported already says what failed; a leftover .partial file is never taken for the output
+        }
+    }
+
+    private static Plan plan(ExrImage image, Options options, List<ExrAttribute> attributes) {
+        TreeMap<String, ExrAttribute> header = new TreeMap<>();
+        for (ExrAttribute a : attributes) {
+            if (REQUIRED.contains(a.name())) {
+                throw Errors.invalidArgument("OpenEXR attribute " + a.name() + " is set by the writer from the image",
+                        "Leave " + a.name() + " out of the attributes; give the windows and options instead");
+            }
+            if (header.put(a.name(), a) != null) {
+                throw Errors.invalidArgument("OpenEXR attribute " + a.name() + " is given twice", "Give each attribute once");
+            }
+        }
+        if (header.containsKey(ExrStandardAttributes.ACES_CONTAINER_FLAG)
+                && (options.compression() != ExrCompression.NONE || options.pixelType() != ExrPixelType.HALF)) {
+            throw Errors.invalidArgument("acesImageContainerFlag marks an ACES container (SMPTE ST 2065-4), which is uncompressed "
+                    + "HALF, but this file is " + options.compression() + " " + options.pixelType(),
+                    "Write the ACES container with compression NONE and HALF pixels, or leave the flag out");
+        }
+        List<String> channels = image.alpha() != null ? List.of("A", "B", "G", "R") : List.of("B", "G", "R"); // sorted, as OpenEXR requires
+        ByteArrayBuilder b = new ByteArrayBuilder();
+        b.put(MAGIC);
+        boolean longNames = header.keySet().stream().anyMatch(n -> n.getBytes(StandardCharsets.UTF_8).length > ExrAttribute.SHORT_NAME);
+        b.i32(VERSION | (longNames ? LONG_NAMES : 0));
+        header.put("channels", channelList(channels, options.pixelType()));
+        header.put("compression", new ExrAttribute("compression", "compression", new byte[] {(byte) options.compression().code}));
+        header.put("dataWindow", ExrAttribute.box2i("dataWindow", image.dataWindow()));
+        header.put("displayWindow", ExrAttribute.box2i("displayWindow", image.displayWindow()));
+        header.put("lineOrder", new ExrAttribute("lineOrder", "lineOrder", new byte[] {0}));
+        header.put("pixelAspectRatio", ExrAttribute.floatValue("pixelAspectRatio", 1));
+        header.put("screenWindowCenter", ExrAttribute.v2f("screenWindowCenter", 0, 0));
+        header.put("screenWindowWidth", ExrAttribute.floatValue("screenWindowWidth", 1));
+        for (ExrAttribute a : header.values()) {
+            b.cString(a.name()).cString(a.type()).i32(a.value().length).put(a.value());
+        }
+        b.put(new byte[] {0});
+        return new Plan(image, options, channels, b.toByteArray());
+    }
+
+    private static ExrAttribute channelList(List<String> names, ExrPixelType type) {
+        ByteArrayBuilder b = new ByteArrayBuilder();
+        for (String name : names) {
+            b.cString(name).i32(type.code).put(new byte[] {0, 0, 0, 0}).i32(1).i32(1); // pLinear, reserved; x and y sampling
+        }
+        b.put(new byte[] {0});
+        return new ExrAttribute("channels", "chlist", b.toByteArray());
+    }
+
+    /** One file to write: its header and how to make each chunk. */
+    private record Plan(ExrImage image, Options options, List<String> channels, byte[] header) {
+        int chunks() {
+            int lines = options.compression().linesPerChunk;
+            return (image.rgb().height() + lines - 1) / lines;
+        }
+
+        void writeTo(OutputStream out, Executor executor) throws IOException {
+            int count = chunks();
+            byte[][] stored = new byte[count][];
+            if (executor == null) {
+                for (int i = 0; i < count; i++) {
+                    stored[i] = compress(i);
+                }
+            } else {
+                List<CompletableFuture<byte[]>> futures = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    int chunk = i;
+                    futures.add(CompletableFuture.supplyAsync(() -> compress(chunk), executor));
+                }
+                for (int i = 0; i < count; i++) {
+                    try {
+                        stored[i] = futures.get(i).join();
+                    } catch (CompletionException e) {
+                        throw e.getCause() instanceof RuntimeException r ? r : e;
+                    }
+                }
+            }
+            out.write(header);
+            long offset = header.length + 8L * count;
+            ByteArrayBuilder table = new ByteArrayBuilder();
+            for (byte[] chunk : stored) {
+                table.i64(offset);
+                offset += 8 + chunk.length;
+            }
+            out.write(table.toByteArray());
+            int lines = options.compression().linesPerChunk;
+            for (int i = 0; i < count; i++) {
+                out.write(new ByteArrayBuilder().i32(image.dataWindow().yMin() + i * lines).i32(stored[i].length).toByteArray());
+                out.write(stored[i]);
+            }
+        }
+
+        byte[] compress(int chunk) {
+            int lines = options.compression().linesPerChunk;
+            int count = Math.min(lines, image.rgb().height() - chunk * lines);
+            int[] words = new int[channels.size()];
+            java.util.Arrays.fill(words, options.pixelType().bytes / 2);
+            return ExrCodec.compress(options.compression(), rawChunk(chunk), image.rgb().width(), count, words);
+        }
+
+        /** Scanlines of one chunk, uncompressed: per line, each channel's samples in the channel list's order. */
+        byte[] rawChunk(int chunk) {
+            int width = image.rgb().width();
+            int lines = options.compression().linesPerChunk;
+            int first = chunk * lines;
+            int last = Math.min(image.rgb().height(), first + lines);
+            boolean half = options.pixelType() == ExrPixelType.HALF;
+            int sampleBytes = options.pixelType().bytes;
+            byte[] raw = new byte[(last - first) * channels.size() * width * sampleBytes];
+            float[] rgb = image.rgb().data();
+            float[] alpha = image.alpha();
+            int o = 0;
+            for (int y = first; y < last; y++) {
+                for (String channel : channels) {
+                    int component = switch (channel) {
+                        case "R" -> 0;
+                        case "G" -> 1;
+                        case "B" -> 2;
+                        default -> -1;
+                    };
+                    int pixel = y * width;
+                    for (int x = 0; x < width; x++, pixel++) {
+                        float v = component < 0 ? alpha[pixel] : rgb[pixel * 3 + component];
+                        if (half) {
+                            short h = Half.fromFloat(v);
+                            raw[o++] = (byte) h;
+                            raw[o++] = (byte) (h >> 8);
+                        } else {
+                            int bits = Float.floatToRawIntBits(v);
+                            raw[o++] = (byte) bits;
+                            raw[o++] = (byte) (bits >> 8);
+                            raw[o++] = (byte) (bits >> 16);
+                            raw[o++] = (byte) (bits >> 24);
+                        }
+                    }
+                }
+            }
+            return raw;
+        }
+    }
+
+    /** Little-endian header building. */
+    private static final class ByteArrayBuilder {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        ByteArrayBuilder put(byte[] bytes) {
+            out.write(bytes, 0, bytes.length);
+            return this;
+        }
+
+        ByteArrayBuilder cString(String s) {
+            return put(s.getBytes(StandardCharsets.UTF_8)).put(new byte[] {0});
+        }
+
+        ByteArrayBuilder i32(int v) {
+            return put(ExrAttribute.le(4).putInt(v).array());
+        }
+
+        ByteArrayBuilder i64(long v) {
+            return put(ExrAttribute.le(8).putLong(v).array());
+        }
+
+        byte[] toByteArray() {
+            return out.toByteArray();
+        }
+    }
+}
