@@ -1,13 +1,11 @@
 package io.rushes.engine.deliver.exr;
 
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.io.ByteSink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,21 +47,13 @@ public final class OpenExrWriter {
     private OpenExrWriter() {
     }
 
-    /** Writes the file aside, then moves it into place, so no reader ever sees part of it under its name. */
-    public static void write(ExrImage image, Options options, List<ExrAttribute> attributes, Executor executor, Path file) {
+    /** Writes the file through {@code sink}, which commits it whole or not at all (no reader sees part of it). */
+    public static void write(ExrImage image, Options options, List<ExrAttribute> attributes, Executor executor, ByteSink sink) {
         Plan plan = plan(image, options, attributes);
-        Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-                plan.writeTo(out, executor);
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            sink.write(out -> plan.writeTo(out, executor));
         } catch (IOException e) {
-            deleteQuietly(partial);
-            throw Errors.io(file.toString(), e).during("write");
-        } catch (RuntimeException e) {
-            deleteQuietly(partial);
-            throw e;
+            throw Errors.io(sink.name(), e).during("write");
         }
     }
 
@@ -76,14 +66,6 @@ public final class OpenExrWriter {
             throw new IllegalStateException("a byte array stream does not fail", e);
         }
         return out.toByteArray();
-    }
-
-    private static void deleteQuietly(Path partial) {
-        try {
-            Files.deleteIfExists(partial);
-        } catch (IOException ignored) {
-            // the error being reported already says what failed; a leftover .partial file is never taken for the output
-        }
     }
 
     private static Plan plan(ExrImage image, Options options, List<ExrAttribute> attributes) {
