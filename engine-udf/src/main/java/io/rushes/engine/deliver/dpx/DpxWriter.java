@@ -105,6 +105,10 @@ public final class DpxWriter {
         for (int[] field : TEXT_FIELDS) {
             Arrays.fill(h.array(), field[0], field[0] + field[1], (byte) 0);
         }
+        for (int i = 0; i < MAX_ELEMENTS; i++) {
+            int description = ELEMENT + i * ELEMENT_SIZE + DESCRIPTION;
+            Arrays.fill(h.array(), description, description + 32, (byte) 0);
+        }
         h.putInt(MAGIC, 0x53445058); // "SDPX" in the file's byte order: "XPDS" when little-endian
         h.putInt(IMAGE_OFFSET, HEADER_SIZE);
         text(h, VERSION, 8, VERSION_TEXT);
