@@ -31,7 +31,6 @@ public final class DpxReader {
     public static Frame read(ByteSource source) {
         BinaryReader container = BinaryReader.open(source);
         String name = source.name();
-        container.require(0, HEADER_SIZE, "the 2048-byte DPX header");
         DpxHeader header = DpxHeader.read(container);
         BinaryReader in = container.view(container.ascii(MAGIC, 4).equals("SDPX") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         int e = ELEMENT;

@@ -131,7 +131,7 @@ class DpxHostileInputTest {
                 byte[] bytes = v.clone();
                 int changes = 1 + rnd.nextInt(6);
                 for (int i = 0; i < changes; i++) {
-                    int at = 768 + rnd.nextInt(60); // the image header and first element: sizes, offsets, layout
+                    int at = rnd.nextInt(830); // the file and image headers and the first element: magic, sizes, offsets, layout
                     bytes[at] = (byte) rnd.nextInt(256);
                 }
                 Path file = dir.resolve("fuzz.dpx");
