@@ -61,6 +61,15 @@ class DpxReferenceToolsTest {
     }
 
     @Test
+    void oiiotoolReadsADropFrameTimecode() throws Exception {
+        DpxMetadata md = DpxMetadata.of(DpxEncoding.LINEAR).withTimecode(new Timecode(1, 0, 0, 2, 30, true), 30000 / 1001.0);
+        Path file = write(DpxWriter.Depth.TEN, ByteOrder.BIG_ENDIAN, md, DpxRoundTripTest.random(2, 2, 4));
+        String info = ExternalTool.run("oiiotool", "--info", "-v", file.toString());
+        assertTrue(info.contains("dpx:TimeCode: \"01:00:00;02\""), info);
+        assertTrue(info.contains("dpx:TemporalFrameRate: 29.97"), info);
+    }
+
+    @Test
     void oiiotoolNamesEachEncodingsTransfer() throws Exception {
         String[][] names = {{"Linear", "User defined"}, {"Printing density", "Printing density"}, {"ADX", "ADX"},
             {"Logarithmic", "User defined"}, {"Logarithmic", "User defined"}};
