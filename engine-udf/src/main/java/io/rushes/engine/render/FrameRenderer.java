@@ -2,11 +2,18 @@ package io.rushes.engine.render;
 
 import io.rushes.engine.color.ColorProcessor;
 import io.rushes.engine.color.amf.AmfPipeline;
+import io.rushes.engine.deliver.exr.ExrAttribute;
+import io.rushes.engine.deliver.exr.ExrCompression;
+import io.rushes.engine.deliver.exr.ExrImage;
+import io.rushes.engine.deliver.exr.ExrPixelType;
+import io.rushes.engine.deliver.exr.ExrStandardAttributes;
+import io.rushes.engine.deliver.exr.OpenExrWriter;
 import io.rushes.engine.deliver.thumbnail.Thumbnails;
 import io.rushes.engine.deliver.tiff.TiffImages;
 import io.rushes.engine.develop.DngColor;
 import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.format.dng.DngFormat;
 import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.format.dng.DngRawDecoder;
 import io.rushes.engine.format.tiff.TiffTags;
@@ -32,8 +39,11 @@ import java.util.Set;
 public final class FrameRenderer {
     public enum Stage { RAW, RGB, ACES, DISPLAY }
 
-    /** TIFF for every stage; JPEG and PNG (8-bit thumbnails and posters) for display code values only. */
-    public enum Format { TIFF16, TIFF32F, JPEG, PNG }
+    /**
+     * TIFF for every stage; OpenEXR (16-bit half) for developed stages, with the camera metadata and the ACES
+     * chromaticities; JPEG and PNG (8-bit thumbnails and posters) for display code values only.
+     */
+    public enum Format { TIFF16, TIFF32F, EXR, JPEG, PNG }
 
     /**
      * @param region a rectangle of the active area in sensor (as stored) coordinates, or null for the whole frame
@@ -41,9 +51,10 @@ public final class FrameRenderer {
      *     (null: the default output, {@link AmfPipeline#defaultOutput()}, exact)
      * @param fit the longest side of the output in pixels, scaled down in linear light before any output transform
      *     (0: the frame's own size)
+     * @param exrCompression with {@link Format#EXR}: the compression (null: ZIP, what VFX vendors take by default)
      */
     public record Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
-                          DngRawDecoder.Region region, ColorProcessor display, int fit) {
+                          DngRawDecoder.Region region, ColorProcessor display, int fit, ExrCompression exrCompression) {
         /** Settings are checked here, where they enter the engine, so a bad one fails before any frame is read. */
         public Options {
             DngColor.checkKelvin(kelvin);
@@ -51,6 +62,11 @@ public final class FrameRenderer {
                 throw Errors.invalidArgument(format.name().toLowerCase(java.util.Locale.ROOT) + " holds 8-bit display code values, not the "
                         + stage.name().toLowerCase(java.util.Locale.ROOT) + " stage", "Use --stage display (an output transform first), or a TIFF format");
             }
+            if (format == Format.EXR && stage == Stage.RAW) {
+                throw Errors.invalidArgument("OpenEXR plates are developed images, not the raw stage's CFA values",
+                        "Use --stage aces (or rgb, display) with --format exr, or --format tiff16 for the raw stage");
+            }
+            exrCompression = exrCompression == null ? ExrCompression.ZIP : exrCompression;
             if (fit < 0 || (fit > 0 && stage == Stage.RAW)) {
                 throw Errors.invalidArgument("a fit of " + fit + " px" + (stage == Stage.RAW ? " on the raw stage (CFA values are never resampled)" : ""),
                         "Give the longest side in pixels (e.g. 512) on a developed stage, or leave --fit out");
@@ -63,11 +79,11 @@ public final class FrameRenderer {
 
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
                 DngRawDecoder.Region region) {
-            this(stage, format, output, method, kelvin, region, null, 0);
+            this(stage, format, output, method, kelvin, region, null, 0, null);
         }
 
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin) {
-            this(stage, format, output, method, kelvin, null, null, 0);
+            this(stage, format, output, method, kelvin, null, null, 0, null);
         }
     }
 
@@ -163,6 +179,22 @@ public final class FrameRenderer {
         return developed;
     }
 
+    /** The frame's camera metadata, the primaries of what was rendered and where it came from, as OpenEXR attributes. */
+    private static List<ExrAttribute> exrAttributes(ByteSource source, DngDevelop.Output output, String description) {
+        List<ExrAttribute> attributes = new ArrayList<>(ExrStandardAttributes.fromClip(new DngFormat().read(source)));
+        double[] primaries = switch (output) {
+            case ACES2065_1 -> ExrStandardAttributes.AP0;
+            case ACESCG, ACESCCT -> ExrStandardAttributes.AP1;
+            case CAMERA_RGB -> null;
+        };
+        if (primaries != null) {
+            attributes.add(ExrStandardAttributes.chromaticities(primaries));
+            attributes.add(ExrStandardAttributes.adoptedNeutral(primaries[6], primaries[7]));
+        }
+        attributes.add(ExrStandardAttributes.comments(description));
+        return attributes;
+    }
+
     /** Renders and writes one frame; returns its size ("WxH") and the warnings to show the user. */
     public Rendered render(ByteSource source, ByteSink out) throws IOException {
         DngHeader header = readHeader(source);
@@ -207,6 +239,8 @@ public final class FrameRenderer {
                 }
             }
             case TIFF32F -> TiffImages.writeRgbFloat(image, out, description);
+            case EXR -> OpenExrWriter.write(ExrImage.of(image), new OpenExrWriter.Options(options.exrCompression(), ExrPixelType.HALF),
+                    exrAttributes(source, output, description), null, out);
             case JPEG -> Thumbnails.write(image, Thumbnails.Format.JPEG, out);
             case PNG -> Thumbnails.write(image, Thumbnails.Format.PNG, out);
         }

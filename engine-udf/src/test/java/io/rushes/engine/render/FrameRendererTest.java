@@ -133,7 +133,7 @@ class FrameRendererTest {
         for (FrameRenderer.Format f : new FrameRenderer.Format[] {FrameRenderer.Format.TIFF32F, FrameRenderer.Format.PNG}) {
             try (FileByteSource src = new FileByteSource(GOPRO)) {
                 FrameRenderer.Rendered r = new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.DISPLAY, f, null,
-                        Demosaic.Method.BILINEAR, null, region, null, 160)).render(src, new FileByteSink(f == FrameRenderer.Format.PNG ? png : floats));
+                        Demosaic.Method.BILINEAR, null, region, null, 160, null)).render(src, new FileByteSink(f == FrameRenderer.Format.PNG ? png : floats));
                 assertEquals("160x90", r.size());
             }
         }
@@ -154,9 +154,47 @@ class FrameRendererTest {
             }
         }
         RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer.Options(FrameRenderer.Stage.ACES,
-                FrameRenderer.Format.JPEG, DngDevelop.Output.ACES2065_1, Demosaic.Method.BILINEAR, null, null, null, 0));
+                FrameRenderer.Format.JPEG, DngDevelop.Output.ACES2065_1, Demosaic.Method.BILINEAR, null, null, null, 0, null));
         assertEquals("Cannot go on: jpeg holds 8-bit display code values, not the aces stage. Use --stage display (an output "
                 + "transform first), or a TIFF format", e.getMessage());
+    }
+
+    /** An ACES plate as half OpenEXR: the float render's pixels to half precision, the camera and ACES primaries in its header. */
+    @Test
+    void anExrPlateIsTheAcesFrameInHalfWithItsCameraAndPrimaries() throws Exception {
+        DngRawDecoder.Region region = new DngRawDecoder.Region(1200, 900, 96, 64);
+        Path tiff = dir.resolve("plate.tif");
+        Path exr = dir.resolve("plate.exr");
+        for (FrameRenderer.Format f : new FrameRenderer.Format[] {FrameRenderer.Format.TIFF32F, FrameRenderer.Format.EXR}) {
+            try (FileByteSource src = new FileByteSource(GOPRO)) {
+                new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, f, DngDevelop.Output.ACES2065_1, Demosaic.Method.RCD,
+                        null, region, null, 0, io.rushes.engine.deliver.exr.ExrCompression.PIZ))
+                        .render(src, new FileByteSink(f == FrameRenderer.Format.EXR ? exr : tiff));
+            }
+        }
+        RgbImage floats;
+        try (FileByteSource src = new FileByteSource(tiff)) {
+            floats = TiffImages.readRgb(src);
+        }
+        io.rushes.engine.deliver.exr.ExrFile plate;
+        try (FileByteSource src = new FileByteSource(exr)) {
+            plate = io.rushes.engine.deliver.exr.OpenExrReader.read(src);
+        }
+        assertEquals(io.rushes.engine.deliver.exr.ExrCompression.PIZ, plate.compression());
+        RgbImage half = plate.rgb();
+        assertEquals(floats.width(), half.width());
+        for (int i = 0; i < floats.data().length; i++) {
+            float f = floats.data()[i];
+            assertEquals(io.rushes.engine.deliver.exr.Half.toFloat(io.rushes.engine.deliver.exr.Half.fromFloat(f)), half.data()[i], 0f, "sample " + i);
+        }
+        assertEquals("GoPro", plate.attribute("cameraMake").asString());
+        assertEquals("HERO7 Black", plate.attribute("cameraModel").asString());
+        float[] chroma = plate.attribute("chromaticities").asFloats();
+        assertEquals(0.7347f, chroma[0], 1e-6f);
+        assertEquals(0.32168f, chroma[6], 1e-6f);
+        RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer.Options(FrameRenderer.Stage.RAW,
+                FrameRenderer.Format.EXR, null, null, null, null, null, 0, null));
+        assertTrue(e.getMessage().startsWith("Cannot go on: OpenEXR plates are developed images"), e.getMessage());
     }
 
     @Test

@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 public final class RenderCommand implements Callable<Integer> {
     enum Stage { raw, rgb, aces, display }
 
-    enum Format { tiff16, tiff32f, jpeg, png }
+    enum Format { tiff16, tiff32f, exr, jpeg, png }
+
+    enum Compression { none, rle, zips, zip, piz }
 
     enum Output { aces, acescg, acescct }
 
@@ -45,9 +47,14 @@ public final class RenderCommand implements Callable<Integer> {
             + "transform is skipped: the frame is developed to ACES2065-1). Default: the ACES 2.0 Rec.709 output.")
     Path amf;
 
-    @Option(names = "--format", defaultValue = "tiff32f", description = "tiff16, tiff32f, or with --stage display jpeg or png "
-            + "(8-bit thumbnails and posters) (default: ${DEFAULT-VALUE}; raw is always 16-bit).")
+    @Option(names = "--format", defaultValue = "tiff32f", description = "tiff16, tiff32f, exr (16-bit half OpenEXR with the camera "
+            + "metadata and ACES chromaticities), or with --stage display jpeg or png (8-bit thumbnails and posters) "
+            + "(default: ${DEFAULT-VALUE}; raw is always 16-bit TIFF).")
     Format format;
+
+    @Option(names = "--compression", defaultValue = "zip", description = "With --format exr: none, rle, zips, zip or piz "
+            + "(default: ${DEFAULT-VALUE}).")
+    Compression compression;
 
     @Option(names = "--fit", defaultValue = "0", description = "Scale down so the longest side is at most N pixels (in linear light, "
             + "before the output transform), e.g. 512 for thumbnails; 0 keeps the frame's size.")
@@ -99,7 +106,8 @@ public final class RenderCommand implements Callable<Integer> {
                     case aces -> DngDevelop.Output.ACES2065_1;
                     case acescg -> DngDevelop.Output.ACESCG;
                     case acescct -> DngDevelop.Output.ACESCCT;
-                }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region, display(), fit));
+                }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region, display(), fit,
+                io.rushes.engine.deliver.exr.ExrCompression.valueOf(compression.name().toUpperCase(Locale.ROOT))));
         int written = 0;
         int failed = 0;
         boolean onlyUserErrors = true;
@@ -136,6 +144,7 @@ public final class RenderCommand implements Callable<Integer> {
     private String extension() {
         return switch (format) {
             case tiff16, tiff32f -> "tif";
+            case exr -> "exr";
             case jpeg -> "jpg";
             case png -> "png";
         };

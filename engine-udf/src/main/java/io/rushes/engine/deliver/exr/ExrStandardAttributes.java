@@ -1,10 +1,14 @@
 package io.rushes.engine.deliver.exr;
 
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.metadata.ClipField;
+import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.SmpteTimecodeBytes;
 import io.rushes.engine.metadata.Timecode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -141,5 +145,71 @@ public final class ExrStandardAttributes {
             throw Errors.invalidArgument("OpenEXR attribute " + name + " would be " + v, "Give a positive, finite " + name);
         }
         return v;
+    }
+
+    /**
+     * The standard attributes a frame's camera metadata fills: camera and lens, exposure, reel and clip, its
+     * timecode and rate, and the capture date with its offset when the camera recorded one. Absent fields are left
+     * out, never written empty.
+     */
+    public static List<ExrAttribute> fromClip(ClipMetadata md) {
+        List<ExrAttribute> out = new ArrayList<>();
+        text(md, ClipField.CAMERA_MAKE, ExrStandardAttributes::cameraMake, out);
+        text(md, ClipField.CAMERA_MODEL, ExrStandardAttributes::cameraModel, out);
+        text(md, ClipField.CAMERA_SERIAL, ExrStandardAttributes::cameraSerialNumber, out);
+        text(md, ClipField.LENS_MAKE, ExrStandardAttributes::lensMake, out);
+        text(md, ClipField.LENS_MODEL, ExrStandardAttributes::lensModel, out);
+        text(md, ClipField.LENS_SERIAL, ExrStandardAttributes::lensSerialNumber, out);
+        text(md, ClipField.REEL, ExrStandardAttributes::reelName, out);
+        text(md, ClipField.CLIP_NAME, ExrStandardAttributes::clipName, out);
+        number(md, ClipField.ISO, ExrStandardAttributes::isoSpeed, out);
+        number(md, ClipField.EXPOSURE_TIME, ExrStandardAttributes::expTime, out);
+        number(md, ClipField.F_NUMBER, ExrStandardAttributes::aperture, out);
+        number(md, ClipField.FOCAL_LENGTH, ExrStandardAttributes::nominalFocalLength, out);
+        number(md, ClipField.FOCUS_DISTANCE, ExrStandardAttributes::focus, out);
+        Double rate = md.number(ClipField.TIMECODE_RATE);
+        String tc = md.string(ClipField.START_TIMECODE);
+        if (tc != null && rate != null && rate >= 1) {
+            out.add(timeCode(Timecode.parse(tc, (int) Math.round(rate))));
+        }
+        Double fps = md.number(ClipField.PROJECT_FPS);
+        if (fps != null && fps > 0) {
+            long ntsc = Math.round(fps * 1.001);
+            // 23.976, 29.97, 59.94…: the NTSC rates as their exact ratio, other rates in thousandths reduced.
+            boolean isNtsc = Math.abs(fps - ntsc / 1.001) < 5e-4 && Math.abs(fps - Math.rint(fps)) > 1e-3;
+            out.add(isNtsc ? framesPerSecond((int) ntsc * 1000, 1001) : rational(fps));
+        }
+        String when = md.string(ClipField.RECORD_DATETIME);
+        if (when != null) {
+            try {
+                OffsetDateTime captured = OffsetDateTime.parse(when);
+                out.add(capDate(captured));
+                out.add(utcOffset(captured));
+            } catch (java.time.format.DateTimeParseException noOffset) {
+                // a local time without its zone: capDate alone would claim UTC, so neither is written
+            }
+        }
+        return out;
+    }
+
+    private static ExrAttribute rational(double fps) {
+        int numerator = (int) Math.round(fps * 1000);
+        int d = 1000;
+        int g = java.math.BigInteger.valueOf(numerator).gcd(java.math.BigInteger.valueOf(d)).intValue();
+        return framesPerSecond(numerator / g, d / g);
+    }
+
+    private static void text(ClipMetadata md, ClipField field, java.util.function.Function<String, ExrAttribute> make, List<ExrAttribute> out) {
+        String v = md.string(field);
+        if (v != null) {
+            out.add(make.apply(v));
+        }
+    }
+
+    private static void number(ClipMetadata md, ClipField field, java.util.function.DoubleFunction<ExrAttribute> make, List<ExrAttribute> out) {
+        Double v = md.number(field);
+        if (v != null && v > 0) {
+            out.add(make.apply(v));
+        }
     }
 }
