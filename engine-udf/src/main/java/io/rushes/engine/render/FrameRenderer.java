@@ -2,6 +2,9 @@ package io.rushes.engine.render;
 
 import io.rushes.engine.color.ColorProcessor;
 import io.rushes.engine.color.amf.AmfPipeline;
+import io.rushes.engine.deliver.dpx.DpxEncoding;
+import io.rushes.engine.deliver.dpx.DpxMetadata;
+import io.rushes.engine.deliver.dpx.DpxWriter;
 import io.rushes.engine.deliver.exr.ExrAttribute;
 import io.rushes.engine.deliver.exr.ExrCompression;
 import io.rushes.engine.deliver.exr.ExrImage;
@@ -24,6 +27,9 @@ import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSink;
 import io.rushes.engine.io.ByteSource;
+import io.rushes.engine.metadata.ClipField;
+import io.rushes.engine.metadata.ClipMetadata;
+import io.rushes.engine.metadata.Timecode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +47,10 @@ public final class FrameRenderer {
 
     /**
      * TIFF for every stage; OpenEXR (16-bit half) for developed stages, with the camera metadata and the ACES
-     * chromaticities; JPEG and PNG (8-bit thumbnails and posters) for display code values only.
+     * chromaticities; DPX (10-bit or 16-bit) for ACEScct log pulls; JPEG and PNG (8-bit thumbnails and posters) for
+     * display code values only.
      */
-    public enum Format { TIFF16, TIFF32F, EXR, JPEG, PNG }
+    public enum Format { TIFF16, TIFF32F, EXR, DPX10, DPX16, JPEG, PNG }
 
     /**
      * @param region a rectangle of the active area in sensor (as stored) coordinates, or null for the whole frame
@@ -65,6 +72,10 @@ public final class FrameRenderer {
             if (format == Format.EXR && stage == Stage.RAW) {
                 throw Errors.invalidArgument("OpenEXR plates are developed images, not the raw stage's CFA values",
                         "Use --stage aces (or rgb, display) with --format exr, or --format tiff16 for the raw stage");
+            }
+            if ((format == Format.DPX10 || format == Format.DPX16) && (stage != Stage.ACES || output != DngDevelop.Output.ACESCCT)) {
+                throw Errors.invalidArgument("DPX holds integer code values from 0 to 1: a log pull, not scene-linear light",
+                        "Use --stage aces --output acescct with a DPX format (or OpenEXR for linear plates)");
             }
             exrCompression = exrCompression == null ? ExrCompression.ZIP : exrCompression;
             if (fit < 0 || (fit > 0 && stage == Stage.RAW)) {
@@ -195,6 +206,19 @@ public final class FrameRenderer {
         return attributes;
     }
 
+    /** An ACEScct log frame's DPX header: its own timecode and rate, reel, and the file it came from. */
+    private static DpxMetadata dpxMetadata(ByteSource source, ByteSink out) {
+        ClipMetadata md = new DngFormat().read(source);
+        Double fps = md.number(ClipField.PROJECT_FPS);
+        String tc = md.string(ClipField.START_TIMECODE);
+        DpxMetadata dpx = DpxMetadata.of(DpxEncoding.ACESCCT).withNames(out.name().substring(out.name().lastIndexOf('/') + 1), "Rushes",
+                null, null, md.string(ClipField.REEL));
+        if (fps != null && fps > 0) {
+            dpx = dpx.withTimecode(tc == null ? null : Timecode.parse(tc, Timecode.countingRate(fps)), fps);
+        }
+        return dpx;
+    }
+
     /** Renders and writes one frame; returns its size ("WxH") and the warnings to show the user. */
     public Rendered render(ByteSource source, ByteSink out) throws IOException {
         DngHeader header = readHeader(source);
@@ -241,6 +265,13 @@ public final class FrameRenderer {
             case TIFF32F -> TiffImages.writeRgbFloat(image, out, description);
             case EXR -> OpenExrWriter.write(ExrImage.of(image), new OpenExrWriter.Options(options.exrCompression(), ExrPixelType.HALF),
                     exrAttributes(source, output, description), null, out);
+            case DPX10, DPX16 -> {
+                DpxWriter.Clipping clipped = DpxWriter.write(image, options.format() == Format.DPX10 ? DpxWriter.Depth.TEN : DpxWriter.Depth.SIXTEEN,
+                        dpxMetadata(source, out), out);
+                if (clipped.below() + clipped.above() > 0) {
+                    warnings.add(out.name().substring(out.name().lastIndexOf('/') + 1) + ": " + clipped.warning());
+                }
+            }
             case JPEG -> Thumbnails.write(image, Thumbnails.Format.JPEG, out);
             case PNG -> Thumbnails.write(image, Thumbnails.Format.PNG, out);
         }

@@ -197,6 +197,36 @@ class FrameRendererTest {
         assertTrue(e.getMessage().startsWith("Cannot go on: OpenEXR plates are developed images"), e.getMessage());
     }
 
+    /** A DPX log pull: the ACEScct float render to the nearest 10-bit code, with the frame's rate and reel in its header. */
+    @Test
+    void aDpxLogPullIsTheAcesCctFrameInTenBits() throws Exception {
+        DngRawDecoder.Region region = new DngRawDecoder.Region(2000, 1500, 80, 48);
+        Path tiff = dir.resolve("pull.tif");
+        Path dpx = dir.resolve("pull.dpx");
+        for (FrameRenderer.Format f : new FrameRenderer.Format[] {FrameRenderer.Format.TIFF32F, FrameRenderer.Format.DPX10}) {
+            try (FileByteSource src = new FileByteSource(GOPRO)) {
+                new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, f, DngDevelop.Output.ACESCCT, Demosaic.Method.RCD,
+                        null, region, null, 0, null)).render(src, new FileByteSink(f == FrameRenderer.Format.DPX10 ? dpx : tiff));
+            }
+        }
+        RgbImage floats;
+        try (FileByteSource src = new FileByteSource(tiff)) {
+            floats = TiffImages.readRgb(src);
+        }
+        io.rushes.engine.deliver.dpx.DpxReader.Frame frame;
+        try (FileByteSource src = new FileByteSource(dpx)) {
+            frame = io.rushes.engine.deliver.dpx.DpxReader.read(src);
+        }
+        assertEquals(10, frame.bitDepth());
+        for (int i = 0; i < floats.data().length; i++) {
+            float code = Math.min(1023, Math.max(0, Math.round(floats.data()[i] * 1023)));
+            assertEquals(code / 1023f, frame.image().data()[i], 1e-6f, "sample " + i);
+        }
+        RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer.Options(FrameRenderer.Stage.ACES,
+                FrameRenderer.Format.DPX10, DngDevelop.Output.ACES2065_1, Demosaic.Method.RCD, null, null, null, 0, null));
+        assertTrue(e.getMessage().contains("DPX holds integer code values from 0 to 1"), e.getMessage());
+    }
+
     @Test
     void displayStageIsTheAcesFrameThroughTheDefaultOutput() throws Exception {
         DngRawDecoder.Region region = new DngRawDecoder.Region(2001, 1001, 64, 32);

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 public final class RenderCommand implements Callable<Integer> {
     enum Stage { raw, rgb, aces, display }
 
-    enum Format { tiff16, tiff32f, exr, jpeg, png }
+    enum Format { tiff16, tiff32f, exr, dpx10, dpx16, jpeg, png }
 
     enum Compression { none, rle, zips, zip, piz }
 
@@ -48,7 +48,8 @@ public final class RenderCommand implements Callable<Integer> {
     Path amf;
 
     @Option(names = "--format", defaultValue = "tiff32f", description = "tiff16, tiff32f, exr (16-bit half OpenEXR with the camera "
-            + "metadata and ACES chromaticities), or with --stage display jpeg or png (8-bit thumbnails and posters) "
+            + "metadata and ACES chromaticities), dpx10 or dpx16 (with --output acescct: log pulls), or with --stage display jpeg or png "
+            + "(8-bit thumbnails and posters) "
             + "(default: ${DEFAULT-VALUE}; raw is always 16-bit TIFF).")
     Format format;
 
@@ -145,6 +146,7 @@ public final class RenderCommand implements Callable<Integer> {
         return switch (format) {
             case tiff16, tiff32f -> "tif";
             case exr -> "exr";
+            case dpx10, dpx16 -> "dpx";
             case jpeg -> "jpg";
             case png -> "png";
         };
