@@ -268,7 +268,8 @@ public final class FrameRenderer {
             case DPX10, DPX16 -> {
                 DpxWriter.Clipping clipped = DpxWriter.write(image, options.format() == Format.DPX10 ? DpxWriter.Depth.TEN : DpxWriter.Depth.SIXTEEN,
                         dpxMetadata(source, out), out);
-                if (clipped.below() + clipped.above() > 0) {
+                // Below 0 in ACEScct is sensor noise under black, which every log pull clamps; above 1 is lost highlight.
+                if (clipped.above() > 0) {
                     warnings.add(out.name().substring(out.name().lastIndexOf('/') + 1) + ": " + clipped.warning());
                 }
             }
