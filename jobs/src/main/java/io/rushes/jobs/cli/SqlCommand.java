@@ -101,7 +101,7 @@ public final class SqlCommand implements Callable<Integer> {
         for (String[] line : cells) {
             for (int i = 0; i < cols.length; i++) {
                 String v = line[i].length() > 60 ? line[i].substring(0, 59) + "…" : line[i];
-                sb.append(i == 0 ? "" : "  ").append(String.format("%-" + Math.max(1, width[i]) + "s", v));
+                sb.append(i == 0 ? "" : "  ").append(String.format(java.util.Locale.ROOT, "%-" + Math.max(1, width[i]) + "s", v));
             }
             sb.append(System.lineSeparator());
         }

@@ -1,5 +1,6 @@
 package io.rushes.engine.deliver.dpx;
 
+import io.rushes.engine.ExternalTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class DpxReferenceToolsTest {
         for (DpxWriter.Depth depth : DpxWriter.Depth.values()) {
             for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
                 Path file = write(depth, order, METADATA, DpxRoundTripTest.random(7, 5, 2));
-                String info = ExternalTool.run("oiiotool", "--info", "-v", file.toString());
+                String info = ExternalTool.output("oiiotool", "--info", "-v", file.toString());
                 String where = depth + " " + order + ":\n" + info;
                 assertTrue(info.contains("7 x    5, 3 channel, uint" + depth.bits() + " dpx"), where);
                 assertTrue(info.contains("smpte:TimeCode: 01:02:03:04"), where);
@@ -64,7 +65,7 @@ class DpxReferenceToolsTest {
     void oiiotoolReadsADropFrameTimecode() throws Exception {
         DpxMetadata md = DpxMetadata.of(DpxEncoding.LINEAR).withTimecode(new Timecode(1, 0, 0, 2, 30, true), 30000 / 1001.0);
         Path file = write(DpxWriter.Depth.TEN, ByteOrder.BIG_ENDIAN, md, DpxRoundTripTest.random(2, 2, 4));
-        String info = ExternalTool.run("oiiotool", "--info", "-v", file.toString());
+        String info = ExternalTool.output("oiiotool", "--info", "-v", file.toString());
         assertTrue(info.contains("dpx:TimeCode: \"01:00:00;02\""), info);
         assertTrue(info.contains("dpx:TemporalFrameRate: 29.97"), info);
     }
@@ -76,7 +77,7 @@ class DpxReferenceToolsTest {
         DpxEncoding[] encodings = DpxEncoding.values();
         for (int i = 0; i < encodings.length; i++) {
             Path file = write(DpxWriter.Depth.TEN, ByteOrder.BIG_ENDIAN, DpxMetadata.of(encodings[i]), DpxRoundTripTest.random(3, 2, i));
-            String info = ExternalTool.run("oiiotool", "--info", "-v", file.toString());
+            String info = ExternalTool.output("oiiotool", "--info", "-v", file.toString());
             assertTrue(info.contains("dpx:Transfer: \"" + names[i][0] + "\""), encodings[i] + ":\n" + info);
             assertTrue(info.contains("dpx:Colorimetric: \"" + names[i][1] + "\""), encodings[i] + ":\n" + info);
         }
@@ -87,7 +88,7 @@ class DpxReferenceToolsTest {
         for (DpxWriter.Depth depth : DpxWriter.Depth.values()) {
             for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
                 Path file = write(depth, order, METADATA, DpxRoundTripTest.random(7, 5, 2));
-                JsonNode t = new ObjectMapper().readTree(ExternalTool.run("exiftool", "-j", file.toString())).get(0);
+                JsonNode t = new ObjectMapper().readTree(ExternalTool.output("exiftool", "-j", file.toString())).get(0);
                 String where = depth + " " + order + ": " + t;
                 assertEquals(order == ByteOrder.BIG_ENDIAN ? "Big-endian" : "Little-endian", t.path("ByteOrder").asText(), where);
                 assertEquals(7, t.path("ImageWidth").asInt(), where);
@@ -152,7 +153,7 @@ class DpxReferenceToolsTest {
         TiffImages.writeRgbFloat(source, new FileByteSink(tiff), null);
         for (String depth : new String[] {"uint10", "uint16"}) {
             Path file = dir.resolve(depth + ".dpx");
-            ExternalTool.run("oiiotool", tiff.toString(), "-d", depth, "-o", file.toString());
+            ExternalTool.output("oiiotool", tiff.toString(), "-d", depth, "-o", file.toString());
             DpxReader.Frame ours = DpxRoundTripTest.read(file);
             int bits = depth.equals("uint10") ? 10 : 16;
             assertEquals(bits, ours.bitDepth());
@@ -171,7 +172,7 @@ class DpxReferenceToolsTest {
      * widened to 16 bits by bit replication (code << 6 | code >> 4), so the top 10 bits are the code.
      */
     private static int[] dumpdata(Path file, int bits) throws Exception {
-        String dump = ExternalTool.run("oiiotool", "--dumpdata", file.toString());
+        String dump = ExternalTool.output("oiiotool", "--dumpdata", file.toString());
         Matcher m = PIXEL.matcher(dump);
         java.util.List<Integer> codes = new java.util.ArrayList<>();
         while (m.find()) {

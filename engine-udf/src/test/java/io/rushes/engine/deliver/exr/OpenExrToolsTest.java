@@ -1,5 +1,6 @@
 package io.rushes.engine.deliver.exr;
 
+import io.rushes.engine.ExternalTool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

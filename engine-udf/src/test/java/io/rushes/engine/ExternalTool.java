@@ -1,4 +1,4 @@
-package io.rushes.engine.deliver.exr;
+package io.rushes.engine;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An independent tool (exrheader, oiiotool) found on the PATH. A test that needs one skips with a message when it is
- * absent, and fails under CI=true, where .ci/run installs it.
+ * An independent tool (exrheader, oiiotool, exiftool, ffprobe) found on the PATH. A test that needs one skips with a
+ * message when it is absent, and fails under CI=true, where .ci/run installs it.
  */
-record ExternalTool(Path executable) {
-    static ExternalTool require(String name) {
+public record ExternalTool(Path executable) {
+    public static ExternalTool require(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
                 return new ExternalTool(candidate);
             }
         }
-        String message = name + " is not on the PATH (Debian: apt-get install openexr openimageio-tools)";
+        String message = name + " is not on the PATH (Debian: apt-get install openexr openimageio-tools libimage-exiftool-perl ffmpeg)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("CI=true but " + message);
         }
@@ -33,10 +33,19 @@ record ExternalTool(Path executable) {
     }
 
     /** Exit status and the merged stdout and stderr of one run. */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
-    Result run(String... arguments) throws IOException, InterruptedException {
+    /** What {@code tool} printed for {@code arguments}; a non-zero exit fails the test with that output. */
+    public static String output(String tool, String... arguments) throws IOException, InterruptedException {
+        Result r = require(tool).run(arguments);
+        if (r.exitCode() != 0) {
+            fail(tool + " " + String.join(" ", arguments) + " failed (exit " + r.exitCode() + "):\n" + r.output());
+        }
+        return r.output();
+    }
+
+    public Result run(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(List.of(arguments));
