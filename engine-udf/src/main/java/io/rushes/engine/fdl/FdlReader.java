@@ -1,9 +1,7 @@
 package io.rushes.engine.fdl;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,11 +38,7 @@ public final class FdlReader {
     /** Containment tolerance in pixels: anchors and sizes are floats (§7.3.4.10.5), written rounded. */
     private static final double TOLERANCE = 1e-6;
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(MAX_STRING).maxNestingDepth(MAX_DEPTH).maxDocumentLength(MAX_BYTES).build())
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
+    private static final ObjectMapper JSON = io.rushes.engine.io.BoundedJson.mapper(MAX_BYTES, MAX_STRING, MAX_DEPTH);
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
     public enum Severity { ERROR, WARNING }

@@ -178,9 +178,7 @@ public final class CmxEdl {
             clip = e.m.group(4).equals("D") && to != null ? to : from;
         }
         if (sop != null || sat != null) {
-            double[] one = {1, 1, 1};
-            double[] zero = {0, 0, 0};
-            cdl = new Shot.Cdl(sop == null ? one : sop[0], sop == null ? zero : sop[1], sop == null ? one : sop[2], sat == null ? 1 : sat);
+            cdl = cdl(sop, sat);
         }
         FdlLinks.Reference fdl = FdlLinks.fromEdlComments(e.comments).orElse(null);
         String reel = e.m.group(2);
@@ -188,6 +186,26 @@ public final class CmxEdl {
         Timecode last = Timecode.fromFrames(in.toFrames() + length - 1, rate, drop);
         return new Shot(file + ":" + e.line, shot, clip, reel.equals("BL") || reel.equals("AX") ? null : reel, in, last, null, null, 0, 1, cdl,
                 fdl, null, null);
+    }
+
+    /** A CDL from an {@code *ASC_SOP} line (or null: identity) and an ASC_SAT value (or null: 1), as the ALE columns give them. */
+    static Shot.Cdl cdl(String sopLine, String satText, String file, String where) {
+        double[][] sop = null;
+        if (sopLine != null) {
+            Matcher s = SOP.matcher(sopLine.strip());
+            if (!s.matches()) {
+                throw Errors.invalidDocument(file, where + ", ASC_SOP", "'" + sopLine + "' is not (slope)(offset)(power)",
+                        "Write slope, offset and power as (r g b) each");
+            }
+            sop = new double[][] {triple(s.group(1), file, where), triple(s.group(2), file, where), triple(s.group(3), file, where)};
+        }
+        return cdl(sop, satText == null ? null : finite(satText, file, where));
+    }
+
+    private static Shot.Cdl cdl(double[][] sop, Double sat) {
+        double[] one = {1, 1, 1};
+        double[] zero = {0, 0, 0};
+        return new Shot.Cdl(sop == null ? one : sop[0], sop == null ? zero : sop[1], sop == null ? one : sop[2], sat == null ? 1 : sat);
     }
 
     /** "ZZ100_501 (LAY3)" → "ZZ100_501": editors append take notes and retime rates in parentheses; "FF" marks a freeze. */

@@ -172,4 +172,51 @@ class PullListsTest {
         RushesException none = assertThrows(RushesException.class, () -> CmxEdl.read("TITLE: x\n".getBytes(StandardCharsets.UTF_8), "x.edl", 24));
         assertEquals("Cannot read x.edl: at line 1: holds no CMX3600 event. Check that this is an EDL (a CMX3600 event list)", none.getMessage());
     }
+
+    private static byte[] sample(String name) throws Exception {
+        return Files.readAllBytes(Samples.dir().resolve("editorial").resolve(name));
+    }
+
+    /** The ALE of OpenTimelineIO's suite: Name as the shot, Tape as the camera clip, End exclusive, the CDL columns. */
+    @Test
+    void anAleGivesItsClipsWithTheirCdl() throws Exception {
+        PullLists.Read r = Ale.read(sample("otio_sample_no_blanks.ale"), "dailies.ale");
+        assertEquals(List.of(), r.errors());
+        assertEquals(List.of("469C-4-1", "469C-4-2", "469C-4-3", "469C-4-4", "469C-4-5", "469C-4-6"), r.shots().stream().map(Shot::shot).toList());
+        Shot s = r.shots().get(0);
+        assertEquals("A_0076C001_230511_184122_h1CTJ", s.clip());
+        assertEquals("19:42:28:17", s.in().toString());
+        assertEquals("19:44:13:03", s.last().toString(), "End 19:44:13:04 is the first frame after");
+        assertEquals(25 * 104 + 12, s.length(), "the Duration column: 00:01:44:12 at 25 fps");
+        assertArrayEquals(new double[] {1.0284, 1.0284, 1.0284}, s.cdl().slope());
+        assertArrayEquals(new double[] {1.0244, 1.0, 1.1068}, s.cdl().power());
+        assertEquals(1.0, s.cdl().saturation());
+        RushesException notAle = assertThrows(RushesException.class, () -> Ale.read("hello".getBytes(StandardCharsets.UTF_8), "x.ale"));
+        assertEquals("Cannot read x.ale: at line 1: has no Column and Data sections. Check that this is an Avid Log Exchange (ALE) file",
+                notAle.getMessage());
+    }
+
+    /** OTIO timelines read directly: video clips in track order, a missing source range taken from the media's available range. */
+    @Test
+    void otioTimelinesGiveTheirVideoClips() throws Exception {
+        PullLists.Read cut = Otio.read(sample("otio_simple_cut.otio"), "cut.otio");
+        assertEquals(List.of(), cut.errors());
+        assertEquals(List.of("titles", "wind-up", "punchline", "credits"), cut.shots().stream().map(Shot::clip).toList());
+        assertEquals(List.of(3L, 6L, 4L, 6L), cut.shots().stream().map(Shot::length).toList());
+        assertEquals("00:00:00:03", cut.shots().get(0).in().toString());
+        PullLists.Read screening = Otio.read(sample("otio_screening_example.otio"), "screening.otio");
+        assertEquals(9, screening.shots().size());
+        Shot two = screening.shots().get(1);
+        assertEquals("ZZ100_502A", two.clip());
+        assertEquals("ZZ100_50", two.reel());
+        assertEquals("01:00:06:13", two.in().toString(), "86557 frames at 24 fps");
+        assertEquals(50, two.length());
+        assertEquals(5, Otio.read(sample("otio_multitrack.otio"), "multi.otio").shots().size());
+        assertEquals(1, Otio.read(sample("otio_clip_example.otio"), "clip.otio").shots().size());
+        RushesException notOtio = assertThrows(RushesException.class, () -> Otio.read("{\"a\": 1}".getBytes(StandardCharsets.UTF_8), "x.otio"));
+        assertEquals("Cannot read x.otio: at $.OTIO_SCHEMA: is not an OpenTimelineIO timeline. Give a .otio file whose root is a Timeline",
+                notOtio.getMessage());
+        RushesException deep = assertThrows(RushesException.class, () -> Otio.read("[".repeat(1000).getBytes(StandardCharsets.UTF_8), "deep.otio"));
+        assertEquals(ErrorCode.INVALID_DOCUMENT, deep.code(), deep.getMessage());
+    }
 }
