@@ -84,17 +84,19 @@ public final class InspectJob {
                 bytes += r.bytes;
                 errors += r.errors;
             }
-        } catch (RuntimeException e) {
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            IngestSummary summary = new IngestSummary(ingestId, source, clips.size(), ok, failed, files, bytes, errors, seconds);
+            if (progressOut != null) {
+                progressOut.println("ingest: recording the ingest as complete");
+            }
+            finishIngestRow(catalog, summary);
+            return summary;
+        } catch (Exception | Error e) {
+            // Exception, not RuntimeException: a failed stage comes out of collect() and MERGE as SparkException, a
+            // checked exception Scala code throws undeclared.
             failIngestRow(catalog, ingestId, e);
             throw e;
         }
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        IngestSummary summary = new IngestSummary(ingestId, source, clips.size(), ok, failed, files, bytes, errors, seconds);
-        if (progressOut != null) {
-            progressOut.println("ingest: recording the ingest as complete");
-        }
-        finishIngestRow(catalog, summary);
-        return summary;
     }
 
     /** Same source, same files (name, size, time), same options, same engine: same ingest. */
@@ -199,7 +201,7 @@ public final class InspectJob {
     }
 
     /** The ingest's row ends as failed with the reason; the rounds committed before stay, and a re-run finishes them. */
-    private void failIngestRow(Catalog catalog, String ingestId, RuntimeException cause) {
+    private void failIngestRow(Catalog catalog, String ingestId, Throwable cause) {
         try {
             DeltaTable.forPath(spark, catalog.path(CatalogSchema.INGESTS)).update(
                     functions.col("ingest_id").equalTo(ingestId),

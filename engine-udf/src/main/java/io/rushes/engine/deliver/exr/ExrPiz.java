@@ -476,7 +476,7 @@ final class ExrPiz {
         return first;
     }
 
-    private static void unhuffman(byte[] in, int at, int size, char[] out, String file, long offset) {
+    static void unhuffman(byte[] in, int at, int size, char[] out, String file, long offset) {
         if (size < 20) {
             if (out.length != 0) {
                 throw Errors.corrupt(file, offset, "a PIZ chunk's Huffman block of " + size + " bytes has no header");
@@ -528,6 +528,11 @@ final class ExrPiz {
         int[] table = new int[1 << TABLE_BITS];
         for (int i = 0; i < ENC_SIZE; i++) {
             int l = length[i];
+            if (l > 0 && code[i] >>> l != 0) {
+                // More codes of a length than the length can hold (OpenEXR's hufBuildDecTable refuses these too).
+                throw Errors.corrupt(file, offset, "a PIZ Huffman table gives more codes than their lengths allow (symbol " + i
+                        + ", length " + l + ")");
+            }
             if (l > 0) {
                 byLength[l][fill[l]++] = i;
                 if (l <= TABLE_BITS) {

@@ -73,21 +73,26 @@ public final class OpenExrReader {
         Map<String, ExrAttribute> attributes = new LinkedHashMap<>();
         long at = 8;
         for (int count = 0; ; count++) {
-            if (count > MAX_ATTRIBUTES) {
+            if (count >= MAX_ATTRIBUTES) {
                 throw Errors.limitExceeded(name, at, "the number of header attributes", count, MAX_ATTRIBUTES);
             }
-            String attributeName = cString(in, at, maxName, "an attribute name");
-            at += attributeName.getBytes(StandardCharsets.UTF_8).length + 1;
+            byte[] nameBytes = cString(in, at, maxName, "an attribute name");
+            String attributeName = text(nameBytes, in, at, "an attribute name");
+            at += nameBytes.length + 1;
             if (attributeName.isEmpty()) {
                 break;
             }
-            String type = cString(in, at, maxName, "the type of attribute " + attributeName);
-            at += type.getBytes(StandardCharsets.UTF_8).length + 1;
+            byte[] typeBytes = cString(in, at, maxName, "the type of attribute " + attributeName);
+            String type = text(typeBytes, in, at, "the type of attribute " + attributeName);
+            at += typeBytes.length + 1;
             long size = in.u32(at);
             if (size > MAX_ATTRIBUTE_BYTES) {
                 throw Errors.limitExceeded(name, at, "the size of attribute " + attributeName, size, MAX_ATTRIBUTE_BYTES);
             }
-            attributes.putIfAbsent(attributeName, new ExrAttribute(attributeName, type, in.bytes(at + 4, size, "attribute " + attributeName)));
+            if (attributes.containsKey(attributeName)) {
+                throw Errors.corrupt(name, at, "the header holds attribute " + attributeName + " twice");
+            }
+            attributes.put(attributeName, new ExrAttribute(attributeName, type, in.bytes(at + 4, size, "attribute " + attributeName)));
             at += 4 + size;
         }
         long headerEnd = at;
@@ -106,7 +111,11 @@ public final class OpenExrReader {
 
         long width = data.width();
         long height = data.height();
-        if (width > ImageLimits.MAX_SIDE || height > ImageLimits.MAX_SIDE || width * height > ImageLimits.MAX_PIXELS) {
+        if (width > ImageLimits.MAX_SIDE || height > ImageLimits.MAX_SIDE) {
+            throw Errors.limitExceeded(name, 8, "a side of the data window (" + width + "x" + height + ")", Math.max(width, height),
+                    ImageLimits.MAX_SIDE);
+        }
+        if (width * height > ImageLimits.MAX_PIXELS) {
             throw Errors.limitExceeded(name, 8, "the data window (" + width + "x" + height + ") in pixels", width * height,
                     ImageLimits.MAX_PIXELS);
         }
@@ -282,6 +291,10 @@ public final class OpenExrReader {
                 throw Errors.unsupportedFeature(name, 8, "OpenEXR channel " + channel + " subsampled " + xSampling + "x" + ySampling
                         + " (luminance/chroma)", FIX);
             }
+            if (!out.isEmpty() && channel.compareTo(out.get(out.size() - 1).name()) <= 0) {
+                // OpenEXR keeps channels sorted by name, each once; a repeat would shift every sample after it.
+                throw Errors.corrupt(name, 8, "channel " + channel + " is out of order or repeated in the channel list");
+            }
             if (out.size() == MAX_CHANNELS) {
                 throw Errors.limitExceeded(name, 8, "the number of channels", MAX_CHANNELS + 1, MAX_CHANNELS);
             }
@@ -294,12 +307,13 @@ public final class OpenExrReader {
         return out;
     }
 
-    private static String cString(BinaryReader in, long at, int max, String what) {
+    /** The bytes of a NUL-terminated string of at most {@code max} bytes (the header position moves by exactly these). */
+    private static byte[] cString(BinaryReader in, long at, int max, String what) {
         byte[] buffer = new byte[max];
         for (int i = 0; i <= max; i++) {
             int c = in.u8(at + i);
             if (c == 0) {
-                return new String(buffer, 0, i, StandardCharsets.UTF_8);
+                return java.util.Arrays.copyOf(buffer, i);
             }
             if (i == max) {
                 break;
@@ -307,5 +321,15 @@ public final class OpenExrReader {
             buffer[i] = (byte) c;
         }
         throw Errors.corrupt(in.name(), at, what + " is longer than " + max + " bytes");
+    }
+
+    /** Names and types are UTF-8 text (ASCII in every writer): anything else is damage, not a name. */
+    private static String text(byte[] bytes, BinaryReader in, long at, String what) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw Errors.corrupt(in.name(), at, what + " is not text");
+        }
     }
 }
