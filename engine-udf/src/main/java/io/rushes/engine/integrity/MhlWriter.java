@@ -127,14 +127,22 @@ public final class MhlWriter {
         try {
             Files.createDirectories(folder);
             byte[] generation = x.toString().getBytes(StandardCharsets.UTF_8);
+            if (generation.length > SecureXml.MAX_BYTES) {
+                // A generation the readers refuse (verify, the next seal) must not be written: say so before it is.
+                throw Errors.outputTooLarge(folder.resolve(fileName).toString(), "the new ASC MHL generation in bytes", generation.length,
+                        SecureXml.MAX_BYTES, "Seal the card's reels (sub-folders) one by one: each keeps a history of its own");
+            }
             Path target = folder.resolve(fileName);
             writeAtomically(target, generation);
             StringBuilder chain = new StringBuilder();
             chain.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             chain.append("<ascmhldirectory xmlns=\"urn:ASC:MHL:DIRECTORY:v2.0\">\n");
             for (MhlGeneration g : history.generations()) {
-                appendChainEntry(chain, g.sequence(), g.fileName(), history.chainC4().getOrDefault(g.fileName(),
-                        FileHasher.hash(Documents.read(folder.resolve(g.fileName()), SecureXml.MAX_BYTES, "ASC MHL"), HashAlgorithm.C4)));
+                String c4 = history.chainC4().get(g.fileName());
+                if (c4 == null) { // only generations the chain does not seal yet are read and hashed (not every one, every time)
+                    c4 = FileHasher.hash(Documents.read(folder.resolve(g.fileName()), SecureXml.MAX_BYTES, "ASC MHL"), HashAlgorithm.C4);
+                }
+                appendChainEntry(chain, g.sequence(), g.fileName(), c4);
             }
             appendChainEntry(chain, sequence, fileName, FileHasher.hash(generation, HashAlgorithm.C4));
             chain.append("</ascmhldirectory>\n");

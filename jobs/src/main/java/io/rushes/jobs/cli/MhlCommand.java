@@ -1,7 +1,6 @@
 package io.rushes.jobs.cli;
 
 import io.rushes.engine.error.Errors;
-import io.rushes.engine.error.RushesException;
 import io.rushes.engine.integrity.HashAlgorithm;
 import io.rushes.engine.integrity.MhlProgress;
 import io.rushes.engine.integrity.MhlReport;
@@ -34,12 +33,7 @@ public final class MhlCommand {
         @Override
         public Integer call() {
             card(dir);
-            MhlReport r;
-            try {
-                r = MhlVerifier.verify(dir, new ProgressLine("verify", System.err, System::nanoTime));
-            } catch (RushesException e) {
-                throw e.during("verify");
-            }
+            MhlReport r = MhlVerifier.verify(dir, new ProgressLine("verify", System.err, System::nanoTime));
             print(r.issues());
             System.out.printf(Locale.ROOT, "%d files verified, %d issues: %s%n", r.verified(), r.issues().size(), r.passed() ? "PASSED" : "FAILED");
             return r.passed() ? 0 : 1;
@@ -71,16 +65,11 @@ public final class MhlCommand {
             if (a == null) {
                 String known = java.util.Arrays.stream(HashAlgorithm.values()).map(HashAlgorithm::mhlName)
                         .collect(java.util.stream.Collectors.joining(", "));
-                throw Errors.invalidArgument("the hash '" + hash + "' is unknown", "Use --hash with one of " + known).during("seal");
+                throw Errors.invalidArgument("the hash '" + hash + "' is unknown", "Use --hash with one of " + known);
             }
             card(dir);
             String host = InetAddress.getLocalHost().getHostName();
-            MhlWriter.Sealed s;
-            try {
-                s = MhlWriter.seal(dir, a, Instant.now(), "rushes", "0.1.0", host, new ProgressLine("seal", System.err, System::nanoTime));
-            } catch (RushesException e) {
-                throw e.during("seal");
-            }
+            MhlWriter.Sealed s = MhlWriter.seal(dir, a, Instant.now(), "rushes", "0.1.0", host, new ProgressLine("seal", System.err, System::nanoTime));
             print(s.issues());
             System.out.printf(Locale.ROOT, "%s: %d files, %d failed verification, %d not sealed%n", s.generation(), s.files(), s.failed(),
                     s.issues().size());

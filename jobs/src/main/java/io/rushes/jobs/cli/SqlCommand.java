@@ -42,11 +42,7 @@ public final class SqlCommand implements Callable<Integer> {
         SparkSession session = RushesSpark.session(spark.master, spark.conf);
         HadoopSources sources = new HadoopSources(session.sparkContext().hadoopConfiguration());
         RushesFunctions.register(session, sources);
-        try {
-            Catalog.existing(session, catalog).registerViews();
-        } catch (io.rushes.engine.error.RushesException e) {
-            throw e.during("query");
-        }
+        Catalog.existing(session, catalog).registerViews();
         try {
             print(session.sql(query).limit(limit));
             return 0;

@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.Path;
  * the target, renamed over it.
  */
 public final class HadoopByteSink implements ByteSink {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final Path path;
     private final Configuration conf;
 
@@ -43,17 +44,22 @@ public final class HadoopByteSink implements ByteSink {
         try {
             content.writeTo(out);
         } catch (IOException | RuntimeException | Error e) {
-            out.abort();
+            try {
+                out.abort();
+            } catch (RuntimeException whileAborting) {
+                e.addSuppressed(whileAborting);
+            }
             throw e;
         }
         out.close();
     }
 
     private void writeAsideAndRename(FileSystem fs, Content content) throws IOException {
-        Path aside = new Path(path.getParent(), "." + path.getName() + "." + Long.toHexString(System.nanoTime()) + ".partial");
+        // Random and never overwritten: two attempts of one task (a retry, a speculative copy) each write their own.
+        Path aside = new Path(path.getParent(), "." + path.getName() + "." + Long.toHexString(RANDOM.nextLong()) + ".partial");
         boolean committed = false;
         try {
-            try (FSDataOutputStream out = fs.createFile(aside).overwrite(true).recursive().build()) {
+            try (FSDataOutputStream out = fs.createFile(aside).overwrite(false).recursive().build()) {
                 content.writeTo(out);
             }
             // FileSystem.rename does not replace a file: the old one goes first (a reader may see none, never half).

@@ -173,11 +173,11 @@ public final class ExrStandardAttributes {
             out.add(timeCode(Timecode.parse(tc, (int) Math.round(rate))));
         }
         Double fps = md.number(ClipField.PROJECT_FPS);
-        if (fps != null && fps > 0) {
+        if (fps != null && fps > 0 && fps <= 1000) { // a camera file's rate is untrusted: no rational of a garbage rate
             long ntsc = Math.round(fps * 1.001);
             // 23.976, 29.97, 59.94…: the NTSC rates as their exact ratio, other rates in thousandths reduced.
             boolean isNtsc = Math.abs(fps - ntsc / 1.001) < 5e-4 && Math.abs(fps - Math.rint(fps)) > 1e-3;
-            out.add(isNtsc ? framesPerSecond((int) ntsc * 1000, 1001) : rational(fps));
+            out.add(isNtsc ? framesPerSecond(Math.toIntExact(ntsc * 1000), 1001) : rational(fps));
         }
         String when = md.string(ClipField.RECORD_DATETIME);
         if (when != null) {
