@@ -102,7 +102,10 @@ final class CardFiles {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    throw Errors.io(file.toString(), e);
+                    // An unreadable folder or file (EIO on a damaged card, no permission) is reported; the walk goes on.
+                    visitor.refused(file, new MhlReport.Issue(MhlReport.Kind.UNREADABLE, relative(root, file), "cannot be read ("
+                            + e.getMessage() + "): check the storage, or copy it again from the camera card"));
+                    return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {

@@ -13,7 +13,7 @@ public record MhlReport(String root, int verified, List<Issue> issues) {
      */
     public enum Kind {
         MISMATCH, SIZE_MISMATCH, MISSING, EXTRA, RECORDED_FAILURE, CHAIN_MISMATCH, NO_HISTORY, UNVERIFIABLE,
-        UNREADABLE_HISTORY, LINK_OUTSIDE, NOT_REGULAR
+        UNREADABLE_HISTORY, LINK_OUTSIDE, NOT_REGULAR, UNREADABLE, OUTSIDE_FOLDER
     }
 
     public record Issue(Kind kind, String path, String detail) {

@@ -88,7 +88,8 @@ public final class MhlVerifier {
                 filesDone++;
                 Path file = h.root().resolve(ref.path()).normalize();
                 if (!file.startsWith(h.root())) {
-                    issues.add(new MhlReport.Issue(MhlReport.Kind.MISMATCH, rel, "path escapes the history's folder"));
+                    issues.add(new MhlReport.Issue(MhlReport.Kind.OUTSIDE_FOLDER, rel, "the history records a path outside its own folder: "
+                            + "it is not verified (a history only vouches for what is below it)"));
                     continue;
                 }
                 MhlReport.Issue refused = checker.refusal(file, rel);
@@ -126,7 +127,9 @@ public final class MhlVerifier {
                         verified++;
                     }
                 } catch (IOException e) {
-                    throw Errors.io(file.toString(), e);
+                    // A damaged card is when verification matters most: this file fails, the rest is still verified.
+                    issues.add(new MhlReport.Issue(MhlReport.Kind.UNREADABLE, rel, "cannot be read (" + e.getMessage()
+                            + "): copy it again from the camera card, or check the storage"));
                 }
             }
             for (String failure : h.history().recordedFailures()) {

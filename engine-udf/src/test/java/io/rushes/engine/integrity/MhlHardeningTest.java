@@ -132,6 +132,19 @@ class MhlHardeningTest {
         }
     }
 
+    /** A history that records a path outside its own folder vouches for nothing there, and says so by its own kind. */
+    @Test
+    void aRecordedPathOutsideTheHistorysFolderIsNotVerified(@TempDir Path tmp) throws IOException {
+        Path card = Files.createDirectories(tmp.resolve("card"));
+        Files.writeString(tmp.resolve("secret.txt"), "outside");
+        writeGeneration(card, """
+                    <hash><path size="7">../secret.txt</path><xxh64 action="original">0000000000000000</xxh64></hash>
+                """);
+        MhlReport r = MhlVerifier.verify(card);
+        assertEquals(1, issues(r, MhlReport.Kind.OUTSIDE_FOLDER).size(), r.issues().toString());
+        assertEquals(List.of(), issues(r, MhlReport.Kind.MISMATCH), "not a hash mismatch: nothing was hashed");
+    }
+
     @Test
     void oneMalformedReelHistoryStopsOnlyThatReel(@TempDir Path card) throws IOException {
         for (String reel : List.of("A001", "A002", "A003")) {
