@@ -31,8 +31,13 @@ public final class DpxReader {
     public static Frame read(ByteSource source) {
         BinaryReader container = BinaryReader.open(source);
         String name = source.name();
+        String magic = container.size() < 4 ? "" : container.ascii(MAGIC, 4);
+        if (!magic.equals("SDPX") && !magic.equals("XPDS")) {
+            // Not damaged: some other file where a DPX was expected.
+            throw Errors.unsupportedFormat(name, "it is not a DPX image (no SDPX or XPDS magic at byte 0)");
+        }
         DpxHeader header = DpxHeader.read(container);
-        BinaryReader in = container.view(container.ascii(MAGIC, 4).equals("SDPX") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        BinaryReader in = container.view(magic.equals("SDPX") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         int e = ELEMENT;
         int descriptor = in.u8(e + DESCRIPTOR);
         int bits = in.u8(e + BIT_DEPTH);

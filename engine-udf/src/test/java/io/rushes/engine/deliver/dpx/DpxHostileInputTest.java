@@ -89,7 +89,7 @@ class DpxHostileInputTest {
 
     @Test
     void notADpx() throws IOException {
-        assertRefused(refused(new byte[4096]), ErrorCode.CORRUPT, "no DPX magic (SDPX or XPDS)");
+        assertRefused(refused(new byte[4096]), ErrorCode.UNSUPPORTED_FORMAT, "it is not a DPX image (no SDPX or XPDS magic at byte 0)");
     }
 
     @Test
