@@ -59,6 +59,10 @@ public final class Deliverable {
             throw Errors.unsupportedFeature(spec.file(), -1, "sizing by the FDL canvas template '" + spec.canvasTemplate()
                     + "' ($.resolution.canvas_template)", "Size by {\"fit\": N} for now, or apply the template with rushes fdl frame");
         }
+        if (!spec.colour().display() && development.lutSize() != 0) {
+            throw Errors.invalidArgument("a LUT bakes a display pipeline, and " + spec.name() + " is scene-referred (no output transform)",
+                    "Leave --lut out, or use a display deliverable");
+        }
         Map<NameTemplate.Field, String> given = given(spec, values);
         FrameRenderer.Options options = new FrameRenderer.Options(
                 spec.colour().display() ? FrameRenderer.Stage.DISPLAY : FrameRenderer.Stage.ACES,
