@@ -14,11 +14,15 @@ import io.rushes.engine.format.dng.DngRawDecoder;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.ClipField;
+import io.rushes.engine.render.FrameInputs;
 import io.rushes.engine.render.FrameRenderer;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A deliverable made ready to render: its specification as the renderer's settings, and its naming template with the
@@ -84,12 +88,22 @@ public final class Deliverable {
         return options;
     }
 
+    /** A single file's name ending in its frame number, as a sequence's frames are named: CLIP.0086400, CLIP_0012. */
+    private static final Pattern NUMBERED = Pattern.compile("(.+?)[._-]([0-9]{1,9})");
+
     /**
-     * The file name of one frame of clip {@code clip} (frame number {@code frame}, null when the clip has none), its
-     * reel read from the frame's metadata only when the template uses it.
+     * The file name of one frame of clip {@code clip} (frame number {@code frame}; null for a clip of one file, whose
+     * name then gives the number when it ends in one, as a sequence's would), its reel read from the frame's metadata
+     * only when the template uses it. A file the renderer does not read is refused as such first, not for its name.
      */
     public String fileName(ByteSource source, String clip, Long frame) {
+        FrameInputs.identify(source, Set.of(FrameInputs.Kind.DNG), "rendered");
         Map<NameTemplate.Field, String> values = new EnumMap<>(given);
+        Matcher numbered = NUMBERED.matcher(clip);
+        if (frame == null && numbered.matches()) {
+            clip = numbered.group(1);
+            frame = Long.parseLong(numbered.group(2));
+        }
         values.put(NameTemplate.Field.CLIP, clip);
         if (frame != null) {
             values.put(NameTemplate.Field.FRAME, Long.toString(frame));
@@ -103,8 +117,9 @@ public final class Deliverable {
         try {
             return spec.naming().expand(values);
         } catch (NameTemplate.Invalid e) {
-            throw Errors.invalidDocument(source.name(), null, "the naming template of " + spec.name() + " gives no file name: " + e.getMessage(),
-                    "Name the frames with fields that hold only [A-Za-z0-9._-] (or a {frame} for files with frame numbers)");
+            throw Errors.invalidDocument(source.name(), null, "no file name for it from " + spec.name() + ": " + e.getMessage(),
+                    frame == null ? "Render its sequence's folder, or name the file CLIP.FRAME (e.g. " + clip + ".0001) so it has a frame number"
+                            : "Use a naming template whose fields give only [A-Za-z0-9._-] for this clip");
         }
     }
 

@@ -21,6 +21,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeliverableTest {
     private static final Deliverable.Development HQ = new Deliverable.Development(Demosaic.Method.RCD, null, null, 0, 0.02);
     private static final Map<String, String> PLATE = Map.of("shot", "SH010", "plate", "BG01", "version", "3");
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path dir;
+    static java.nio.file.Path dng;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void frame() throws Exception {
+        io.rushes.engine.card.SampleCard.write(dir.resolve("card"), new io.rushes.engine.card.SampleCard.Options(1, 1, java.util.List.of("A"),
+                16, 16, 3));
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(dir.resolve("card"))) {
+            dng = s.filter(p -> p.toString().endsWith(".dng")).findFirst().orElseThrow();
+        }
+    }
+
+    /** The name of the card's frame as one of {@code clip} (frame {@code frame}). */
+    private static String name(Deliverable d, java.nio.file.Path file, String clip, Long frame) throws Exception {
+        try (io.rushes.engine.io.FileByteSource source = new io.rushes.engine.io.FileByteSource(file)) {
+            return d.fileName(source, clip, frame);
+        }
+    }
 
     @Test
     void everyShippedSpecValidates() {
@@ -41,7 +60,7 @@ class DeliverableTest {
         "png-poster, DISPLAY, PNG, ACES2065_1, 1920, ZIP, A001C002.0000012.png",
     })
     void shippedStillSpecsMapToTheRenderersOptions(String name, FrameRenderer.Stage stage, FrameRenderer.Format format,
-                                                   DngDevelop.Output output, int fit, ExrCompression compression, String fileName) {
+                                                   DngDevelop.Output output, int fit, ExrCompression compression, String fileName) throws Exception {
         Deliverable d = Deliverable.prepare(Deliverables.shipped(name), PLATE, null, HQ);
         FrameRenderer.Options o = d.options();
         assertEquals(stage, o.stage());
@@ -57,7 +76,23 @@ class DeliverableTest {
         } else {
             assertNull(o.display());
         }
-        assertEquals(fileName, d.fileName(null, "A001C002", 12L));
+        assertEquals(fileName, name(d, dng, "A001C002", 12L));
+    }
+
+    @Test
+    void aSingleFileTakesItsFrameNumberFromItsName() throws Exception {
+        Deliverable d = Deliverable.prepare(Deliverables.shipped("jpeg-thumbnail"), Map.of(), null, HQ);
+        assertEquals("A001C001_261124_R1BB.0086400.jpg", name(d, dng, "A001C001_261124_R1BB.0086400", null),
+                "the same name as the frame gets in its sequence");
+        assertEquals("A001C001.0000012.jpg", name(d, dng, "A001C001_12", null));
+        java.nio.file.Path poster = java.nio.file.Files.copy(dng, dir.resolve("poster.dng"));
+        RushesException e;
+        try (io.rushes.engine.io.FileByteSource source = new io.rushes.engine.io.FileByteSource(poster)) {
+            e = assertThrows(RushesException.class, () -> d.fileName(source, "poster", null));
+        }
+        assertEquals("Cannot read " + poster + ": no file name for it from jpeg-thumbnail: the naming template {clip}.{frame:07d}.jpg uses {frame},"
+                + " which has no value. Render its sequence's folder, or name the file CLIP.FRAME (e.g. poster.0001) so it has a frame number",
+                e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
