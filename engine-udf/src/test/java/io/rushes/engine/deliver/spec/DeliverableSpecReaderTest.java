@@ -84,6 +84,18 @@ class DeliverableSpecReaderTest {
     }
 
     @Test
+    void takesAWholeFitWrittenAsADecimal() {
+        assertEquals(512, DeliverableSpecReader.load(spec("2048", "512.0").getBytes(StandardCharsets.UTF_8), "ok.json").fit());
+        assertEquals("[$.resolution.fit: must have a maximum value of 65535, $.resolution.fit: number found, integer expected]",
+                DeliverableSpecReader.read(spec("2048", "1e999").getBytes(StandardCharsets.UTF_8), "inf.json").problems().toString(),
+                "JSON has no infinity, but 1e999 parses as one: refused by the schema's bounds");
+        assertEquals("[$.resolution.fit: must have a maximum value of 65535]",
+                DeliverableSpecReader.read(spec("2048", "1e20").getBytes(StandardCharsets.UTF_8), "big.json").problems().toString());
+        assertEquals("[$.resolution.fit: must have a minimum value of 1, $.resolution.fit: number found, integer expected]",
+                DeliverableSpecReader.read(spec("2048", "-1e999").getBytes(StandardCharsets.UTF_8), "ninf.json").problems().toString());
+    }
+
+    @Test
     void readsAValidSpec() {
         DeliverableSpec s = DeliverableSpecReader.load(spec("x", "x").getBytes(StandardCharsets.UTF_8), "ok.json");
         assertEquals(DeliverableSpec.Format.EXR, s.format());
