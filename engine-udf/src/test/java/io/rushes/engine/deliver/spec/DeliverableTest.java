@@ -146,6 +146,24 @@ class DeliverableTest {
         assertTrue(Math.abs(grey[0] - rec709[0]) > 0.05, "the PQ output is not the Rec.709 default: " + grey[0] + " vs " + rec709[0]);
     }
 
+    @Test
+    void anAmfIsFoundBesideTheSpecFile() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("show"));
+        java.nio.file.Path amf = java.nio.file.Files.copy(io.rushes.engine.Samples.dir().resolve(
+                "amf/generated/aces2/idt_ACEScct_to_ACES__odt_P3_D60_1000nit_in_P3_D65_ST2084.amf"), folder.resolve("look.amf"));
+        java.nio.file.Path spec = java.nio.file.Files.writeString(folder.resolve("review.json"), """
+                {"name": "review", "format": "tiff16", "colour": {"stage": "display", "amf": "look.amf"}, "naming": "{clip}.{frame}.tif"}""");
+        Deliverable d = Deliverables.prepare(spec.toString(), Map.of(), HQ);
+        String expected = io.rushes.engine.color.amf.AmfPipeline.build(io.rushes.engine.color.amf.AmfReader.read(amf), folder, true)
+                .processor(0, 0.02).describe();
+        assertEquals(expected, d.options().display().describe(), "the AMF's output, its input transform skipped");
+        assertTrue(expected.contains("P3"), expected);
+        RushesException shipped = assertThrows(RushesException.class, () -> Deliverables.prepare("review", Map.of(), HQ));
+        assertEquals("Cannot go on: 'review' is no shipped deliverable and not a .json file. Give one of aces-exr-plate, dpx-log-pull,"
+                + " jpeg-thumbnail, png-poster, prores-4444-review, h264-review (rushes render --list-deliverables), or the path of a"
+                + " specification", shipped.getMessage());
+    }
+
     private static DeliverableSpec read(String json) {
         return DeliverableSpecReader.load(json.getBytes(StandardCharsets.UTF_8), "t.json");
     }
