@@ -1,5 +1,7 @@
 package io.rushes.jobs.cli;
 
+import io.rushes.engine.deliver.spec.Deliverable;
+import io.rushes.engine.deliver.spec.Deliverables;
 import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.discovery.Clip;
 import io.rushes.engine.discovery.ClipDiscovery;
@@ -8,17 +10,24 @@ import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.io.FileByteSource;
 import io.rushes.engine.render.FrameRenderer;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code rushes render}: develop DNG frames to TIFF at a stage of the pipeline. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Develop one DNG frame or a frame range of a sequence to TIFF.",
                 "Stages: raw (CFA values as stored, like dcraw -D -4 -t 0 -T), rgb (white-balanced camera RGB), aces,",
-                "display (ACES through --amf's pipeline, or by default the ACES 2.0 Rec.709 100-nit BT.1886 output)."})
+                "display (ACES through --amf's pipeline, or by default the ACES 2.0 Rec.709 100-nit BT.1886 output).",
+                "Or --deliverable NAME|FILE: the format, colour, size and file names of a deliverable specification."})
 public final class RenderCommand implements Callable<Integer> {
     enum Stage { raw, rgb, aces, display }
 
@@ -77,6 +86,52 @@ public final class RenderCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     LutOptions lut;
 
+    @Option(names = "--deliverable", paramLabel = "NAME|FILE", description = "A shipped deliverable (--list-deliverables) or a "
+            + "deliverable specification (.json): it sets the stage, format, output, compression, fit and file names, so those options "
+            + "go without it.")
+    String deliverable;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "With --deliverable: a value of its naming template: shot, "
+            + "plate or version (e.g. --set shot=SH010 --set plate=BG01 --set version=3).")
+    Map<String, String> values = new LinkedHashMap<>();
+
+    // help = true: listing needs neither --input nor --out.
+    @Option(names = "--list-deliverables", help = true, description = "Print the shipped deliverables with what each is, and exit.")
+    boolean listDeliverables;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The options a deliverable specification sets, refused beside --deliverable rather than silently overridden. */
+    private static final List<String> SET_BY_DELIVERABLE = List.of("--stage", "--format", "--compression", "--fit", "--output", "--amf");
+
+    /** The deliverable of --deliverable, or null when the render is set by the options alone. */
+    private Deliverable deliverable() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (deliverable == null) {
+            if (!values.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--set gives values to a --deliverable's naming template");
+            }
+            return null;
+        }
+        for (String option : SET_BY_DELIVERABLE) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option + " conflicts with --deliverable, which sets it: give one"
+                        + " or the other");
+            }
+        }
+        Deliverable d = Deliverables.prepare(deliverable, values, new Deliverable.Development(
+                debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region, lut.size, lut.budget));
+        System.out.println("deliverable " + d.spec().name() + (d.options().display() == null ? "" : "; display: " + d.options().display().describe()));
+        return d;
+    }
+
+    private static void listDeliverables() {
+        for (String name : Deliverables.SHIPPED) {
+            System.out.printf(Locale.ROOT, "%-20s %s%n", name, Deliverables.shipped(name).description());
+        }
+    }
+
     /** The display processor, built once for all frames (null: the stage is not display). */
     private io.rushes.engine.color.ColorProcessor display() throws java.io.IOException {
         if (stage != Stage.display) {
@@ -95,12 +150,17 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (listDeliverables) {
+            listDeliverables();
+            return 0;
+        }
+        Deliverable chosen = deliverable();
         List<Clip> clips = ClipDiscovery.group(ClipDiscovery.listLocal(List.of(input))).clips();
         if (clips.isEmpty()) {
             throw io.rushes.engine.error.Errors.notFound(input.toString(), "it holds no camera frames", "Give a DNG file or the folder of a DNG sequence");
         }
         CliValues.outputFolder(out, "--out");
-        FrameRenderer renderer = new FrameRenderer(new FrameRenderer.Options(
+        FrameRenderer renderer = new FrameRenderer(chosen != null ? chosen.options() : new FrameRenderer.Options(
                 FrameRenderer.Stage.valueOf(stage.name().toUpperCase(Locale.ROOT)),
                 FrameRenderer.Format.valueOf(format.name().toUpperCase(Locale.ROOT)),
                 switch (output) {
@@ -112,6 +172,7 @@ public final class RenderCommand implements Callable<Integer> {
         int written = 0;
         int failed = 0;
         boolean onlyUserErrors = true;
+        Map<String, Path> named = new HashMap<>(); // two frames given one name would overwrite each other
         for (Clip clip : clips) {
             for (int i = 0; i < clip.files().size(); i++) {
                 Long frame = clip.frames().isEmpty() ? null : clip.frames().get(i);
@@ -119,9 +180,16 @@ public final class RenderCommand implements Callable<Integer> {
                     continue;
                 }
                 Path source = Path.of(clip.files().get(i).location());
-                String name = clip.name() + (frame == null ? "" : String.format(Locale.ROOT, ".%07d", frame)) + "." + stage + "." + extension();
                 long t0 = System.nanoTime();
                 try (FileByteSource src = new FileByteSource(source)) {
+                    String name = chosen != null ? chosen.fileName(src, clip.name(), frame)
+                            : clip.name() + (frame == null ? "" : String.format(Locale.ROOT, ".%07d", frame)) + "." + stage + "." + extension();
+                    Path earlier = named.putIfAbsent(name, source);
+                    if (earlier != null) {
+                        throw io.rushes.engine.error.Errors.invalidArgument("the name " + name + " of " + source + " was given to " + earlier
+                                + " already", chosen != null ? "Put {clip} and {frame} in the deliverable's naming template, so each frame"
+                                + " has its own name" : "Render each folder to its own --out");
+                    }
                     FrameRenderer.Rendered rendered = renderer.render(src, new io.rushes.engine.io.FileByteSink(out.resolve(name)));
                     written++;
                     System.out.printf(Locale.ROOT, "%s  %s  %.0f ms%n", out.resolve(name), rendered.size(), (System.nanoTime() - t0) / 1e6);

@@ -1,0 +1,196 @@
+package io.rushes.engine.deliver.spec;
+
+import io.rushes.engine.color.ColorPipeline;
+import io.rushes.engine.color.ColorProcessor;
+import io.rushes.engine.color.LutBake;
+import io.rushes.engine.color.TransformRegistry;
+import io.rushes.engine.color.amf.AmfPipeline;
+import io.rushes.engine.color.amf.AmfReader;
+import io.rushes.engine.deliver.exr.ExrCompression;
+import io.rushes.engine.develop.DngDevelop;
+import io.rushes.engine.error.Errors;
+import io.rushes.engine.format.dng.DngFormat;
+import io.rushes.engine.format.dng.DngRawDecoder;
+import io.rushes.engine.image.Demosaic;
+import io.rushes.engine.io.ByteSource;
+import io.rushes.engine.metadata.ClipField;
+import io.rushes.engine.render.FrameInputs;
+import io.rushes.engine.render.FrameRenderer;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A deliverable made ready to render: its specification as the renderer's settings, and its naming template with the
+ * values the user gave ({@code shot}, {@code plate}, {@code version}). Everything that can be refused is refused here,
+ * before any frame is read: movies and burn-ins (not rendered yet), FDL canvas templates, a field the template uses
+ * without a value.
+ */
+public final class Deliverable {
+    private final DeliverableSpec spec;
+    private final FrameRenderer.Options options;
+    private final Map<NameTemplate.Field, String> given;
+
+    private Deliverable(DeliverableSpec spec, FrameRenderer.Options options, Map<NameTemplate.Field, String> given) {
+        this.spec = spec;
+        this.options = options;
+        this.given = given;
+    }
+
+    /** What the user chooses beside the specification: how to develop, not what to deliver. */
+    public record Development(Demosaic.Method method, Double kelvin, DngRawDecoder.Region region, int lutSize, double lutBudget) {
+    }
+
+    /**
+     * The deliverable of {@code spec} with the naming values {@code values} (keys shot, plate, version), developed as
+     * {@code development} says. An AMF the spec names is read relative to {@code folder} (the spec file's; null for a
+     * shipped spec, which names none).
+     */
+    public static Deliverable prepare(DeliverableSpec spec, Map<String, String> values, Path folder, Development development) {
+        if (spec.format().movie()) {
+            throw Errors.unsupportedFormat(spec.file(), spec.format().key() + " is a movie codec, and movie deliverables are not rendered"
+                    + " by this command yet", "Use a still deliverable (rushes render --list-deliverables shows them)");
+        }
+        if (spec.burnIn() != null) {
+            throw Errors.unsupportedFeature(spec.file(), -1, "the burn-in template '" + spec.burnIn() + "' ($.burn_in): burning in text",
+                    "Remove burn_in from the specification until burn-ins are rendered");
+        }
+        if (spec.canvasTemplate() != null) {
+            throw Errors.unsupportedFeature(spec.file(), -1, "sizing by the FDL canvas template '" + spec.canvasTemplate()
+                    + "' ($.resolution.canvas_template)", "Size by {\"fit\": N} for now, or apply the template with rushes fdl frame");
+        }
+        if (!spec.colour().display() && development.lutSize() != 0) {
+            throw Errors.invalidArgument("a LUT bakes a display pipeline, and " + spec.name() + " is scene-referred (no output transform)",
+                    "Leave --lut out, or use a display deliverable");
+        }
+        Map<NameTemplate.Field, String> given = given(spec, values);
+        FrameRenderer.Options options = new FrameRenderer.Options(
+                spec.colour().display() ? FrameRenderer.Stage.DISPLAY : FrameRenderer.Stage.ACES,
+                renderFormat(spec.format()),
+                output(spec.colour().space()),
+                development.method(), development.kelvin(), development.region(),
+                spec.colour().display() ? display(spec, folder, development) : null,
+                spec.fit(),
+                spec.compression() == null ? null : ExrCompression.valueOf(spec.compression().name()));
+        return new Deliverable(spec, options, given);
+    }
+
+    public DeliverableSpec spec() {
+        return spec;
+    }
+
+    /** The renderer's settings for every frame of this deliverable. */
+    public FrameRenderer.Options options() {
+        return options;
+    }
+
+    /** A single file's name ending in its frame number, as a sequence's frames are named: CLIP.0086400, CLIP_0012. */
+    private static final Pattern NUMBERED = Pattern.compile("(.+?)[._-]([0-9]{1,9})");
+
+    /**
+     * The file name of one frame of clip {@code clip} (frame number {@code frame}; null for a clip of one file, whose
+     * name then gives the number when it ends in one, as a sequence's would), its reel read from the frame's metadata
+     * only when the template uses it. A file the renderer does not read is refused as such first, not for its name.
+     */
+    public String fileName(ByteSource source, String clip, Long frame) {
+        FrameInputs.identify(source, Set.of(FrameInputs.Kind.DNG), "rendered");
+        Map<NameTemplate.Field, String> values = new EnumMap<>(given);
+        Matcher numbered = NUMBERED.matcher(clip);
+        if (frame == null && numbered.matches()) {
+            clip = numbered.group(1);
+            frame = Long.parseLong(numbered.group(2));
+        }
+        values.put(NameTemplate.Field.CLIP, clip);
+        if (frame != null) {
+            values.put(NameTemplate.Field.FRAME, Long.toString(frame));
+        }
+        if (spec.naming().fields().contains(NameTemplate.Field.REEL)) {
+            String reel = new DngFormat().read(source).string(ClipField.REEL);
+            if (reel != null) {
+                values.put(NameTemplate.Field.REEL, reel);
+            }
+        }
+        try {
+            return spec.naming().expand(values);
+        } catch (NameTemplate.Invalid e) {
+            throw Errors.invalidDocument(source.name(), null, "no file name for it from " + spec.name() + ": " + e.getMessage(),
+                    frame == null ? "Render its sequence's folder, or name the file CLIP.FRAME (e.g. " + clip + ".0001) so it has a frame number"
+                            : "Use a naming template whose fields give only [A-Za-z0-9._-] for this clip");
+        }
+    }
+
+    /** The values given for the naming template, each checked, and every field the template uses without one refused. */
+    private static Map<NameTemplate.Field, String> given(DeliverableSpec spec, Map<String, String> values) {
+        Map<NameTemplate.Field, String> given = new EnumMap<>(NameTemplate.Field.class);
+        List<String> keys = NameTemplate.Field.GIVEN.stream().map(NameTemplate.Field::key).toList();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            NameTemplate.Field field = NameTemplate.Field.GIVEN.stream().filter(f -> f.key().equals(e.getKey())).findFirst().orElse(null);
+            if (field == null) {
+                throw Errors.invalidArgument("--set " + e.getKey() + "=…: " + e.getKey() + " is not a value to set",
+                        "Set " + String.join(", ", keys) + " (clip, reel and frame come from each frame)");
+            }
+            String v = e.getValue();
+            if (field.numeric() ? !v.matches("[0-9]{1,18}") : !NameTemplate.NAME_CHARACTERS.matcher(v).matches() || v.contains("..")) {
+                throw Errors.invalidArgument("--set " + e.getKey() + "='" + v + "' is not " + (field.numeric() ? "a whole number"
+                        : "a name part of [A-Za-z0-9._-]"), "Give " + e.getKey() + (field.numeric() ? " as digits, e.g. 3" : " as e.g. SH010"));
+            }
+            given.put(field, v);
+        }
+        for (NameTemplate.Field f : spec.naming().fields()) {
+            if (NameTemplate.Field.GIVEN.contains(f) && !given.containsKey(f)) {
+                throw Errors.invalidArgument("the naming template " + spec.naming() + " of " + spec.name() + " uses {" + f.key()
+                        + "}, which has no value", "Give it: --set " + f.key() + "=" + (f.numeric() ? "1" : f == NameTemplate.Field.SHOT ? "SH010" : "BG01"));
+            }
+        }
+        return given;
+    }
+
+    private static FrameRenderer.Format renderFormat(DeliverableSpec.Format format) {
+        return switch (format) {
+            case TIFF16 -> FrameRenderer.Format.TIFF16;
+            case TIFF32F -> FrameRenderer.Format.TIFF32F;
+            case EXR -> FrameRenderer.Format.EXR;
+            case DPX10 -> FrameRenderer.Format.DPX10;
+            case DPX16 -> FrameRenderer.Format.DPX16;
+            case JPEG -> FrameRenderer.Format.JPEG;
+            case PNG -> FrameRenderer.Format.PNG;
+            case PRORES_422HQ, PRORES_4444, PRORES_4444XQ, DNXHR_HQX, DNXHR_444, H264 ->
+                    throw new IllegalStateException("movie " + format + " reached the still renderer");
+        };
+    }
+
+    /** The scene encoding (ACES2065-1 for display: the output transform starts from it). */
+    private static DngDevelop.Output output(DeliverableSpec.Space space) {
+        if (space == null) {
+            return DngDevelop.Output.ACES2065_1;
+        }
+        return switch (space) {
+            case ACES2065_1 -> DngDevelop.Output.ACES2065_1;
+            case ACESCG -> DngDevelop.Output.ACESCG;
+            case ACESCCT -> DngDevelop.Output.ACESCCT;
+        };
+    }
+
+    /** The display processor: the AMF's looks and output, the named output transform, or the ACES 2.0 Rec.709 default. */
+    private static ColorProcessor display(DeliverableSpec spec, Path folder, Development development) {
+        DeliverableSpec.Colour c = spec.colour();
+        AmfPipeline pipeline;
+        if (c.amf() != null) {
+            if (folder == null) {
+                throw Errors.invalidDocument(spec.file(), "$.colour.amf", "a shipped deliverable names no AMF", "Give the AMF in a specification file");
+            }
+            Path amf = folder.resolve(c.amf());
+            pipeline = AmfPipeline.build(AmfReader.read(amf), amf.toAbsolutePath().getParent(), true);
+        } else if (c.outputTransform() != null) {
+            pipeline = new AmfPipeline(List.of("OUTPUT " + TransformRegistry.name(c.outputTransform())),
+                    new ColorPipeline(TransformRegistry.ops(c.outputTransform(), false, spec.file())), LutBake.Shaper.ACESCCT);
+        } else {
+            pipeline = AmfPipeline.defaultOutput();
+        }
+        return pipeline.processor(development.lutSize(), development.lutBudget());
+    }
+}

@@ -1,0 +1,170 @@
+package io.rushes.engine.deliver.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rushes.engine.deliver.exr.ExrCompression;
+import io.rushes.engine.develop.DngDevelop;
+import io.rushes.engine.error.ErrorCode;
+import io.rushes.engine.error.RushesException;
+import io.rushes.engine.image.Demosaic;
+import io.rushes.engine.render.FrameRenderer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DeliverableTest {
+    private static final Deliverable.Development HQ = new Deliverable.Development(Demosaic.Method.RCD, null, null, 0, 0.02);
+    private static final Map<String, String> PLATE = Map.of("shot", "SH010", "plate", "BG01", "version", "3");
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path dir;
+    static java.nio.file.Path dng;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void frame() throws Exception {
+        io.rushes.engine.card.SampleCard.write(dir.resolve("card"), new io.rushes.engine.card.SampleCard.Options(1, 1, java.util.List.of("A"),
+                16, 16, 3));
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(dir.resolve("card"))) {
+            dng = s.filter(p -> p.toString().endsWith(".dng")).findFirst().orElseThrow();
+        }
+    }
+
+    /** The name of the card's frame as one of {@code clip} (frame {@code frame}). */
+    private static String name(Deliverable d, java.nio.file.Path file, String clip, Long frame) throws Exception {
+        try (io.rushes.engine.io.FileByteSource source = new io.rushes.engine.io.FileByteSource(file)) {
+            return d.fileName(source, clip, frame);
+        }
+    }
+
+    @Test
+    void everyShippedSpecValidates() {
+        for (String name : Deliverables.SHIPPED) {
+            DeliverableSpec spec = Deliverables.shipped(name);
+            assertEquals(name, spec.name(), "a shipped spec is named as it is selected");
+            assertEquals("deliverable " + name, spec.file());
+            assertTrue(spec.description().length() > 20, name + " describes itself for --list-deliverables");
+        }
+        assertNull(Deliverables.shipped("nope"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "aces-exr-plate, ACES, EXR, ACES2065_1, 0, PIZ, SH010_BG01_v003.0012.exr",
+        "dpx-log-pull, ACES, DPX10, ACESCCT, 0, ZIP, A001C002.0000012.dpx",
+        "jpeg-thumbnail, DISPLAY, JPEG, ACES2065_1, 512, ZIP, A001C002.0000012.jpg",
+        "png-poster, DISPLAY, PNG, ACES2065_1, 1920, ZIP, A001C002.0000012.png",
+    })
+    void shippedStillSpecsMapToTheRenderersOptions(String name, FrameRenderer.Stage stage, FrameRenderer.Format format,
+                                                   DngDevelop.Output output, int fit, ExrCompression compression, String fileName) throws Exception {
+        Deliverable d = Deliverable.prepare(Deliverables.shipped(name), PLATE, null, HQ);
+        FrameRenderer.Options o = d.options();
+        assertEquals(stage, o.stage());
+        assertEquals(format, o.format());
+        assertEquals(output, o.output());
+        assertEquals(fit, o.fit());
+        assertEquals(compression, o.exrCompression(), "ZIP is the renderer's default where a spec names none");
+        assertEquals(Demosaic.Method.RCD, o.method());
+        if (stage == FrameRenderer.Stage.DISPLAY) {
+            assertNotNull(o.display());
+            assertEquals(io.rushes.engine.color.amf.AmfPipeline.defaultOutput().pipeline().describe(), o.display().describe(),
+                    "no output transform named: the ACES 2.0 Rec.709 default");
+        } else {
+            assertNull(o.display());
+        }
+        assertEquals(fileName, name(d, dng, "A001C002", 12L));
+    }
+
+    @Test
+    void aSingleFileTakesItsFrameNumberFromItsName() throws Exception {
+        Deliverable d = Deliverable.prepare(Deliverables.shipped("jpeg-thumbnail"), Map.of(), null, HQ);
+        assertEquals("A001C001_261124_R1BB.0086400.jpg", name(d, dng, "A001C001_261124_R1BB.0086400", null),
+                "the same name as the frame gets in its sequence");
+        assertEquals("A001C001.0000012.jpg", name(d, dng, "A001C001_12", null));
+        java.nio.file.Path poster = java.nio.file.Files.copy(dng, dir.resolve("poster.dng"));
+        RushesException e;
+        try (io.rushes.engine.io.FileByteSource source = new io.rushes.engine.io.FileByteSource(poster)) {
+            e = assertThrows(RushesException.class, () -> d.fileName(source, "poster", null));
+        }
+        assertEquals("Cannot read " + poster + ": no file name for it from jpeg-thumbnail: the naming template {clip}.{frame:07d}.jpg uses {frame},"
+                + " which has no value. Render its sequence's folder, or name the file CLIP.FRAME (e.g. poster.0001) so it has a frame number",
+                e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"prores-4444-review, prores_4444", "h264-review, h264"})
+    void shippedMovieSpecsAreRefusedUntilMoviesAreWired(String name, String codec) {
+        RushesException e = assertThrows(RushesException.class, () -> Deliverable.prepare(Deliverables.shipped(name), Map.of(), null, HQ));
+        assertEquals(ErrorCode.UNSUPPORTED_FORMAT, e.code());
+        assertEquals("Cannot read deliverable " + name + ": " + codec + " is a movie codec, and movie deliverables are not rendered by this"
+                + " command yet. Use a still deliverable (rushes render --list-deliverables shows them)", e.getMessage());
+    }
+
+    @Test
+    void refusesWhatCannotBeRenderedYetOrIsNotGiven() {
+        assertEquals("Cannot go on: the naming template {shot}_{plate}_v{version:03d}.{frame:04d}.exr of aces-exr-plate uses {version}, which"
+                + " has no value. Give it: --set version=1", assertThrows(RushesException.class, () -> Deliverable.prepare(
+                        Deliverables.shipped("aces-exr-plate"), Map.of("shot", "SH010", "plate", "BG01"), null, HQ)).getMessage());
+        assertEquals("Cannot go on: --set take=…: take is not a value to set. Set shot, plate, version (clip, reel and frame come from each"
+                + " frame)", assertThrows(RushesException.class, () -> Deliverable.prepare(Deliverables.shipped("jpeg-thumbnail"),
+                        Map.of("take", "2"), null, HQ)).getMessage());
+        assertEquals("Cannot go on: --set version='v3' is not a whole number. Give version as digits, e.g. 3",
+                assertThrows(RushesException.class, () -> Deliverable.prepare(Deliverables.shipped("aces-exr-plate"),
+                        Map.of("shot", "SH010", "plate", "BG01", "version", "v3"), null, HQ)).getMessage());
+        assertEquals("Cannot go on: --set shot='../x' is not a name part of [A-Za-z0-9._-]. Give shot as e.g. SH010",
+                assertThrows(RushesException.class, () -> Deliverable.prepare(Deliverables.shipped("aces-exr-plate"),
+                        Map.of("shot", "../x", "plate", "BG01", "version", "3"), null, HQ)).getMessage());
+        RushesException burnIn = assertThrows(RushesException.class, () -> Deliverable.prepare(read("""
+                {"name": "t", "format": "png", "colour": {"stage": "display"}, "burn_in": "slate", "naming": "{clip}.{frame}.png"}"""),
+                Map.of(), null, HQ));
+        assertEquals(ErrorCode.UNSUPPORTED_FEATURE, burnIn.code());
+        assertEquals("Cannot read t.json: the burn-in template 'slate' ($.burn_in): burning in text is not supported. Remove burn_in from the"
+                + " specification until burn-ins are rendered", burnIn.getMessage());
+        RushesException canvas = assertThrows(RushesException.class, () -> Deliverable.prepare(read("""
+                {"name": "t", "format": "exr", "colour": {"stage": "scene", "space": "ACEScg"}, "resolution": {"canvas_template": "VX220310"},
+                 "naming": "{clip}.{frame}.exr"}"""), Map.of(), null, HQ));
+        assertTrue(canvas.getMessage().startsWith("Cannot read t.json: sizing by the FDL canvas template 'VX220310'"
+                + " ($.resolution.canvas_template) is not supported"), canvas.getMessage());
+    }
+
+    @Test
+    void anOutputTransformIdBecomesTheDisplayProcessor() {
+        Deliverable d = Deliverable.prepare(read("""
+                {"name": "p3", "format": "tiff16", "colour": {"stage": "display",
+                 "output_transform": "urn:ampas:aces:transformId:v2.0:Output.Academy.P3-D65_1000nit_in_P3-D65_ST2084.a2.v1"},
+                 "naming": "{clip}.{frame}.tif"}"""), Map.of(), null, HQ);
+        assertEquals(FrameRenderer.Stage.DISPLAY, d.options().stage());
+        assertEquals(FrameRenderer.Format.TIFF16, d.options().format());
+        double[] grey = {0.18, 0.18, 0.18};
+        d.options().display().apply(grey);
+        double[] rec709 = {0.18, 0.18, 0.18};
+        io.rushes.engine.color.amf.AmfPipeline.defaultOutput().pipeline().apply(rec709);
+        assertTrue(Math.abs(grey[0] - rec709[0]) > 0.05, "the PQ output is not the Rec.709 default: " + grey[0] + " vs " + rec709[0]);
+    }
+
+    @Test
+    void anAmfIsFoundBesideTheSpecFile() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("show"));
+        java.nio.file.Path amf = java.nio.file.Files.copy(io.rushes.engine.Samples.dir().resolve(
+                "amf/generated/aces2/idt_ACEScct_to_ACES__odt_P3_D60_1000nit_in_P3_D65_ST2084.amf"), folder.resolve("look.amf"));
+        java.nio.file.Path spec = java.nio.file.Files.writeString(folder.resolve("review.json"), """
+                {"name": "review", "format": "tiff16", "colour": {"stage": "display", "amf": "look.amf"}, "naming": "{clip}.{frame}.tif"}""");
+        Deliverable d = Deliverables.prepare(spec.toString(), Map.of(), HQ);
+        String expected = io.rushes.engine.color.amf.AmfPipeline.build(io.rushes.engine.color.amf.AmfReader.read(amf), folder, true)
+                .processor(0, 0.02).describe();
+        assertEquals(expected, d.options().display().describe(), "the AMF's output, its input transform skipped");
+        assertTrue(expected.contains("P3"), expected);
+        RushesException shipped = assertThrows(RushesException.class, () -> Deliverables.prepare("review", Map.of(), HQ));
+        assertEquals("Cannot go on: 'review' is no shipped deliverable and not a .json file. Give one of aces-exr-plate, dpx-log-pull,"
+                + " jpeg-thumbnail, png-poster, prores-4444-review, h264-review (rushes render --list-deliverables), or the path of a"
+                + " specification", shipped.getMessage());
+    }
+
+    private static DeliverableSpec read(String json) {
+        return DeliverableSpecReader.load(json.getBytes(StandardCharsets.UTF_8), "t.json");
+    }
+}

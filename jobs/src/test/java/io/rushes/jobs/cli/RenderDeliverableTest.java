@@ -1,0 +1,113 @@
+package io.rushes.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rushes.engine.card.SampleCard;
+import io.rushes.engine.discovery.Clip;
+import io.rushes.engine.discovery.ClipDiscovery;
+import io.rushes.engine.deliver.spec.Deliverables;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rushes render --deliverable}: a shipped deliverable and a specification file write their frames under their names. */
+class RenderDeliverableTest {
+    @TempDir
+    static Path dir;
+    static Path sequence;
+    static Clip clip;
+
+    @BeforeAll
+    static void card() throws Exception {
+        Path card = dir.resolve("card");
+        SampleCard.write(card, new SampleCard.Options(1, 2, List.of("A"), 64, 32, 3));
+        try (Stream<Path> s = Files.walk(card)) {
+            sequence = s.filter(p -> p.toString().endsWith(".dng")).sorted().findFirst().orElseThrow().getParent();
+        }
+        clip = ClipDiscovery.group(ClipDiscovery.listLocal(List.of(sequence))).clips().get(0);
+        assertEquals(2, clip.frames().size(), "the card holds a 2-frame sequence");
+    }
+
+    private static List<String> written(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesAShippedDeliverableUnderItsNames() throws Exception {
+        Path out = dir.resolve("thumbs");
+        CliRun r = CliRun.of("render", "--input", sequence.toString(), "--out", out.toString(), "--deliverable", "jpeg-thumbnail");
+        assertEquals(0, r.code(), r.err());
+        List<String> expected = clip.frames().stream().map(f -> String.format(Locale.ROOT, "%s.%07d.jpg", clip.name(), f)).toList();
+        assertEquals(expected, written(out), "only the frames, named {clip}.{frame:07d}.jpg: nothing left aside");
+        for (String name : expected) {
+            BufferedImage jpeg = ImageIO.read(out.resolve(name).toFile());
+            assertEquals(64, jpeg.getWidth(), "a frame smaller than the fit keeps its size");
+            assertEquals(32, jpeg.getHeight());
+            assertTrue(r.out().contains(out.resolve(name) + "  64x32"), r.out());
+        }
+        assertTrue(r.out().contains("2 frames written, 0 failed"), r.out());
+    }
+
+    @Test
+    void writesASpecificationFileWithTheValuesSet() throws Exception {
+        Path spec = dir.resolve("plate.json");
+        Files.writeString(spec, """
+                {"name": "cg-plate", "format": "exr", "colour": {"stage": "scene", "space": "ACEScg"}, "compression": "piz",
+                 "resolution": {"fit": 32}, "naming": "{shot}_{plate}_v{version:03d}.{frame:04d}.exr"}
+                """);
+        Path out = dir.resolve("plates");
+        CliRun r = CliRun.of("render", "--input", sequence.toString(), "--out", out.toString(), "--deliverable", spec.toString(),
+                "--set", "shot=SH010", "--set", "plate=BG01", "--set", "version=3");
+        assertEquals(0, r.code(), r.err());
+        List<String> expected = clip.frames().stream().map(f -> String.format(Locale.ROOT, "SH010_BG01_v003.%04d.exr", f)).toList();
+        assertEquals(expected, written(out));
+        for (String name : expected) {
+            byte[] head = Arrays.copyOf(Files.readAllBytes(out.resolve(name)), 4);
+            assertArrayEquals(new byte[] {0x76, 0x2f, 0x31, 0x01}, head, "an OpenEXR file");
+            assertTrue(r.out().contains(out.resolve(name) + "  32x16"), "fit 32 halves the 64x32 frame: " + r.out());
+        }
+    }
+
+    @Test
+    void neverGivesTwoFramesOneNameAndRefusesAMovieAsSuch() throws Exception {
+        Path card = dir.resolve("two-clips");
+        SampleCard.write(card, new SampleCard.Options(2, 1, List.of("A"), 32, 16, 3));
+        Path reel;
+        try (Stream<Path> s = Files.list(card)) {
+            reel = s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Path out = dir.resolve("clash");
+        CliRun r = CliRun.of("render", "--input", reel.toString(), "--out", out.toString(), "--deliverable", "aces-exr-plate",
+                "--set", "shot=SH010", "--set", "plate=BG01", "--set", "version=3");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(List.of("SH010_BG01_v003.86400.exr"), written(out), "the first clip's frame only: the second is not written over it");
+        List<String> errors = r.err().lines().toList();
+        assertEquals(2, errors.size(), r.err());
+        assertTrue(errors.get(0).matches("rushes render: Cannot render .*\\.mov: it is a QuickTime/MP4 movie, which cannot be rendered yet\\..*"),
+                errors.get(0));
+        assertTrue(errors.get(1).matches("rushes render: Cannot render: the name SH010_BG01_v003\\.86400\\.exr of .*C002.*\\.dng was given to"
+                + " .*C001.*\\.dng already\\. Put \\{clip\\} and \\{frame\\} in the deliverable's naming template.*"), errors.get(1));
+    }
+
+    @Test
+    void listsTheShippedDeliverables() {
+        CliRun r = CliRun.of("render", "--list-deliverables");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(Deliverables.SHIPPED, lines.stream().map(l -> l.split(" ")[0]).toList());
+        assertTrue(lines.get(Deliverables.SHIPPED.indexOf("prores-4444-review")).contains("refuses it until movie writing is wired"),
+                r.out());
+    }
+}
