@@ -1,9 +1,6 @@
 package io.rushes.engine.deliver.spec;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -34,11 +31,7 @@ public final class DeliverableSpecReader {
     private static final int MAX_STRING = 16 << 10;
     private static final int MAX_DEPTH = 16;
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(MAX_STRING).maxNestingDepth(MAX_DEPTH).maxDocumentLength(MAX_BYTES).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
+    private static final ObjectMapper JSON = io.rushes.engine.io.BoundedJson.mapper(MAX_BYTES, MAX_STRING, MAX_DEPTH);
     private static final JsonSchema SCHEMA = loadSchema();
 
     /** One thing wrong with a specification, at its JSON path. */
