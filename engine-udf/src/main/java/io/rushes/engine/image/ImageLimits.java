@@ -35,6 +35,19 @@ public final class ImageLimits {
         }
     }
 
+    /**
+     * Refuses an image a file declares (OpenEXR data window, DPX element) before its pixels are allocated: a side past
+     * {@link #MAX_SIDE} or more than {@link #MAX_PIXELS}, as LIMIT_EXCEEDED at {@code offset} in {@code file}.
+     */
+    public static void checkDeclared(String file, long offset, String what, long width, long height) {
+        if (width > MAX_SIDE || height > MAX_SIDE) {
+            throw Errors.limitExceeded(file, offset, "a side of " + what + " (" + width + "x" + height + ")", Math.max(width, height), MAX_SIDE);
+        }
+        if (width * height > MAX_PIXELS) {
+            throw Errors.limitExceeded(file, offset, what + " (" + width + "x" + height + ") in pixels", width * height, MAX_PIXELS);
+        }
+    }
+
     private static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
     }

@@ -57,14 +57,7 @@ public final class DpxReader {
         if (width < 1 || height < 1) {
             throw Errors.corrupt(name, PIXELS_PER_LINE, "the image is " + width + "x" + height + " pixels");
         }
-        if (width > ImageLimits.MAX_SIDE || height > ImageLimits.MAX_SIDE) {
-            throw Errors.limitExceeded(name, PIXELS_PER_LINE, "a side of the " + width + "x" + height + " image", Math.max(width, height),
-                    ImageLimits.MAX_SIDE);
-        }
-        if (width * height > ImageLimits.MAX_PIXELS) {
-            throw Errors.limitExceeded(name, PIXELS_PER_LINE, "the " + width + "x" + height + " image in pixels", width * height,
-                    ImageLimits.MAX_PIXELS);
-        }
+        ImageLimits.checkDeclared(name, PIXELS_PER_LINE, "the image", width, height);
         long dataOffset = in.u32(e + DATA_OFFSET);
         if (dataOffset == 0xFFFFFFFFL || dataOffset == 0) {
             dataOffset = in.u32(IMAGE_OFFSET); // the element's offset is optional; the file's image offset is not

@@ -111,14 +111,7 @@ public final class OpenExrReader {
 
         long width = data.width();
         long height = data.height();
-        if (width > ImageLimits.MAX_SIDE || height > ImageLimits.MAX_SIDE) {
-            throw Errors.limitExceeded(name, 8, "a side of the data window (" + width + "x" + height + ")", Math.max(width, height),
-                    ImageLimits.MAX_SIDE);
-        }
-        if (width * height > ImageLimits.MAX_PIXELS) {
-            throw Errors.limitExceeded(name, 8, "the data window (" + width + "x" + height + ") in pixels", width * height,
-                    ImageLimits.MAX_PIXELS);
-        }
+        ImageLimits.checkDeclared(name, 8, "the data window", width, height);
         long samples = width * height * channels.size();
         if (samples > MAX_SAMPLES) {
             throw Errors.limitExceeded(name, 8, "the number of samples (pixels x channels)", samples, MAX_SAMPLES);

@@ -68,9 +68,9 @@ class DpxHostileInputTest {
     @Test
     void anImageSizePastTheLimits() throws IOException {
         assertRefused(refused(withInt(valid(DpxWriter.Depth.TEN), 772, 0xFFFFFFFF)), ErrorCode.LIMIT_EXCEEDED,
-                "a side of the 4294967295x5 image is 4294967295, above the limit of 32768");
+                "a side of the image (4294967295x5) is 4294967295, above the limit of 32768");
         byte[] bytes = withInt(withInt(valid(DpxWriter.Depth.TEN), 772, 30000), 776, 30000);
-        assertRefused(refused(bytes), ErrorCode.LIMIT_EXCEEDED, "the 30000x30000 image in pixels is 900000000, above the limit of 134217728");
+        assertRefused(refused(bytes), ErrorCode.LIMIT_EXCEEDED, "the image (30000x30000) in pixels is 900000000, above the limit of 134217728");
         assertRefused(refused(withInt(valid(DpxWriter.Depth.TEN), 776, 0)), ErrorCode.CORRUPT, "the image is 7x0 pixels");
     }
 
