@@ -27,7 +27,7 @@ import javax.xml.stream.XMLStreamReader;
  * {@code SecureXml}: no DTD, no external entities, a bound on the bytes read, on element depth and on text length.
  */
 final class MhlParser {
-    static final int MAX_DEPTH = 64;
+    static final int MAX_DEPTH = io.rushes.engine.xml.SecureXml.MAX_DEPTH;
     static final int MAX_TEXT = 1 << 16;
     private static final XMLInputFactory FACTORY = factory();
 
@@ -92,7 +92,7 @@ final class MhlParser {
             } else {
                 open.push(local);
                 if (open.size() > MAX_DEPTH) {
-                    throw Errors.invalidMhl(name, "elements are nested deeper than " + MAX_DEPTH + where(x));
+                    throw Errors.documentTooDeep(name, line(x), MAX_DEPTH);
                 }
             }
         }
@@ -163,7 +163,7 @@ final class MhlParser {
     private static String text(XMLStreamReader x, String name) throws XMLStreamException {
         String t = x.getElementText();
         if (t.length() > MAX_TEXT) {
-            throw Errors.limitExceeded(name, -1, "the text of an ASC MHL element" + where(x), t.length(), MAX_TEXT);
+            throw Errors.invalidMhl(name, "an element's text is longer than " + MAX_TEXT + " characters" + where(x));
         }
         return t.strip();
     }
@@ -174,11 +174,15 @@ final class MhlParser {
         while (level > 0) {
             int event = x.next();
             if (event == XMLStreamConstants.START_ELEMENT && ++level + depth > MAX_DEPTH) {
-                throw Errors.invalidMhl(name, "elements are nested deeper than " + MAX_DEPTH + where(x));
+                throw Errors.documentTooDeep(name, line(x), MAX_DEPTH);
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 level--;
             }
         }
+    }
+
+    private static int line(XMLStreamReader x) {
+        return x.getLocation() == null ? -1 : x.getLocation().getLineNumber();
     }
 
     private static String where(XMLStreamReader x) {

@@ -218,8 +218,8 @@ class MhlHardeningTest {
         Path deep = dir.resolve("deep.mhl");
         Files.writeString(deep, "<hashlist>" + "<a>".repeat(200) + "</a>".repeat(200) + "</hashlist>");
         RushesException e = assertThrows(RushesException.class, () -> MhlParser.read(deep, "deep.mhl", 1, 1 << 20));
-        assertEquals(ErrorCode.CORRUPT, e.code());
-        assertTrue(e.getMessage().startsWith("Cannot read " + deep + ": elements are nested deeper than 64 (line 1)"), e.getMessage());
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), "the same limit, told the same way, as for AMF and CLF documents");
+        assertTrue(e.getMessage().startsWith("Cannot read " + deep + ": its elements nest deeper than 64 levels (line 1)"), e.getMessage());
 
         Path big = dir.resolve("big.mhl");
         writeGeneration(dir, "<hash><path>a</path><xxh64>00</xxh64></hash>\n".repeat(100));

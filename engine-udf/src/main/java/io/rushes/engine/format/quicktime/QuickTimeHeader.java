@@ -203,7 +203,7 @@ public final class QuickTimeHeader {
                         long chunks = table(in, s, 4, 4);
                         if (chunks > 0) {
                             t.firstChunkOffset = in.u32(p + 8);
-                            if (inThisFile) {
+                            if (inThisFile && atoms.truncatedAt() < 0) { // a cut file is reported once, at the cut: not again per track
                                 chunkOffset(in, s, t.firstChunkOffset, "first");
                                 chunkOffset(in, s, in.u32(p + 8 + 4 * (chunks - 1)), "last");
                             }
@@ -213,7 +213,7 @@ public final class QuickTimeHeader {
                         long chunks = table(in, s, 4, 8);
                         if (chunks > 0) {
                             t.firstChunkOffset = in.u64(p + 8);
-                            if (inThisFile) {
+                            if (inThisFile && atoms.truncatedAt() < 0) { // a cut file is reported once, at the cut: not again per track
                                 chunkOffset(in, s, t.firstChunkOffset, "first");
                                 chunkOffset(in, s, in.u64(p + 8 + 8 * (chunks - 1)), "last");
                             }

@@ -99,6 +99,7 @@ class SampleTableBoundsTest {
         ClipResult r = TestInspect.one(Files.write(dir.resolve("cut.mov"), b));
         assertEquals("partial", r.metadata().string(ClipField.STATUS), r.errors().toString());
         assertEquals(0x95L, r.metadata().get(ClipField.FRAME_COUNT));
+        assertEquals(1, r.errors().size(), "one cut, one error: " + r.errors());
         ClipError e = r.errors().get(0);
         assertEquals("TRUNCATED", e.code());
         assertEquals(mdat, e.offset());
