@@ -36,6 +36,9 @@ import org.bytedeco.javacpp.BytePointer;
  */
 public final class MovieWriter implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** FFmpeg's dnxhd encoder refuses DNxHR frames smaller than this. */
+    private static final int DNXHR_MIN_WIDTH = 256;
+    private static final int DNXHR_MIN_HEIGHT = 120;
 
     private final ByteSink sink;
     private final MovieSettings settings;
@@ -79,6 +82,10 @@ public final class MovieWriter implements AutoCloseable {
             throw Errors.invalidArgument(String.format(Locale.ROOT, "%s %s needs an even width and height, not %dx%d", settings.codec(),
                     sink.name(), width, height), "Crop or pad the frame by one pixel, or write a 4:4:4 codec");
         }
+        if (settings.codec().encoder().equals("dnxhd") && (width < DNXHR_MIN_WIDTH || height < DNXHR_MIN_HEIGHT)) {
+            throw Errors.invalidArgument(String.format(Locale.ROOT, "DNxHR %s needs at least %dx%d, not %dx%d", sink.name(), DNXHR_MIN_WIDTH,
+                    DNXHR_MIN_HEIGHT, width, height), "Scale the frames up or write ProRes");
+        }
         Path scratch = scratchFolder.toAbsolutePath().resolve(".rushes-movie-" + Long.toHexString(RANDOM.nextLong()) + ".mov.partial");
         MovieWriter writer = new MovieWriter(sink, scratch, width, height, settings);
         try {
@@ -111,10 +118,12 @@ public final class MovieWriter implements AutoCloseable {
         }
         AVDictionary options = new AVDictionary(null);
         av_dict_set(options, "profile", codec.profile(), 0);
-        try {
-            check(avcodec_open2(encoder, found, options), "open " + codec.encoder() + " with profile " + codec.profile() + " at " + width + "x" + height);
-        } finally {
-            av_dict_free(options);
+        int opened = avcodec_open2(encoder, found, options);
+        av_dict_free(options);
+        if (opened < 0) {
+            throw Errors.invalidArgument(String.format(Locale.ROOT, "FFmpeg's %s refused %s for %s at %dx%d, %d/%d fps: %s", codec.encoder(),
+                    codec, sink.name(), width, height, settings.rateNumerator(), settings.rateDenominator(), errorText(opened)),
+                    "FFmpeg's message on standard error says which setting; change the frame size or the codec");
         }
         stream = avformat_new_stream(format, null);
         if (stream == null) {
@@ -249,13 +258,16 @@ public final class MovieWriter implements AutoCloseable {
         if (result >= 0) {
             return;
         }
+        throw new IOException(String.format(Locale.ROOT, "FFmpeg could not %s for %s: %s", what, sink.name(), errorText(result)));
+    }
+
+    private static String errorText(int result) {
         byte[] text = new byte[256];
         av_strerror(result, text, text.length);
         int end = 0;
         while (end < text.length && text[end] != 0) {
             end++;
         }
-        String reason = new String(text, 0, end, java.nio.charset.StandardCharsets.US_ASCII);
-        throw new IOException(String.format(Locale.ROOT, "FFmpeg could not %s for %s: %s (error %d)", what, sink.name(), reason, result));
+        return String.format(Locale.ROOT, "%s (error %d)", new String(text, 0, end, java.nio.charset.StandardCharsets.US_ASCII), result);
     }
 }

@@ -153,6 +153,66 @@ class MovieWriterTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aFrameTooSmallForDnxhrIsRefusedBeforeFfmpeg() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.rushes.engine.error.RushesException.class, () -> MovieWriter.open(
+                new FileByteSink(dir.resolve("small.mov")), dir, 64, 32, MovieSettings.of(MovieCodec.DNXHR_444, 24, 1)));
+        assertTrue(e.getMessage().contains("needs at least 256x120, not 64x32") && e.getMessage().contains("write ProRes"), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSinkFailingMidwayLeavesNoFileAndSaysWhy() throws Exception {
+        Path movie = dir.resolve("review.mov");
+        FileByteSink file = new FileByteSink(movie);
+        io.rushes.engine.io.ByteSink fullDisk = new io.rushes.engine.io.ByteSink() {
+            @Override
+            public String name() {
+                return file.name();
+            }
+
+            @Override
+            public void write(Content content) throws java.io.IOException {
+                file.write(out -> content.writeTo(new java.io.FilterOutputStream(out) {
+                    private long written;
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws java.io.IOException {
+                        written += len;
+                        if (written > 4096) {
+                            throw new java.io.IOException("No space left on device");
+                        }
+                        out.write(b, off, len);
+                    }
+                }));
+            }
+        };
+        try (MovieWriter writer = MovieWriter.open(fullDisk, dir, WIDTH, HEIGHT, MovieSettings.of(MovieCodec.PRORES_4444, 25, 1))) {
+            writer.write(frame(0));
+            var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, writer::finish);
+            assertEquals("No space left on device", e.getMessage());
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(0, left.count(), "neither a partial movie nor the scratch file");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void dropFrameTimecodeAt2997ReachesFfprobe() throws Exception {
+        ExternalTool.require("ffprobe");
+        Path movie = dir.resolve("df.mov");
+        MovieSettings settings = MovieSettings.of(MovieCodec.PRORES_422_HQ, 30000, 1001).withTimecode(Timecode.parse("10:00:00;00", 30), null);
+        try (MovieWriter writer = MovieWriter.open(new FileByteSink(movie), dir, WIDTH, HEIGHT, settings)) {
+            writer.write(frame(0));
+            writer.write(frame(1));
+            writer.finish();
+        }
+        JsonNode video = new ObjectMapper().readTree(ExternalTool.run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_streams",
+                "-of", "json", movie.toString())).get("streams").get(0);
+        assertEquals("30000/1001", video.get("r_frame_rate").asText());
+        assertEquals("10:00:00;00", video.path("tags").path("timecode").asText());
+        assertEquals("2", video.get("nb_frames").asText());
+    }
+
+    @org.junit.jupiter.api.Test
     void aTimecodeAtAnotherRateIsRefused() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.rushes.engine.error.RushesException.class,
                 () -> MovieSettings.of(MovieCodec.PRORES_4444, 25, 1).withTimecode(Timecode.parse("01:00:00:00", 24), null));
