@@ -9,6 +9,7 @@ import io.rushes.engine.image.ImageLimits;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.ByteSink;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 
 /**
- * Writes a QuickTime movie (ProRes or DNxHR, no audio) through FFmpeg's libraries, one frame at a time, each an
+ * Writes a QuickTime movie (ProRes, DNxHR or H.264, no audio) through FFmpeg's libraries, one frame at a time, each an
  * {@link RgbImage} of display code values 0..1 (Rec.709 BT.1886 from an output transform). The stream is tagged
  * BT.709 primaries, transfer and matrix in limited range; the start timecode becomes a {@code tmcd} track named with
  * the reel. The mov muxer seeks back to finish its atoms, so the movie is written to a scratch file first and copied
@@ -53,8 +54,9 @@ public final class MovieWriter implements AutoCloseable {
     private long frames;
     private boolean finished;
     private final short[] luma;
-    private final short[] cb;
-    private final short[] cr;
+    private final short[] chromaCodes;
+    private final float[][] cb;
+    private final float[][] cr;
     private final float[] cbFull;
     private final float[] crFull;
 
@@ -64,10 +66,11 @@ public final class MovieWriter implements AutoCloseable {
         this.width = width;
         this.height = height;
         this.settings = settings;
-        int chromaWidth = settings.codec().chroma422() ? width / 2 : width;
+        int chromaWidth = settings.codec().halfWidthChroma() ? width / 2 : width;
         luma = new short[width];
-        cb = new short[chromaWidth];
-        cr = new short[chromaWidth];
+        chromaCodes = new short[chromaWidth];
+        cb = new float[2][chromaWidth];
+        cr = new float[2][chromaWidth];
         cbFull = new float[width];
         crFull = new float[width];
     }
@@ -78,7 +81,7 @@ public final class MovieWriter implements AutoCloseable {
      */
     public static MovieWriter open(ByteSink sink, Path scratchFolder, int width, int height, MovieSettings settings) throws IOException {
         ImageLimits.check("the movie frame", width, height, "Scale the frames down before writing the movie");
-        if (settings.codec().chroma422() && (width % 2 != 0 || height % 2 != 0)) {
+        if (settings.codec().halfWidthChroma() && (width % 2 != 0 || height % 2 != 0)) {
             throw Errors.invalidArgument(String.format(Locale.ROOT, "%s %s needs an even width and height, not %dx%d", settings.codec(),
                     sink.name(), width, height), "Crop or pad the frame by one pixel, or write a 4:4:4 codec");
         }
@@ -113,6 +116,9 @@ public final class MovieWriter implements AutoCloseable {
                 .sample_aspect_ratio(av_make_q(1, 1)).thread_count(settings.threads());
         encoder.color_primaries(AVCOL_PRI_BT709).color_trc(AVCOL_TRC_BT709).colorspace(AVCOL_SPC_BT709).color_range(AVCOL_RANGE_MPEG)
                 .chroma_sample_location(AVCHROMA_LOC_LEFT);
+        if (codec.bitsPerPixel() > 0) {
+            encoder.bit_rate(Math.round(codec.bitsPerPixel() * width * height * settings.rateNumerator() / settings.rateDenominator()));
+        }
         if ((format.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
             encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
         }
@@ -162,28 +168,61 @@ public final class MovieWriter implements AutoCloseable {
                     image.width(), image.height(), width, height), "Give every frame of a movie the same size");
         }
         check(av_frame_make_writable(frame), "make the frame writable");
-        boolean half = settings.codec().chroma422();
-        int chromaWidth = half ? width / 2 : width;
-        ShortBuffer yPlane = plane(0);
-        ShortBuffer cbPlane = plane(1);
-        ShortBuffer crPlane = plane(2);
-        int yStride = frame.linesize(0) / 2;
-        int cbStride = frame.linesize(1) / 2;
-        int crStride = frame.linesize(2) / 2;
-        for (int y = 0; y < height; y++) {
-            Rec709YCbCr.row(image, y, half, luma, cb, cr, cbFull, crFull);
-            yPlane.put(y * yStride, luma, 0, width);
-            cbPlane.put(y * cbStride, cb, 0, chromaWidth);
-            crPlane.put(y * crStride, cr, 0, chromaWidth);
+        MovieCodec codec = settings.codec();
+        int bits = codec.bits();
+        int chromaWidth = cb[0].length;
+        Plane yPlane = new Plane(0);
+        Plane cbPlane = new Plane(1);
+        Plane crPlane = new Plane(2);
+        int rowsPerChroma = codec.halfHeightChroma() ? 2 : 1;
+        for (int y = 0; y < height; y += rowsPerChroma) {
+            for (int k = 0; k < rowsPerChroma; k++) {
+                Rec709YCbCr.row(image, y + k, codec.halfWidthChroma(), bits, luma, cb[k], cr[k], cbFull, crFull);
+                yPlane.put(y + k, luma, width);
+            }
+            int chromaRow = y / rowsPerChroma;
+            cbPlane.put(chromaRow, codes(cb, rowsPerChroma, bits), chromaWidth);
+            crPlane.put(chromaRow, codes(cr, rowsPerChroma, bits), chromaWidth);
         }
         frame.pts(frames++);
         check(avcodec_send_frame(encoder, frame), "encode frame " + (frames - 1));
         drain();
     }
 
-    private ShortBuffer plane(int index) {
-        BytePointer data = frame.data(index);
-        return data.capacity((long) frame.linesize(index) * height).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+    /** The chroma codes of one output row: one input row, or the mean of two (4:2:0, sited between them vertically). */
+    private short[] codes(float[][] rows, int count, int bits) {
+        for (int x = 0; x < chromaCodes.length; x++) {
+            float c = count == 1 ? rows[0][x] : (rows[0][x] + rows[1][x]) * 0.5f;
+            chromaCodes[x] = Rec709YCbCr.chromaCode(c, bits);
+        }
+        return chromaCodes;
+    }
+
+    /** One plane of the frame, 8 bits or 16-bit little-endian words a sample, rows {@code linesize} bytes apart. */
+    private final class Plane {
+        private final ByteBuffer bytes;
+        private final ShortBuffer words;
+        private final int stride;
+
+        Plane(int index) {
+            BytePointer data = frame.data(index);
+            int rows = index > 0 && settings.codec().halfHeightChroma() ? height / 2 : height;
+            bytes = data.capacity((long) frame.linesize(index) * rows).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            boolean wide = settings.codec().bits() > 8;
+            words = wide ? bytes.asShortBuffer() : null;
+            stride = wide ? frame.linesize(index) / 2 : frame.linesize(index);
+        }
+
+        void put(int row, short[] samples, int count) {
+            if (words != null) {
+                words.put(row * stride, samples, 0, count);
+                return;
+            }
+            int o = row * stride;
+            for (int x = 0; x < count; x++) {
+                bytes.put(o + x, (byte) samples[x]);
+            }
+        }
     }
 
     private void drain() throws IOException {

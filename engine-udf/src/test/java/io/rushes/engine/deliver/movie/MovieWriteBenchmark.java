@@ -91,13 +91,18 @@ public final class MovieWriteBenchmark {
             movieBytes = size[0];
         }
         short[] luma = new short[WIDTH];
-        short[] cb = new short[WIDTH];
-        short[] cr = new short[WIDTH];
+        float[] cb = new float[WIDTH];
+        float[] cr = new float[WIDTH];
+        short[] codes = new short[WIDTH * 2];
         float[] cbFull = new float[WIDTH];
         float[] crFull = new float[WIDTH];
         long cpu0 = threads.getCurrentThreadCpuTime();
         for (int y = 0; y < HEIGHT; y++) {
-            Rec709YCbCr.row(image, y, false, luma, cb, cr, cbFull, crFull);
+            Rec709YCbCr.row(image, y, false, 10, luma, cb, cr, cbFull, crFull);
+            for (int x = 0; x < WIDTH; x++) {
+                codes[x] = Rec709YCbCr.chromaCode(cb[x], 10);
+                codes[WIDTH + x] = Rec709YCbCr.chromaCode(cr[x], 10);
+            }
         }
         double convertCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
 

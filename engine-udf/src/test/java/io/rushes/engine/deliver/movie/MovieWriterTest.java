@@ -76,11 +76,17 @@ class MovieWriterTest {
             case PRORES_4444_XQ -> "XQ";
             case DNXHR_HQX -> "DNXHR HQX";
             case DNXHR_444 -> "DNXHR 444";
+            case H264_HIGH -> "High";
         };
-        assertEquals(codec.encoder().equals("prores_ks") ? "prores" : "dnxhd", video.get("codec_name").asText());
+        assertEquals(switch (codec.encoder()) {
+            case "prores_ks" -> "prores";
+            case "libopenh264" -> "h264";
+            default -> "dnxhd";
+        }, video.get("codec_name").asText());
         assertEquals(expectedProfile, video.get("profile").asText());
         // Written as 10-bit; FFmpeg's ProRes decoder reports 4444 as the 12-bit the bitstream can carry.
-        String decodedFormat = codec.chroma422() ? "yuv422p10le" : codec.encoder().equals("prores_ks") ? "yuv444p12le" : "yuv444p10le";
+        String decodedFormat = codec.halfHeightChroma() ? "yuv420p" : codec.halfWidthChroma() ? "yuv422p10le"
+                : codec.encoder().equals("prores_ks") ? "yuv444p12le" : "yuv444p10le";
         assertEquals(decodedFormat, video.get("pix_fmt").asText());
         assertEquals("bt709", video.get("color_primaries").asText());
         assertEquals("bt709", video.get("color_transfer").asText());
@@ -95,12 +101,14 @@ class MovieWriterTest {
 
         // Decoded by ffmpeg to the stream's own planar layout (no swscale matrix: Debian 12's BT.709 rgb48 conversion is itself
         // off by ~0.5 8-bit codes), then turned into R'G'B' here with BT.709's inverse, limited range.
-        int bits = decodedFormat.contains("12") ? 12 : 10;
-        int chromaWidth = codec.chroma422() ? WIDTH / 2 : WIDTH;
+        int bits = decodedFormat.contains("12") ? 12 : decodedFormat.contains("10") ? 10 : 8;
+        int chromaWidth = codec.halfWidthChroma() ? WIDTH / 2 : WIDTH;
+        int chromaHeight = codec.halfHeightChroma() ? HEIGHT / 2 : HEIGHT;
+        int sampleBytes = bits > 8 ? 2 : 1;
         byte[] planes = ExternalTool.run("ffmpeg", "-v", "error", "-i", movie.toString(), "-frames:v", "1", "-f", "rawvideo",
                 "-pix_fmt", decodedFormat, "-");
-        assertEquals((WIDTH + 2 * chromaWidth) * HEIGHT * 2, planes.length);
-        float[] decoded = toRgb(ByteBuffer.wrap(planes).order(ByteOrder.LITTLE_ENDIAN), chromaWidth, bits);
+        assertEquals((WIDTH * HEIGHT + 2 * chromaWidth * chromaHeight) * sampleBytes, planes.length);
+        float[] decoded = toRgb(ByteBuffer.wrap(planes).order(ByteOrder.LITTLE_ENDIAN), chromaWidth, chromaHeight, bits);
         float[] source = frame(0).data();
         double sum = 0;
         double max = 0;
@@ -219,28 +227,32 @@ class MovieWriterTest {
         assertTrue(e.getMessage().contains("counts at 24 fps, not at the frame rate 25/1"), e.getMessage());
     }
 
-    /** BT.709 Y'CbCr (limited range, {@code bits} per sample) to R'G'B' 0..1; 4:2:2 chroma, co-sited, interpolated linearly. */
-    private static float[] toRgb(ByteBuffer planes, int chromaWidth, int bits) {
+    /**
+     * BT.709 Y'CbCr (limited range, {@code bits} per sample) to R'G'B' 0..1; halved chroma interpolated linearly from
+     * its sites: co-sited with even columns, and for 4:2:0 midway between two rows.
+     */
+    private static float[] toRgb(ByteBuffer planes, int chromaWidth, int chromaHeight, int bits) {
         double scale = 1 << (bits - 8);
         int lumaSize = WIDTH * HEIGHT;
-        int chromaSize = chromaWidth * HEIGHT;
+        int chromaSize = chromaWidth * chromaHeight;
         float[] rgb = new float[lumaSize * 3];
         for (int y = 0; y < HEIGHT; y++) {
             for (int x = 0; x < WIDTH; x++) {
-                double luma = ((planes.getShort((y * WIDTH + x) * 2) & 0xFFFF) / scale - 16) / 219;
+                double luma = (sample(planes, y * WIDTH + x, bits) / scale - 16) / 219;
+                double cx = chromaWidth == WIDTH ? x : x / 2.0;
+                double cy = chromaHeight == HEIGHT ? y : Math.max(0, Math.min(chromaHeight - 1, (y - 0.5) / 2));
                 double[] chroma = new double[2];
                 for (int c = 0; c < 2; c++) {
-                    int base = lumaSize + c * chromaSize + y * chromaWidth;
-                    double code;
-                    if (chromaWidth == WIDTH) {
-                        code = planes.getShort((base + x) * 2) & 0xFFFF;
-                    } else if (x % 2 == 0) {
-                        code = planes.getShort((base + x / 2) * 2) & 0xFFFF;
-                    } else {
-                        int right = Math.min(chromaWidth - 1, x / 2 + 1);
-                        code = ((planes.getShort((base + x / 2) * 2) & 0xFFFF) + (planes.getShort((base + right) * 2) & 0xFFFF)) / 2.0;
-                    }
-                    chroma[c] = (code / scale - 128) / 224;
+                    int base = lumaSize + c * chromaSize;
+                    int x0 = (int) cx;
+                    int y0 = (int) cy;
+                    int x1 = Math.min(chromaWidth - 1, x0 + 1);
+                    int y1 = Math.min(chromaHeight - 1, y0 + 1);
+                    double fx = cx - x0;
+                    double fy = cy - y0;
+                    double top = sample(planes, base + y0 * chromaWidth + x0, bits) * (1 - fx) + sample(planes, base + y0 * chromaWidth + x1, bits) * fx;
+                    double bottom = sample(planes, base + y1 * chromaWidth + x0, bits) * (1 - fx) + sample(planes, base + y1 * chromaWidth + x1, bits) * fx;
+                    chroma[c] = ((top * (1 - fy) + bottom * fy) / scale - 128) / 224;
                 }
                 double r = luma + 1.5748 * chroma[1];
                 double b = luma + 1.8556 * chroma[0];
@@ -254,6 +266,10 @@ class MovieWriterTest {
         return rgb;
     }
 
+    private static int sample(ByteBuffer planes, int index, int bits) {
+        return bits > 8 ? planes.getShort(index * 2) & 0xFFFF : planes.get(index) & 0xFF;
+    }
+
     /** Mean, max and max away from the bar's edges, in 8-bit codes: measured here, with a margin above it. */
     private static double[] expectedError(MovieCodec codec) {
         return switch (codec) {
@@ -262,6 +278,7 @@ class MovieWriterTest {
             case PRORES_4444_XQ -> new double[] {0.10, 0.5, 0.5}; // measured 0.080, 0.412
             case DNXHR_HQX -> new double[] {0.55, 90, 1.3};       // measured 0.490, 86.3 (bar edge), 1.15
             case DNXHR_444 -> new double[] {0.16, 0.85, 0.85};    // measured 0.132, 0.722
+            case H264_HIGH -> new double[] {1.5, 92, 12};         // measured 1.337, 88.7 (bar edge), 10.5: 8-bit 4:2:0 at 0.35 bit/pixel
         };
     }
 }
