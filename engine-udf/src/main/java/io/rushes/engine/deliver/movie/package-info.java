@@ -10,8 +10,8 @@
  * ({@code org.bytedeco:ffmpeg:8.1.2-1.5.14:jar:linux-x86_64-gpl}); linking it makes the whole distribution GPL, so it
  * is left as the deployer's decision and is not the default.
  *
- * <p>Speed (MovieWriteBenchmark, one thread, 24 UHD frames of ProRes 4444, CPU-seconds, in one run): MovieWriter 41.1
- * (0.58 frames/s, of which 0.08 s a frame is the float to Y'CbCr conversion), the ffmpeg 8.1.2 CLI with the same
- * libraries from rgb48le 39.9 (0.60 frames/s), Debian 12's ffmpeg 5.1 46.2.
+ * <p>Speed (MovieWriteBenchmark, one thread, 24 UHD frames of ProRes 4444, CPU-seconds, two runs): MovieWriter
+ * 40.2–41.1 (0.60 frames/s, of which 0.08 s a frame is the float to Y'CbCr conversion), the ffmpeg 8.1.2 CLI with the
+ * same libraries from rgb48le 38.7–39.9 (MovieWriter 2.8–3.9 % more), Debian 12's ffmpeg 5.1 42.9–46.2.
  */
 package io.rushes.engine.deliver.movie;
