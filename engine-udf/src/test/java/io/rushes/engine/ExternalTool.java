@@ -45,6 +45,29 @@ public record ExternalTool(Path executable) {
         return r.output();
     }
 
+    /** What {@code tool} wrote on standard output, as bytes (raw frames); a non-zero exit fails the test with its stderr. */
+    public static byte[] stdout(String tool, String... arguments) throws IOException, InterruptedException {
+        ExternalTool t = require(tool);
+        List<String> command = new ArrayList<>();
+        command.add(t.executable().toString());
+        command.addAll(List.of(arguments));
+        Path errors = Files.createTempFile("rushes-tool", ".err");
+        try {
+            Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail(command + " did not finish in 120 s");
+            }
+            if (p.exitValue() != 0) {
+                fail(String.join(" ", command) + " failed (exit " + p.exitValue() + "):\n" + Files.readString(errors, StandardCharsets.UTF_8));
+            }
+            return out;
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+
     public Result run(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
