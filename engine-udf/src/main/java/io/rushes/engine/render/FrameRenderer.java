@@ -219,22 +219,19 @@ public final class FrameRenderer {
         return dpx;
     }
 
-    /** Renders and writes one frame; returns its size ("WxH") and the warnings to show the user. */
-    public Rendered render(ByteSource source, ByteSink out) throws IOException {
+    /** A frame developed to the options' stage (and through the display processor for the display stage), not yet written. */
+    private record Developed(RgbImage image, DngDevelop.Output output, String description) {
+    }
+
+    private Developed developed(ByteSource source) {
         DngHeader header = readHeader(source);
         DngRawDecoder.Region want = options.region();
         DngRawDecoder.Region decoded = want;
         if (want != null) {
             checkRegion(want, header);
-        }
-        if (want != null && options.stage() != Stage.RAW) {
             decoded = expand(want, Demosaic.margin(options.method()), header);
         }
         RawImage raw = DngRawDecoder.decode(header, decoded);
-        if (options.stage() == Stage.RAW) {
-            TiffImages.writeRaw(raw, out, "rushes raw CFA values as stored, active area " + raw.width() + "x" + raw.height());
-            return new Rendered(raw.width() + "x" + raw.height(), List.of());
-        }
         DngColor color = DngColor.of(header, options.kelvin());
         DngDevelop.Output output = switch (options.stage()) {
             case RGB -> DngDevelop.Output.CAMERA_RGB;
@@ -254,6 +251,32 @@ public final class FrameRenderer {
         }
         String description = "rushes " + rendered + " from " + source.name() + "; orientation " + o + " applied; white "
                 + String.format(java.util.Locale.ROOT, "%.5f,%.5f", color.whiteXy()[0], color.whiteXy()[1]);
+        return new Developed(image, output, description);
+    }
+
+    /** One frame as an image at the options' stage, for writers that take frames one by one (movies). */
+    public RgbImage image(ByteSource source) {
+        if (options.stage() == Stage.RAW) {
+            throw Errors.invalidArgument("the raw stage's CFA values are not an image to put in a movie", "Use a developed stage");
+        }
+        return developed(source).image();
+    }
+
+    /** Renders and writes one frame; returns its size ("WxH") and the warnings to show the user. */
+    public Rendered render(ByteSource source, ByteSink out) throws IOException {
+        if (options.stage() == Stage.RAW) {
+            DngHeader header = readHeader(source);
+            if (options.region() != null) {
+                checkRegion(options.region(), header);
+            }
+            RawImage raw = DngRawDecoder.decode(header, options.region());
+            TiffImages.writeRaw(raw, out, "rushes raw CFA values as stored, active area " + raw.width() + "x" + raw.height());
+            return new Rendered(raw.width() + "x" + raw.height(), List.of());
+        }
+        Developed developed = developed(source);
+        RgbImage image = developed.image();
+        DngDevelop.Output output = developed.output();
+        String description = developed.description();
         List<String> warnings = new ArrayList<>();
         switch (options.format()) {
             case TIFF16 -> {

@@ -169,6 +169,9 @@ public final class RenderCommand implements Callable<Integer> {
                     case acescct -> DngDevelop.Output.ACESCCT;
                 }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region, display(), fit,
                 io.rushes.engine.deliver.exr.ExrCompression.valueOf(compression.name().toUpperCase(Locale.ROOT))));
+        if (chosen != null && chosen.movie()) {
+            return movies(chosen, clips);
+        }
         int written = 0;
         int failed = 0;
         boolean onlyUserErrors = true;
@@ -207,6 +210,36 @@ public final class RenderCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "%d frames written, %d failed%n", written, failed);
         // Exit as the worst frame did: 0 only when every frame was written.
+        return failed == 0 ? 0 : onlyUserErrors ? 2 : 1;
+    }
+
+    /** A movie deliverable: one movie per clip, of the frames --frames selects. */
+    private int movies(Deliverable chosen, List<Clip> clips) throws java.io.IOException {
+        int failed = 0;
+        boolean onlyUserErrors = true;
+        for (Clip clip : clips) {
+            List<String> locations = new java.util.ArrayList<>();
+            for (int i = 0; i < clip.files().size(); i++) {
+                Long frame = clip.frames().isEmpty() ? null : clip.frames().get(i);
+                if (frame == null || frames == null || frames.contains(frame)) {
+                    locations.add(clip.files().get(i).location());
+                }
+            }
+            if (locations.isEmpty()) {
+                continue;
+            }
+            long t0 = System.nanoTime();
+            try (FileByteSource first = new FileByteSource(Path.of(locations.get(0)))) {
+                Path movie = out.resolve(chosen.fileName(first, clip.name(), null));
+                long n = chosen.writeMovie(locations, location -> new FileByteSource(Path.of(location)),
+                        new io.rushes.engine.io.FileByteSink(movie), out);
+                System.out.printf(Locale.ROOT, "%s  %d frames  %.0f ms%n", movie, n, (System.nanoTime() - t0) / 1e6);
+            } catch (RushesException e) {
+                failed++;
+                onlyUserErrors &= e.isUserError();
+                System.err.println("rushes render: " + e.during("render").getMessage());
+            }
+        }
         return failed == 0 ? 0 : onlyUserErrors ? 2 : 1;
     }
 

@@ -65,8 +65,6 @@ class DeliverableArgumentsTest {
                 "render", "--input", d, "--out", out, "--deliverable", escape));
         c.add(new Case("rushes render: Cannot render " + zeroFit + ": at $.resolution.fit: must have a minimum value of 1",
                 "render", "--input", d, "--out", out, "--deliverable", zeroFit));
-        c.add(new Case("rushes render: Cannot render deliverable prores-4444-review: prores_4444 is a movie codec, and movie deliverables are"
-                + " not rendered by this command yet", "render", "--input", d, "--out", out, "--deliverable", "prores-4444-review"));
         c.add(new Case("rushes render: Cannot render: the naming template {shot}_{plate}_v{version:03d}.{frame:04d}.exr of aces-exr-plate uses"
                 + " {shot}, which has no value. Give it: --set shot=SH010", "render", "--input", d, "--out", out, "--deliverable",
                 "aces-exr-plate"));

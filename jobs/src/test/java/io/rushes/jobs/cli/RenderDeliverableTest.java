@@ -107,7 +107,18 @@ class RenderDeliverableTest {
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(Deliverables.SHIPPED, lines.stream().map(l -> l.split(" ")[0]).toList());
-        assertTrue(lines.get(Deliverables.SHIPPED.indexOf("prores-4444-review")).contains("refuses it until movie writing is wired"),
-                r.out());
+        assertTrue(lines.get(Deliverables.SHIPPED.indexOf("prores-4444-review")).contains("Review movie: ProRes 4444"), r.out());
+    }
+
+    /** A review movie: one QuickTime file for the clip, every frame in it, ProRes 4444 with the clip's timecode track. */
+    @Test
+    void writesAReviewMovieOfTheClip() throws Exception {
+        Path out = dir.resolve("movie");
+        CliRun r = CliRun.of("render", "--input", sequence.toString(), "--out", out.toString(), "--deliverable", "prores-4444-review");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of(clip.name() + "_review.mov"), written(out));
+        assertTrue(r.out().contains(clip.name() + "_review.mov  2 frames"), r.out());
+        String bytes = new String(Files.readAllBytes(out.resolve(clip.name() + "_review.mov")), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(bytes.contains("ap4h") && bytes.contains("tmcd"), "ProRes 4444 ('ap4h') with a timecode track");
     }
 }

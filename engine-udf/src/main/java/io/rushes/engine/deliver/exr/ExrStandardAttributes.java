@@ -3,6 +3,7 @@ package io.rushes.engine.deliver.exr;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.metadata.ClipField;
 import io.rushes.engine.metadata.ClipMetadata;
+import io.rushes.engine.metadata.FrameRates;
 import io.rushes.engine.metadata.SmpteTimecodeBytes;
 import io.rushes.engine.metadata.Timecode;
 import java.time.OffsetDateTime;
@@ -174,10 +175,8 @@ public final class ExrStandardAttributes {
         }
         Double fps = md.number(ClipField.PROJECT_FPS);
         if (fps != null && fps > 0 && fps <= 1000) { // a camera file's rate is untrusted: no rational of a garbage rate
-            long ntsc = Math.round(fps * 1.001);
-            // 23.976, 29.97, 59.94…: the NTSC rates as their exact ratio, other rates in thousandths reduced.
-            boolean isNtsc = Math.abs(fps - ntsc / 1.001) < 5e-4 && Math.abs(fps - Math.rint(fps)) > 1e-3;
-            out.add(isNtsc ? framesPerSecond(Math.toIntExact(ntsc * 1000), 1001) : rational(fps));
+            int[] rational = FrameRates.rational(fps);
+            out.add(framesPerSecond(rational[0], rational[1]));
         }
         String when = md.string(ClipField.RECORD_DATETIME);
         if (when != null) {
@@ -190,13 +189,6 @@ public final class ExrStandardAttributes {
             }
         }
         return out;
-    }
-
-    private static ExrAttribute rational(double fps) {
-        int numerator = (int) Math.round(fps * 1000);
-        int d = 1000;
-        int g = java.math.BigInteger.valueOf(numerator).gcd(java.math.BigInteger.valueOf(d)).intValue();
-        return framesPerSecond(numerator / g, d / g);
     }
 
     private static void text(ClipMetadata md, ClipField field, java.util.function.Function<String, ExrAttribute> make, List<ExrAttribute> out) {

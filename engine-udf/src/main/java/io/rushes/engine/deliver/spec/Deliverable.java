@@ -7,15 +7,25 @@ import io.rushes.engine.color.TransformRegistry;
 import io.rushes.engine.color.amf.AmfPipeline;
 import io.rushes.engine.color.amf.AmfReader;
 import io.rushes.engine.deliver.exr.ExrCompression;
+import io.rushes.engine.deliver.movie.MovieCodec;
+import io.rushes.engine.deliver.movie.MovieSettings;
+import io.rushes.engine.deliver.movie.MovieWriter;
 import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.dng.DngFormat;
 import io.rushes.engine.format.dng.DngRawDecoder;
 import io.rushes.engine.image.Demosaic;
+import io.rushes.engine.image.RgbImage;
+import io.rushes.engine.io.ByteSink;
 import io.rushes.engine.io.ByteSource;
+import io.rushes.engine.io.ByteSourceFactory;
 import io.rushes.engine.metadata.ClipField;
+import io.rushes.engine.metadata.ClipMetadata;
+import io.rushes.engine.metadata.FrameRates;
+import io.rushes.engine.metadata.Timecode;
 import io.rushes.engine.render.FrameInputs;
 import io.rushes.engine.render.FrameRenderer;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,9 +61,9 @@ public final class Deliverable {
      * shipped spec, which names none).
      */
     public static Deliverable prepare(DeliverableSpec spec, Map<String, String> values, Path folder, Development development) {
-        if (spec.format().movie()) {
-            throw Errors.unsupportedFormat(spec.file(), spec.format().key() + " is a movie codec, and movie deliverables are not rendered"
-                    + " by this command yet", "Use a still deliverable (rushes render --list-deliverables shows them)");
+        if (spec.format().movie() && !spec.colour().display()) {
+            throw Errors.invalidDocument(spec.file(), "$.colour", "a review movie holds display code values, not scene-linear light",
+                    "Give the movie a display colour ({\"stage\": \"display\"})");
         }
         if (spec.burnIn() != null) {
             throw Errors.unsupportedFeature(spec.file(), -1, "the burn-in template '" + spec.burnIn() + "' ($.burn_in): burning in text",
@@ -70,7 +80,7 @@ public final class Deliverable {
         Map<NameTemplate.Field, String> given = given(spec, values);
         FrameRenderer.Options options = new FrameRenderer.Options(
                 spec.colour().display() ? FrameRenderer.Stage.DISPLAY : FrameRenderer.Stage.ACES,
-                renderFormat(spec.format()),
+                spec.format().movie() ? null : renderFormat(spec.format()),
                 output(spec.colour().space()),
                 development.method(), development.kelvin(), development.region(),
                 spec.colour().display() ? display(spec, folder, development) : null,
@@ -81,6 +91,65 @@ public final class Deliverable {
 
     public DeliverableSpec spec() {
         return spec;
+    }
+
+    public boolean movie() {
+        return spec.format().movie();
+    }
+
+    /**
+     * Writes the frames at {@code locations} (one clip, in order) as this deliverable's movie through {@code sink}: each
+     * developed and taken through the display processor, at the first frame's size, rate, start timecode and reel.
+     * Returns the frames written.
+     */
+    public long writeMovie(List<String> locations, ByteSourceFactory sources, ByteSink sink, Path scratchFolder) throws IOException {
+        FrameRenderer renderer = new FrameRenderer(options);
+        MovieWriter writer = null;
+        try {
+            for (String location : locations) {
+                try (ByteSource source = sources.open(location)) {
+                    FrameInputs.identify(source, Set.of(FrameInputs.Kind.DNG), "rendered");
+                    RgbImage image = renderer.image(source);
+                    if (writer == null) {
+                        writer = MovieWriter.open(sink, scratchFolder, image.width(), image.height(), movieSettings(source));
+                    }
+                    writer.write(image);
+                }
+            }
+            if (writer == null) {
+                throw Errors.invalidArgument("a movie needs at least one frame", "Give the clip's frames");
+            }
+            writer.finish();
+            return writer.frames();
+        } finally {
+            if (writer != null) {
+                writer.close();
+            }
+        }
+    }
+
+    /** The movie's rate, start timecode and reel, from its first frame's metadata (24 fps when it records none). */
+    private MovieSettings movieSettings(ByteSource first) {
+        ClipMetadata md = new DngFormat().read(first);
+        Double fps = md.number(ClipField.PROJECT_FPS);
+        int[] rate = fps == null || !(fps > 0 && fps <= 1000) ? new int[] {24, 1} : FrameRates.rational(fps);
+        MovieSettings settings = MovieSettings.of(codec(spec.format()), rate[0], rate[1]);
+        String tc = md.string(ClipField.START_TIMECODE);
+        String reel = md.string(ClipField.REEL);
+        Timecode start = tc == null ? null : Timecode.parse(tc, Timecode.countingRate((double) rate[0] / rate[1]));
+        return start == null && reel == null ? settings : settings.withTimecode(start, reel);
+    }
+
+    private static MovieCodec codec(DeliverableSpec.Format format) {
+        return switch (format) {
+            case PRORES_422HQ -> MovieCodec.PRORES_422_HQ;
+            case PRORES_4444 -> MovieCodec.PRORES_4444;
+            case PRORES_4444XQ -> MovieCodec.PRORES_4444_XQ;
+            case DNXHR_HQX -> MovieCodec.DNXHR_HQX;
+            case DNXHR_444 -> MovieCodec.DNXHR_444;
+            case H264 -> MovieCodec.H264_HIGH;
+            case TIFF16, TIFF32F, EXR, DPX10, DPX16, JPEG, PNG -> throw new IllegalStateException("still " + format + " is not a movie");
+        };
     }
 
     /** The renderer's settings for every frame of this deliverable. */
@@ -159,7 +228,7 @@ public final class Deliverable {
             case JPEG -> FrameRenderer.Format.JPEG;
             case PNG -> FrameRenderer.Format.PNG;
             case PRORES_422HQ, PRORES_4444, PRORES_4444XQ, DNXHR_HQX, DNXHR_444, H264 ->
-                    throw new IllegalStateException("movie " + format + " reached the still renderer");
+                    throw new IllegalStateException("movie " + format + " reached the still formats");
         };
     }
 

@@ -95,13 +95,24 @@ class DeliverableTest {
                 e.getMessage());
     }
 
+    /** The shipped review movies prepare as display renders with no still format; a scene-linear movie is refused. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"prores-4444-review, prores_4444", "h264-review, h264"})
-    void shippedMovieSpecsAreRefusedUntilMoviesAreWired(String name, String codec) {
-        RushesException e = assertThrows(RushesException.class, () -> Deliverable.prepare(Deliverables.shipped(name), Map.of(), null, HQ));
-        assertEquals(ErrorCode.UNSUPPORTED_FORMAT, e.code());
-        assertEquals("Cannot read deliverable " + name + ": " + codec + " is a movie codec, and movie deliverables are not rendered by this"
-                + " command yet. Use a still deliverable (rushes render --list-deliverables shows them)", e.getMessage());
+    @CsvSource({"prores-4444-review", "h264-review"})
+    void shippedMovieSpecsAreDisplayMovies(String name) {
+        Deliverable d = Deliverable.prepare(Deliverables.shipped(name), Map.of(), null, HQ);
+        assertTrue(d.movie());
+        assertEquals(FrameRenderer.Stage.DISPLAY, d.options().stage());
+        assertEquals(null, d.options().format());
+    }
+
+    @Test
+    void aSceneLinearMovieIsRefused() {
+        DeliverableSpec spec = DeliverableSpecReader.load(("{\"name\": \"linear-movie\", \"format\": \"prores_4444\", \"colour\": "
+                + "{\"stage\": \"scene\", \"space\": \"ACES2065-1\"}, \"naming\": \"{clip}.mov\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "linear-movie.json");
+        RushesException e = assertThrows(RushesException.class, () -> Deliverable.prepare(spec, Map.of(), null, HQ));
+        assertEquals("Cannot read linear-movie.json: at $.colour: a review movie holds display code values, not scene-linear light. Give the "
+                + "movie a display colour ({\"stage\": \"display\"})", e.getMessage());
     }
 
     @Test
