@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code rushes pull check}: each kind of pull list told by content, its shots listed, its errors with line and field. */
 class PullCommandTest {
     private static Path editorial(String name) {
-        String root = System.getenv().getOrDefault("RUSHES_SAMPLES", "../../shared/samples") // set by the build; this from jobs/;
+        // The build sets RUSHES_SAMPLES; the default is the samples seen from jobs/.
+        String root = System.getenv().getOrDefault("RUSHES_SAMPLES", "../../shared/samples");
         return Path.of(root, "editorial", name);
     }
 
