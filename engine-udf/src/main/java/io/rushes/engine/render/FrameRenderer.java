@@ -264,6 +264,9 @@ public final class FrameRenderer {
 
     /** Renders and writes one frame; returns its size ("WxH") and the warnings to show the user. */
     public Rendered render(ByteSource source, ByteSink out) throws IOException {
+        if (options.format() == null) {
+            throw new IllegalStateException("no still format in these options: frames of a movie are taken with image()");
+        }
         if (options.stage() == Stage.RAW) {
             DngHeader header = readHeader(source);
             if (options.region() != null) {
