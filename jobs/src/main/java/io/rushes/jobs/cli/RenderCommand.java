@@ -1,16 +1,19 @@
 package io.rushes.jobs.cli;
 
+import io.rushes.engine.api.RenderPlan;
+import io.rushes.engine.api.RenderUnit;
+import io.rushes.engine.api.Renderer;
 import io.rushes.engine.deliver.spec.Deliverable;
 import io.rushes.engine.deliver.spec.Deliverables;
 import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.discovery.Clip;
 import io.rushes.engine.discovery.ClipDiscovery;
-import io.rushes.engine.error.RushesException;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.io.FileByteSource;
+import io.rushes.engine.io.OutputFolder;
 import io.rushes.engine.render.FrameRenderer;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -160,7 +163,7 @@ public final class RenderCommand implements Callable<Integer> {
             throw io.rushes.engine.error.Errors.notFound(input.toString(), "it holds no camera frames", "Give a DNG file or the folder of a DNG sequence");
         }
         CliValues.outputFolder(out, "--out");
-        FrameRenderer renderer = new FrameRenderer(chosen != null ? chosen.options() : new FrameRenderer.Options(
+        RenderPlan plan = chosen != null ? RenderPlan.of(chosen) : RenderPlan.stills(new FrameRenderer.Options(
                 FrameRenderer.Stage.valueOf(stage.name().toUpperCase(Locale.ROOT)),
                 FrameRenderer.Format.valueOf(format.name().toUpperCase(Locale.ROOT)),
                 switch (output) {
@@ -168,79 +171,52 @@ public final class RenderCommand implements Callable<Integer> {
                     case acescg -> DngDevelop.Output.ACESCG;
                     case acescct -> DngDevelop.Output.ACESCCT;
                 }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region, display(), fit,
-                io.rushes.engine.deliver.exr.ExrCompression.valueOf(compression.name().toUpperCase(Locale.ROOT))));
-        if (chosen != null && chosen.movie()) {
-            return movies(chosen, clips);
-        }
-        int written = 0;
-        int failed = 0;
-        boolean onlyUserErrors = true;
-        Map<String, Path> named = new HashMap<>(); // two frames given one name would overwrite each other
+                io.rushes.engine.deliver.exr.ExrCompression.valueOf(compression.name().toUpperCase(Locale.ROOT))),
+                (source, clip, frame) -> clip + (frame == null ? "" : String.format(Locale.ROOT, ".%07d", frame)) + "." + stage + "." + extension());
+        List<RenderUnit> units = new ArrayList<>();
         for (Clip clip : clips) {
-            for (int i = 0; i < clip.files().size(); i++) {
-                Long frame = clip.frames().isEmpty() ? null : clip.frames().get(i);
-                if (frame != null && frames != null && !frames.contains(frame)) {
-                    continue;
-                }
-                Path source = Path.of(clip.files().get(i).location());
-                long t0 = System.nanoTime();
-                try (FileByteSource src = new FileByteSource(source)) {
-                    String name = chosen != null ? chosen.fileName(src, clip.name(), frame)
-                            : clip.name() + (frame == null ? "" : String.format(Locale.ROOT, ".%07d", frame)) + "." + stage + "." + extension();
-                    Path earlier = named.putIfAbsent(name, source);
-                    if (earlier != null) {
-                        throw io.rushes.engine.error.Errors.invalidArgument("the name " + name + " of " + source + " was given to " + earlier
-                                + " already", chosen != null ? "Put {clip} and {frame} in the deliverable's naming template, so each frame"
-                                + " has its own name" : "Render each folder to its own --out");
-                    }
-                    FrameRenderer.Rendered rendered = renderer.render(src, new io.rushes.engine.io.FileByteSink(out.resolve(name)));
-                    written++;
-                    System.out.printf(Locale.ROOT, "%s  %s  %.0f ms%n", out.resolve(name), rendered.size(), (System.nanoTime() - t0) / 1e6);
-                    rendered.warnings().forEach(w -> System.err.println("rushes render: warning: " + w));
-                } catch (RushesException e) {
-                    failed++;
-                    onlyUserErrors &= e.isUserError();
-                    System.err.println("rushes render: " + e.during("render").getMessage());
-                }
-            }
-        }
-        if (written == 0 && failed == 0) {
-            throw io.rushes.engine.error.Errors.invalidArgument("no frame of " + input + " is in --frames " + frames,
-                    "The frames there are " + frameSpan(clips) + "; give a range that overlaps them");
-        }
-        System.out.printf(Locale.ROOT, "%d frames written, %d failed%n", written, failed);
-        // Exit as the worst frame did: 0 only when every frame was written.
-        return failed == 0 ? 0 : onlyUserErrors ? 2 : 1;
-    }
-
-    /** A movie deliverable: one movie per clip, of the frames --frames selects. */
-    private int movies(Deliverable chosen, List<Clip> clips) throws java.io.IOException {
-        int failed = 0;
-        boolean onlyUserErrors = true;
-        for (Clip clip : clips) {
-            List<String> locations = new java.util.ArrayList<>();
+            List<RenderUnit.Frame> selected = new ArrayList<>();
             for (int i = 0; i < clip.files().size(); i++) {
                 Long frame = clip.frames().isEmpty() ? null : clip.frames().get(i);
                 if (frame == null || frames == null || frames.contains(frame)) {
-                    locations.add(clip.files().get(i).location());
+                    selected.add(new RenderUnit.Frame(clip.files().get(i).location(), frame));
                 }
             }
-            if (locations.isEmpty()) {
-                continue;
-            }
-            long t0 = System.nanoTime();
-            try (FileByteSource first = new FileByteSource(Path.of(locations.get(0)))) {
-                Path movie = out.resolve(chosen.fileName(first, clip.name(), null));
-                long n = chosen.writeMovie(locations, location -> new FileByteSource(Path.of(location)),
-                        new io.rushes.engine.io.FileByteSink(movie), out);
-                System.out.printf(Locale.ROOT, "%s  %d frames  %.0f ms%n", movie, n, (System.nanoTime() - t0) / 1e6);
-            } catch (RushesException e) {
-                failed++;
-                onlyUserErrors &= e.isUserError();
-                System.err.println("rushes render: " + e.during("render").getMessage());
+            if (!selected.isEmpty()) {
+                units.add(new RenderUnit(clip.name(), selected));
             }
         }
-        return failed == 0 ? 0 : onlyUserErrors ? 2 : 1;
+        if (units.isEmpty()) {
+            throw io.rushes.engine.error.Errors.invalidArgument("no frame of " + input + " is in --frames " + frames,
+                    "The frames there are " + frameSpan(clips) + "; give a range that overlaps them");
+        }
+        long total = plan.isMovie() ? units.size() : units.stream().mapToLong(u -> u.frames().size()).sum();
+        Renderer renderer = new Renderer(location -> new FileByteSource(Path.of(location)));
+        OutputFolder folder = OutputFolder.local(out);
+        int[] written = {0};
+        int[] failed = {0};
+        boolean[] onlyUserErrors = {true};
+        try (RenderProgress progress = RenderProgress.onConsole(total, plan.isMovie() ? "movies" : "frames")) {
+            renderer.render(plan, units, folder, file -> {
+                progress.clear();
+                if (file.ok()) {
+                    written[0]++;
+                    System.out.printf(Locale.ROOT, "%s  %s  %.0f ms%n", file.output(),
+                            file.size() != null ? file.size() : file.frames() + " frames", file.nanos() / 1e6);
+                    file.warnings().forEach(w -> System.err.println("rushes render: warning: " + w));
+                } else {
+                    failed[0]++;
+                    onlyUserErrors[0] &= file.error().isUserError();
+                    System.err.println("rushes render: " + file.error().during("render").getMessage());
+                }
+                progress.done(1);
+            });
+        }
+        if (!plan.isMovie()) {
+            System.out.printf(Locale.ROOT, "%d frames written, %d failed%n", written[0], failed[0]);
+        }
+        // Exit as the worst file did: 0 only when every one was written.
+        return failed[0] == 0 ? 0 : onlyUserErrors[0] ? 2 : 1;
     }
 
     private String extension() {

@@ -1,0 +1,55 @@
+package io.rushes.engine.api;
+
+import io.rushes.engine.deliver.spec.Deliverable;
+import io.rushes.engine.io.ByteSource;
+import io.rushes.engine.render.FrameRenderer;
+
+/**
+ * What a render makes of each frame, compiled once and reused for every frame and unit of work: the frame renderer
+ * (its colour processor built), how each file is named, and for a review movie the deliverable that writes it.
+ */
+public final class RenderPlan {
+    /** The file name of one frame ({@code frame}: its number in the clip, null for a single file) or of a clip's movie. */
+    @FunctionalInterface
+    public interface Naming {
+        String name(ByteSource first, String clip, Long frame);
+    }
+
+    private final FrameRenderer renderer;
+    private final Naming naming;
+    private final Deliverable movie;
+
+    private RenderPlan(FrameRenderer renderer, Naming naming, Deliverable movie) {
+        this.renderer = renderer;
+        this.naming = naming;
+        this.movie = movie;
+    }
+
+    /** A deliverable: its stills one file per frame, or its movie one file per unit of work. */
+    public static RenderPlan of(Deliverable deliverable) {
+        return new RenderPlan(deliverable.movie() ? null : new FrameRenderer(deliverable.options()), deliverable::fileName,
+                deliverable.movie() ? deliverable : null);
+    }
+
+    /** Stills set by renderer options alone, named by {@code naming}. */
+    public static RenderPlan stills(FrameRenderer.Options options, Naming naming) {
+        return new RenderPlan(new FrameRenderer(options), naming, null);
+    }
+
+    FrameRenderer renderer() {
+        return renderer;
+    }
+
+    Naming naming() {
+        return naming;
+    }
+
+    /** The movie deliverable, or null for stills. */
+    Deliverable movie() {
+        return movie;
+    }
+
+    public boolean isMovie() {
+        return movie != null;
+    }
+}
