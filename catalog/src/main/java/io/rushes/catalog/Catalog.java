@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
 public final class Catalog {
     /** The report views, in dependency order; each is {@code views/NAME.sql} on the classpath. */
     public static final List<String> VIEWS = List.of("clips_by_day_camera_reel", "clip_timecode_ranges", "lens_iso_report",
-            "missing_frames_report", "verification_status");
+            "missing_frames_report", "verification_status", "render_lineage", "deliveries_by_amf", "rerender_if_cdl_changes");
     static final String VERSION_PROPERTY = "rushes.schema.version";
 
     private final SparkSession spark;
@@ -41,9 +41,10 @@ public final class Catalog {
      */
     public static Catalog existing(SparkSession spark, String root) {
         Catalog c = new Catalog(spark, qualify(spark, root));
-        List<String> absent = CatalogSchema.TABLES.stream().filter(t -> !io.delta.tables.DeltaTable.isDeltaTable(spark, c.path(t)))
+        // The plates tables come later in a catalog's life (created here when absent); the ingest tables make it one.
+        List<String> absent = CatalogSchema.INGEST_TABLES.stream().filter(t -> !io.delta.tables.DeltaTable.isDeltaTable(spark, c.path(t)))
                 .map(TableDef::name).toList();
-        if (absent.size() == CatalogSchema.TABLES.size()) {
+        if (absent.size() == CatalogSchema.INGEST_TABLES.size()) {
             throw io.rushes.engine.error.Errors.notFound(c.root, "it holds no Rushes catalog (no Delta tables "
                     + String.join(", ", absent) + ")", "Check the path, or create the catalog with rushes ingest --catalog " + root);
         }

@@ -22,7 +22,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The catalog's tables, in code. The {@code clips} columns are the engine's normalised schema
  * ({@link ClipField}), so a field added there becomes a column here (added to existing tables on open).
- * Version 2 added {@code ingests.failure}, {@code clips.scan_type} and {@code clips.camera_internal_serial}.
+ * Version 2 added {@code ingests.failure}, {@code clips.scan_type} and {@code clips.camera_internal_serial}; version 3 the
+ * plates tables {@code pulls}, {@code renders} and {@code render_documents}.
  *
  * <p>Layout, chosen for the views' queries:
  * <ul>
@@ -39,7 +40,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class CatalogSchema {
     /** Bumped whenever a column is added, renamed or retyped; stored as the table property rushes.schema.version. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     public static final TableDef INGESTS = new TableDef("ingests", "one row per distinct ingest (same source contents, same id)",
             new StructType(new StructField[] {
@@ -93,7 +94,80 @@ public final class CatalogSchema {
                     field("ingest_id", StringType, true, "ingest that recorded it"),
             }), List.of(), List.of("error_id"), List.of());
 
-    public static final List<TableDef> TABLES = List.of(INGESTS, CLIPS, FILES, INGEST_ERRORS);
+    public static final TableDef PULLS = new TableDef("pulls", "one row per shot of a pull list: what it asked for and what it resolved to",
+            new StructType(new StructField[] {
+                    field("pull_id", StringType, false, "stable id: hash of the pull list's location and the shot's name and line"),
+                    field("pull_list", StringType, false, "URI of the pull list"),
+                    field("pull_list_hash", StringType, true, "xxh128 of the pull list's bytes"),
+                    field("origin", StringType, true, "file and line (or JSON path) of the shot"),
+                    field("shot", StringType, true, "shot name"),
+                    field("clip_name", StringType, true, "source clip asked for"),
+                    field("reel", StringType, true, "reel or tape asked for"),
+                    field("source_in", StringType, true, "first source timecode asked for (without handles)"),
+                    field("source_out", StringType, true, "last source timecode asked for, inclusive"),
+                    field("handles", IntegerType, true, "handles asked for on each side [frames]"),
+                    field("status", StringType, false, "resolved, missing_frames (some frames of the range are absent) or error"),
+                    field("message", StringType, true, "why the shot could not be resolved, or what was clamped and is missing"),
+                    field("clip_id", StringType, true, "the one catalog clip the shot resolved to"),
+                    field("first_frame", LongType, true, "first frame pulled, without handles [frame number]"),
+                    field("last_frame", LongType, true, "last frame pulled, without handles [frame number]"),
+                    field("head_handle", IntegerType, true, "handle frames granted before the cut (clamped to the clip) [frames]"),
+                    field("tail_handle", IntegerType, true, "handle frames granted after the cut [frames]"),
+                    field("frames", LongType, true, "frames to render, handles included [frames]"),
+                    field("missing_frames", createArrayType(LongType), true, "frames of the range absent from the catalog [frame numbers]"),
+                    field("amf", StringType, true, "the shot's AMF"),
+                    field("fdl", StringType, true, "the shot's FDL reference (uuid/framing decision)"),
+                    field("cdl", StringType, true, "the editor's ASC CDL (slope, offset, power, saturation)"),
+                    field("deliverables", StringType, true, "deliverables asked for (comma-separated)"),
+                    field("version", IntegerType, true, "version asked for"),
+                    field("plates_id", StringType, true, "plates run that last resolved it"),
+                    field("resolved_at", TimestampType, true, "when"),
+            }), List.of(), List.of("pull_id"), List.of());
+
+    public static final TableDef RENDERS = new TableDef("renders", "one row per rendered file (or failure to render it), with its lineage",
+            new StructType(new StructField[] {
+                    field("render_id", StringType, false, "stable id: hash of the delivery root, shot, version, deliverable and source frame (or movie)"),
+                    field("shot", StringType, true, "shot name"),
+                    field("version", IntegerType, true, "version delivered"),
+                    field("deliverable", StringType, true, "deliverable name"),
+                    field("pull_id", StringType, true, "the pulls row"),
+                    field("clip_id", StringType, true, "source clip"),
+                    field("source_path", StringType, true, "source file (the first of a movie's)"),
+                    field("source_hash", StringType, true, "the source file's xxh128 from the catalog, else size:modified-time"),
+                    field("source_frame", LongType, true, "source frame number (null for a movie)"),
+                    field("source_timecode", StringType, true, "source timecode of the frame (of a movie's first frame)"),
+                    field("amf_hash", StringType, true, "xxh128 of the AMF applied (render_documents)"),
+                    field("fdl_hash", StringType, true, "xxh128 of the FDL applied (render_documents)"),
+                    field("spec_hash", StringType, true, "xxh128 of the deliverable specification (render_documents)"),
+                    field("cdl", StringType, true, "the editor's ASC CDL recorded with the shot"),
+                    field("parameters_hash", StringType, false, "hash over every input above that shapes the pixels: equal means the same file"),
+                    field("shot_parameters_hash", StringType, false, "hash over the shot's frame range and parameters: a version's identity"),
+                    field("engine_version", StringType, true, "Rushes version that rendered it"),
+                    field("output_path", StringType, true, "URI of the file written"),
+                    field("frames", LongType, true, "frames in the file [frames]"),
+                    field("image_size", StringType, true, "width x height"),
+                    field("bytes", LongType, true, "file size [bytes]"),
+                    field("xxh128", StringType, true, "xxh128 of the file as written"),
+                    field("render_ms", DoubleType, true, "time the file took [ms]"),
+                    field("status", StringType, false, "ok or failed"),
+                    field("error_code", StringType, true, "error code when it failed"),
+                    field("message", StringType, true, "why it failed, and the fix; warnings otherwise"),
+                    field("plates_id", StringType, true, "plates run that rendered it"),
+                    field("rendered_at", TimestampType, true, "when"),
+            }), List.of(), List.of("render_id"), List.of("shot", "version"));
+
+    public static final TableDef RENDER_DOCUMENTS = new TableDef("render_documents", "the documents renders applied, by content hash",
+            new StructType(new StructField[] {
+                    field("document_hash", StringType, false, "xxh128 of the content"),
+                    field("kind", StringType, false, "amf, fdl or deliverable"),
+                    field("name", StringType, true, "where it was read from"),
+                    field("content", StringType, true, "the document itself (UTF-8)"),
+            }), List.of(), List.of("document_hash"), List.of());
+
+    /** What an ingest writes; a catalog needs these to be one. */
+    public static final List<TableDef> INGEST_TABLES = List.of(INGESTS, CLIPS, FILES, INGEST_ERRORS);
+
+    public static final List<TableDef> TABLES = List.of(INGESTS, CLIPS, FILES, INGEST_ERRORS, PULLS, RENDERS, RENDER_DOCUMENTS);
 
     private CatalogSchema() {
     }

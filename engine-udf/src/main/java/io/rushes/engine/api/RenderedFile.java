@@ -25,7 +25,7 @@ public record RenderedFile(String source, Long frame, String name, String output
         return error == null;
     }
 
-    static RenderedFile failed(String source, Long frame, String name, long nanos, RushesException error) {
+    public static RenderedFile failed(String source, Long frame, String name, long nanos, RushesException error) {
         return new RenderedFile(source, frame, name, null, null, 0, 0, null, nanos, List.of(), error);
     }
 }

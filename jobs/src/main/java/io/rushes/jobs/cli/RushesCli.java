@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Benchmarks beside their peers: rushes bench --help (the bench module; not in the spark-submit jar)."},
         subcommands = {InspectCommand.class, IngestCommand.class, SqlCommand.class, OptimizeCommand.class, RenderCommand.class,
                 MakeCardCommand.class, MhlCommand.class, FdlCommand.class, AmfCommand.class, ColorCommand.class, LutCommand.class,
-                PullCommand.class,
+                PullCommand.class, PlatesCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class})
 public final class RushesCli implements Runnable {
     /** What each command was asked to do, so its errors read "Cannot seal …" rather than "Cannot read …". */
@@ -21,7 +21,7 @@ public final class RushesCli implements Runnable {
             Map.entry("rushes render", "render"), Map.entry("rushes make-card", "make the card"), Map.entry("rushes mhl verify", "verify"),
             Map.entry("rushes mhl seal", "seal"), Map.entry("rushes fdl validate", "validate"), Map.entry("rushes fdl apply", "apply"),
             Map.entry("rushes fdl frame", "frame"), Map.entry("rushes amf validate", "validate"), Map.entry("rushes amf apply", "apply"),
-            Map.entry("rushes color apply", "apply"), Map.entry("rushes lut bake", "bake"), Map.entry("rushes pull check", "check"),
+            Map.entry("rushes color apply", "apply"), Map.entry("rushes lut bake", "bake"), Map.entry("rushes pull check", "check"), Map.entry("rushes plates", "render the plates"),
             Map.entry("rushes demo", "run the demo"));
 
     public static void main(String[] args) {

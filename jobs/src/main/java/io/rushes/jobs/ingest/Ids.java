@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Stable identifiers: the first 128 bits of a SHA-256 over the parts, separated so no two part lists collide. */
-final class Ids {
+public final class Ids {
     private Ids() {
     }
 
-    static String of(Object... parts) {
+    public static String of(Object... parts) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");

@@ -13,7 +13,8 @@ public final class SharedSpark {
 
     public static synchronized SparkSession get() {
         if (session == null) {
-            session = RushesSpark.session("local[2]", Map.of(
+            // local[2,2]: a failed task is tried once more, as on a cluster (the plates tests inject one).
+            session = RushesSpark.session("local[2,2]", Map.of(
                     "spark.sql.shuffle.partitions", "2",
                     "spark.default.parallelism", "2",
                     "spark.databricks.delta.snapshotPartitions", "2",

@@ -1,0 +1,30 @@
+package io.rushes.jobs.plates;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One task's work: frames of one shot (a sub-segment, or the whole shot for a movie) through one deliverable, with
+ * everything its lineage rows record. Built on the driver; the executor needs nothing else (the specification's bytes
+ * travel with it, so a cluster never reads the driver's files).
+ */
+record PlateUnit(String pullId, String shot, String clipId, String clipName, int version, String deliverable, byte[] specBytes,
+                 String specName, String specHash, String amf, String amfHash, String fdl, String cdl, String plate, boolean hq,
+                 String shotParametersHash, String folder, boolean movie, List<PlateFrame> frames) implements Serializable {
+
+    /**
+     * One source frame: where it is, its number and timecode, its content identity, and the ids of its output.
+     *
+     * @param renderId       the renders row (for a movie: the movie's, the same on every frame)
+     * @param parametersHash everything that shapes the output file
+     */
+    record PlateFrame(String location, Long frame, String timecode, String sourceHash, String renderId, String parametersHash)
+            implements Serializable {
+    }
+
+    /** Key of the render plan an executor builds once and reuses for every unit that shares it. */
+    String planKey() {
+        return String.join("\u0000", specHash, String.valueOf(amfHash), String.valueOf(amf), shot, plate, Integer.toString(version),
+                Boolean.toString(hq));
+    }
+}
