@@ -36,6 +36,8 @@ public final class BurnIn implements FrameOverlay {
     public static final String DECISION_VALUE = "framing_decision";
     /** Below this the glyphs are unreadable smudges; small frames get this size rather than none. */
     static final int MIN_TEXT_PX = 8;
+    /** Glyph rasters are kept per size: this bounds them (a few MB per glyph) on the tallest images; 0.2 of 8K UHD is 864. */
+    static final int MAX_TEXT_PX = 1024;
     /** A frame file's name as a sequence's frames are named (ClipDiscovery's rule): CLIP.0086400.dng, CLIP_0012.dng. */
     private static final Pattern NUMBERED = Pattern.compile("^(.*?)([._\\-]?)(\\d{1,9})\\.([A-Za-z0-9]+)$");
 
@@ -238,7 +240,7 @@ public final class BurnIn implements FrameOverlay {
 
     /** The font size in pixels for an image this tall. */
     int textPixels(int imageHeight) {
-        return Math.max(MIN_TEXT_PX, (int) Math.round(template.textSize() * imageHeight));
+        return (int) Math.min(MAX_TEXT_PX, Math.max(MIN_TEXT_PX, Math.round(template.textSize() * imageHeight)));
     }
 
     private void drawText(RgbImage image, GlyphRasters glyphs, int[] codePoints, int penX, int baseline) {
@@ -261,6 +263,14 @@ public final class BurnIn implements FrameOverlay {
                 }
             }
         }
+    }
+
+    /**
+     * An edge at {@code at} rounded to the nearest pixel boundary; one far beyond the image is held a line's widest
+     * (64 px, the schema's limit) outside it, so its line stays unseen and the arithmetic small.
+     */
+    private static int edge(double at, int size) {
+        return (int) Math.round(Math.max(-65, Math.min(size + 65.0, at)));
     }
 
     /** Blends {@code colour} at {@code opacity} over the pixels of [x0, x1) × [y0, y1), clipped to the image. */
@@ -289,10 +299,10 @@ public final class BurnIn implements FrameOverlay {
         double sx = (double) image.width() / developedWidth;
         double sy = (double) image.height() / developedHeight;
         Fdl.Rect r = framing.rect();
-        int x0 = (int) Math.round(r.x() * sx);
-        int x1 = (int) Math.round((r.x() + r.width()) * sx);
-        int y0 = (int) Math.round(r.y() * sy);
-        int y1 = (int) Math.round((r.y() + r.height()) * sy);
+        int x0 = edge(r.x() * sx, image.width());
+        int x1 = edge((r.x() + r.width()) * sx, image.width());
+        int y0 = edge(r.y() * sy, image.height());
+        int y1 = edge((r.y() + r.height()) * sy, image.height());
         BurnInTemplate.Framing style = framing.style();
         float opacity = (float) style.opacity();
         if (style.style() == BurnInTemplate.Style.MASK) {

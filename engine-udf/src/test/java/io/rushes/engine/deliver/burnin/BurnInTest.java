@@ -251,6 +251,27 @@ class BurnInTest {
     }
 
     @Test
+    void textSizeIsBoundedOnTinyAndHugeImages() {
+        BurnIn burnIn = BurnIn.compile(BurnInTemplates.shipped("review"), SHOT, "test");
+        assertEquals(8, burnIn.textPixels(90), "3 % of 90 lines is 3 px: drawn at the smallest legible size");
+        assertEquals(32, burnIn.textPixels(1080));
+        assertEquals(1024, burnIn.textPixels(60000), "the glyph rasters kept stay a few MB");
+    }
+
+    @Test
+    void aDecisionReachingFarPastTheImageDrawsOnlyTheEdgesInside() throws Exception {
+        // An FDL for other media (a canvas of 2e12 px): its right and bottom edges lie past what an int holds.
+        BurnIn burnIn = framing("{\"width\": 3}", fdl(2e12, 2e12, 100, 100, 1e12, 1e12));
+        RgbImage plain = noisy(960, 540, 6);
+        RgbImage drawn = copy(plain);
+        assertEquals(1, burnIn.draw(drawn, key -> null, 960, 540).size(), "warned that the canvas is not the frame");
+        assertEquals(java.util.List.of(100, 101, 102), java.util.stream.IntStream.range(0, 960).filter(x -> changed(plain, drawn, x, 300))
+                .boxed().toList(), "only the left edge on a middle row");
+        assertEquals(java.util.List.of(100, 101, 102), java.util.stream.IntStream.range(0, 540).filter(y -> changed(plain, drawn, 300, y))
+                .boxed().toList(), "only the top edge on a middle column");
+    }
+
+    @Test
     void aMaskDarkensOnlyWhatLiesOutsideTheDecisionByItsOpacity() throws Exception {
         BurnIn burnIn = framing("{\"style\": \"mask\", \"opacity\": 0.75}", fdl(960, 540, 0, 30, 960, 480));
         RgbImage plain = noisy(960, 540, 4);
