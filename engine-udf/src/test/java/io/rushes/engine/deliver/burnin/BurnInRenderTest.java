@@ -25,6 +25,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Burn-ins through the renderer and the deliverables: stills and movies, against the same render without them. */
 class BurnInRenderTest {
@@ -176,18 +178,29 @@ class BurnInRenderTest {
                 new FileByteSink(movie), dir);
     }
 
-    @Test
-    void aReviewMovieWithBurnInsDecodesWithItsBoxesAndTheTimecodeCountingOn() throws Exception {
+    /**
+     * The shipped ProRes review with and without burn-ins, and H.264 (a spec naming the review template beside the
+     * shipped h264-review), each decoded back by ffmpeg; the tolerance away from the boxes is the codec's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"prores-4444-review, prores-4444-review-burnin, 0.5", "h264-review, h264-burnin.json, 2.0"})
+    void aReviewMovieWithBurnInsDecodesWithItsBoxesAndTheTimecodeCountingOn(String plainSpec, String burntSpec, double tolerance)
+            throws Exception {
         ExternalTool.require("ffmpeg");
-        Path plainMovie = dir.resolve("plain.mov");
-        Path burntMovie = dir.resolve("burnt.mov");
-        assertEquals(2, write(Deliverable.prepare(Deliverables.shipped("prores-4444-review"), Map.of(), null, HQ), frames, plainMovie));
+        Files.writeString(dir.resolve("h264-burnin.json"), """
+                {"name": "h264-burnin", "format": "h264", "colour": {"stage": "display"}, "bit_depth": 8, "burn_in": "review",
+                 "naming": "{clip}_burnin.mov"}""");
+        Path plainMovie = dir.resolve(plainSpec + ".mov");
+        Path burntMovie = dir.resolve(burntSpec + ".mov");
+        assertEquals(2, write(Deliverables.prepare(plainSpec, Map.of(), HQ), frames, plainMovie));
         // The first frame twice: the same picture, so only what is burnt in can tell the two apart.
         List<Path> same = List.of(frames.get(0), frames.get(0));
-        assertEquals(2, write(Deliverable.prepare(Deliverables.shipped("prores-4444-review-burnin"), SHOT, null, HQ), same, burntMovie));
+        String burnt = burntSpec.endsWith(".json") ? dir.resolve(burntSpec).toString() : burntSpec;
+        assertEquals(2, write(Deliverables.prepare(burnt, SHOT, HQ), same, burntMovie));
         byte[] plain = decoded(plainMovie);
-        byte[] burnt = decoded(burntMovie);
-        assertEquals(2L * WIDTH * HEIGHT * 3, burnt.length);
+        byte[] burntFrames = decoded(burntMovie);
+        assertEquals(2L * WIDTH * HEIGHT * 3, burntFrames.length);
+        assertEquals(2L * WIDTH * HEIGHT * 3, plain.length);
 
         BurnIn burnIn = BurnIn.compile(BurnInTemplates.shipped("review"), SHOT, "test");
         RgbImage grey = new RgbImage(WIDTH, HEIGHT, new float[WIDTH * HEIGHT * 3]);
@@ -195,17 +208,17 @@ class BurnInRenderTest {
         RgbImage drawn = new RgbImage(WIDTH, HEIGHT, grey.data().clone());
         burnIn.draw(drawn, key -> key.equals("timecode") ? "10:02:00:03" : null, WIDTH, HEIGHT);
         int[] timecodeBox = changedIn(grey, drawn, WIDTH / 2, 0, WIDTH, HEIGHT / 2);
-        double inBox = difference(plain, 0, burnt, 0, timecodeBox[0], timecodeBox[1], timecodeBox[2], timecodeBox[3]);
-        double centre = difference(plain, 0, burnt, 0, WIDTH / 4, HEIGHT / 4, WIDTH * 3 / 4, HEIGHT * 3 / 4);
+        double inBox = difference(plain, 0, burntFrames, 0, timecodeBox[0], timecodeBox[1], timecodeBox[2], timecodeBox[3]);
+        double centre = difference(plain, 0, burntFrames, 0, WIDTH / 4, HEIGHT / 4, WIDTH * 3 / 4, HEIGHT * 3 / 4);
         // The timecode's last digits: the two frames of the same picture differ there as 10:02:00:0x counts on.
         int[] lastDigits = {timecodeBox[2] - timecodeBox[3], timecodeBox[1], timecodeBox[2], timecodeBox[3]};
-        double counted = difference(burnt, 0, burnt, 1, lastDigits[0], lastDigits[1], lastDigits[2], lastDigits[3]);
-        double elsewhere = difference(burnt, 0, burnt, 1, 0, HEIGHT / 4, WIDTH, HEIGHT * 3 / 4);
-        System.out.printf(Locale.ROOT, "burnt vs plain first frame, 8-bit codes: timecode box %.2f, centre %.3f; burnt frame 0 vs 1: last digits"
-                + " %.2f, middle rows %.3f%n", inBox, centre, counted, elsewhere);
+        double counted = difference(burntFrames, 0, burntFrames, 1, lastDigits[0], lastDigits[1], lastDigits[2], lastDigits[3]);
+        double elsewhere = difference(burntFrames, 0, burntFrames, 1, 0, HEIGHT / 4, WIDTH, HEIGHT * 3 / 4);
+        System.out.printf(Locale.ROOT, "%s: burnt vs plain first frame, 8-bit codes: timecode box %.2f, centre %.3f; burnt frame 0 vs 1: last digits"
+                + " %.2f, middle rows %.3f%n", burntSpec, inBox, centre, counted, elsewhere);
         assertTrue(inBox > 20, "the timecode box is burnt in: " + inBox);
-        assertTrue(centre < 0.5, "the picture away from the boxes is the plain one within ProRes 4444's error: " + centre);
+        assertTrue(centre < tolerance, "the picture away from the boxes is the plain one within the codec's error: " + centre);
         assertTrue(counted > 2, "the timecode counts on from frame to frame: " + counted);
-        assertTrue(elsewhere < 0.05, "the same picture elsewhere: " + elsewhere);
+        assertTrue(elsewhere < tolerance / 4, "the same picture elsewhere: " + elsewhere);
     }
 }
