@@ -117,6 +117,18 @@ class BurnInRenderTest {
         assertTrue(changed > 2000, "the boxes and text changed " + changed + " pixels");
     }
 
+    /** A still's fields come from its own file: the sample card starts clip 1 of seed 3 at 10:02:00:03, one frame a number. */
+    @Test
+    void aStillBurnsInItsOwnClipReelTimecodeAndFrameNumber() throws Exception {
+        BurnIn burnIn = BurnIn.compile(BurnInTemplates.shipped("review"), SHOT, "test");
+        RgbImage plain = image(display(FrameRenderer.Format.PNG, 0, null), frames.get(1), null);
+        RgbImage burnt = image(display(FrameRenderer.Format.PNG, 0, burnIn), frames.get(1), null);
+        assertTrue(frames.get(1).getFileName().toString().equals("A001C001_261124_R1DB.0086401.dng"), frames.get(1).toString());
+        Map<String, String> expected = Map.of("clip", "A001C001_261124_R1DB", "reel", "A001R1DB", "timecode", "10:02:00:04", "frame", "86401");
+        burnIn.draw(plain, expected::get, WIDTH, HEIGHT);
+        assertTrue(java.util.Arrays.equals(plain.data(), burnt.data()), "the renderer burnt in " + expected);
+    }
+
     @Test
     void burnInsAreRefusedOnAStageThatIsNotDisplay() {
         BurnIn burnIn = BurnIn.compile(BurnInTemplates.shipped("review"), SHOT, "test");
