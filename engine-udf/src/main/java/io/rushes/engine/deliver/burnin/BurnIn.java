@@ -38,6 +38,7 @@ public final class BurnIn implements FrameOverlay {
     static final int MIN_TEXT_PX = 8;
     /** Glyph rasters are kept per size: this bounds them (a few MB per glyph) on the tallest images; 0.2 of 8K UHD is 864. */
     static final int MAX_TEXT_PX = 1024;
+    static final int MAX_SIZES_KEPT = 4;
     /** A frame file's name as a sequence's frames are named (ClipDiscovery's rule): CLIP.0086400.dng, CLIP_0012.dng. */
     private static final Pattern NUMBERED = Pattern.compile("^(.*?)([._\\-]?)(\\d{1,9})\\.([A-Za-z0-9]+)$");
 
@@ -203,7 +204,11 @@ public final class BurnIn implements FrameOverlay {
             return warnings;
         }
         int size = textPixels(image.height());
-        GlyphRasters glyphs = rasters.computeIfAbsent(size, GlyphRasters::new);
+        GlyphRasters glyphs = rasters.get(size);
+        if (glyphs == null) {
+            // Frames of one deliverable come in a few sizes; rasters for more are made per frame rather than kept.
+            glyphs = rasters.size() < MAX_SIZES_KEPT ? rasters.computeIfAbsent(size, GlyphRasters::new) : new GlyphRasters(size);
+        }
         int pad = (int) Math.round(template.box().padding() * size);
         int margin = (int) Math.round(template.margin() * image.height());
         int gap = Math.max(1, (int) Math.round(0.15 * size));

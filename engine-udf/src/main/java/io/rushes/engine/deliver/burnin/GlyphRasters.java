@@ -23,6 +23,11 @@ final class GlyphRasters {
     private static final Font FONT = load();
     /** Antialiased, fractional metrics: the advance is the font's, not rounded per glyph. */
     private static final FontRenderContext CONTEXT = new FontRenderContext(null, true, true);
+    /**
+     * Glyphs kept per size: a burn-in uses a few dozen; text from a file's metadata could ask for every glyph of the
+     * font (over 3000), which is rasterised each time instead of kept.
+     */
+    static final int MAX_KEPT = 256;
 
     /**
      * One glyph's coverage (0..1, row-major) and where its top-left pixel lies from the pen position on the baseline.
@@ -50,6 +55,11 @@ final class GlyphRasters {
         return size;
     }
 
+    /** How many glyphs are kept. */
+    int kept() {
+        return glyphs.size();
+    }
+
     /** The pen's advance per character (the font is monospaced). */
     double advance() {
         return advance;
@@ -68,7 +78,11 @@ final class GlyphRasters {
     /** The glyph of a code point: a character the font lacks is drawn as '?'. */
     Glyph glyph(int codePoint) {
         int shown = font.canDisplay(codePoint) ? codePoint : '?';
-        return glyphs.computeIfAbsent(shown, this::rasterise);
+        Glyph kept = glyphs.get(shown);
+        if (kept != null) {
+            return kept;
+        }
+        return glyphs.size() < MAX_KEPT ? glyphs.computeIfAbsent(shown, this::rasterise) : rasterise(shown);
     }
 
     private Glyph rasterise(int codePoint) {

@@ -272,6 +272,19 @@ class BurnInTest {
     }
 
     @Test
+    void glyphsKeptAreBoundedWhateverTheTextAsks() {
+        GlyphRasters rasters = new GlyphRasters(16);
+        GlyphRasters.Glyph a = rasters.glyph('A');
+        assertTrue(a == rasters.glyph('A'), "a glyph is rasterised once and kept");
+        for (int c = 0x400; c < 0x400 + 2 * GlyphRasters.MAX_KEPT; c++) { // Cyrillic and beyond: glyphs the font has
+            rasters.glyph(c);
+        }
+        assertEquals(GlyphRasters.MAX_KEPT, rasters.kept());
+        assertEquals(java.util.Arrays.toString(rasters.glyph('?').coverage()), java.util.Arrays.toString(rasters.glyph(0x4E00).coverage()),
+                "a character the font lacks (CJK) is drawn as '?'");
+    }
+
+    @Test
     void aMaskDarkensOnlyWhatLiesOutsideTheDecisionByItsOpacity() throws Exception {
         BurnIn burnIn = framing("{\"style\": \"mask\", \"opacity\": 0.75}", fdl(960, 540, 0, 30, 960, 480));
         RgbImage plain = noisy(960, 540, 4);
