@@ -167,16 +167,13 @@ public final class BurnIn implements FrameOverlay {
             putIfNotNull(values, "timecode", md.string(ClipField.START_TIMECODE));
             putIfNotNull(values, "frame", number);
         }
-        Map<ClipField, String> catalog = new EnumMap<>(ClipField.class);
-        for (ClipField f : catalogFields) {
+        for (ClipField f : catalogFields) { // by column name: none is also a frame field's (reel is the frame's)
             Object v = md.get(f);
             if (v != null) {
-                catalog.put(f, BurnInText.format(v));
+                values.put(f.column(), BurnInText.format(v));
             }
         }
-        return draw(image, key -> values.containsKey(key) ? values.get(key) : catalog.entrySet().stream()
-                .filter(e -> e.getKey().column().equals(key)).map(Map.Entry::getValue).findFirst().orElse(null),
-                frame.developedWidth(), frame.developedHeight());
+        return draw(image, values::get, frame.developedWidth(), frame.developedHeight());
     }
 
     private boolean needsMetadata(MoviePosition movie) {
@@ -190,9 +187,9 @@ public final class BurnIn implements FrameOverlay {
     }
 
     /**
-     * Draws on {@code image} with the given values and each other field's value from {@code frameValue} (null: left blank); the framing decision maps
-     * from a frame developed at {@code developedWidth}×{@code developedHeight} (its FDL canvas) onto the image, scaled
-     * when a fit resized it. Returns warnings for the user.
+     * Draws on {@code image} with the given values and each other field's value from {@code frameValue} (null: left
+     * blank); the framing decision maps from a frame developed at {@code developedWidth}×{@code developedHeight} (its FDL
+     * canvas) onto the image, scaled when a fit resized it. Returns warnings for the user.
      */
     public List<String> draw(RgbImage image, Function<String, String> frameValue, int developedWidth, int developedHeight) {
         Function<String, String> value = key -> given.containsKey(key) ? given.get(key) : frameValue.apply(key);
