@@ -59,9 +59,11 @@ public final class FrameRenderer {
      * @param fit the longest side of the output in pixels, scaled down in linear light before any output transform
      *     (0: the frame's own size)
      * @param exrCompression with {@link Format#EXR}: the compression (null: ZIP, what VFX vendors take by default)
+     * @param overlay with {@link Stage#DISPLAY}: burn-ins drawn on each display image after any fit (null: none)
      */
     public record Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
-                          DngRawDecoder.Region region, ColorProcessor display, int fit, ExrCompression exrCompression) {
+                          DngRawDecoder.Region region, ColorProcessor display, int fit, ExrCompression exrCompression,
+                          FrameOverlay overlay) {
         /** Settings are checked here, where they enter the engine, so a bad one fails before any frame is read. */
         public Options {
             DngColor.checkKelvin(kelvin);
@@ -86,15 +88,24 @@ public final class FrameRenderer {
                 throw Errors.invalidArgument("the region " + describe(region) + " is " + (region.width() < 1 || region.height() < 1 ? "empty" : "negative"),
                         "Give X,Y of at least 0 and W,H of at least 1, inside the frame's active area (sensor coordinates, as stored)");
             }
+            if (overlay != null && stage != Stage.DISPLAY) {
+                throw Errors.invalidArgument("burn-ins on the " + stage.name().toLowerCase(java.util.Locale.ROOT) + " stage: they are drawn in "
+                        + "display code values, after the output transform", "Burn in on the display stage only");
+            }
+        }
+
+        public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
+                DngRawDecoder.Region region, ColorProcessor display, int fit, ExrCompression exrCompression) {
+            this(stage, format, output, method, kelvin, region, display, fit, exrCompression, null);
         }
 
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
                 DngRawDecoder.Region region) {
-            this(stage, format, output, method, kelvin, region, null, 0, null);
+            this(stage, format, output, method, kelvin, region, null, 0, null, null);
         }
 
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin) {
-            this(stage, format, output, method, kelvin, null, null, 0, null);
+            this(stage, format, output, method, kelvin, null, null, 0, null, null);
         }
     }
 
@@ -219,11 +230,14 @@ public final class FrameRenderer {
         return dpx;
     }
 
-    /** A frame developed to the options' stage (and through the display processor for the display stage), not yet written. */
-    private record Developed(RgbImage image, DngDevelop.Output output, String description) {
+    /**
+     * A frame developed to the options' stage (and through the display processor and any overlay for the display
+     * stage), not yet written.
+     */
+    private record Developed(RgbImage image, DngDevelop.Output output, String description, List<String> warnings) {
     }
 
-    private Developed developed(ByteSource source) {
+    private Developed developed(ByteSource source, FrameOverlay.MoviePosition position) {
         DngHeader header = readHeader(source);
         DngRawDecoder.Region want = options.region();
         DngRawDecoder.Region decoded = want;
@@ -240,6 +254,8 @@ public final class FrameRenderer {
         };
         int o = orientation(header);
         RgbImage image = develop(header, raw, color, output, want, decoded).oriented(o);
+        int developedWidth = image.width();
+        int developedHeight = image.height();
         if (options.fit() > 0) {
             image = Thumbnails.fitWithin(image, options.fit()); // before the output transform: fewer pixels through it
         }
@@ -249,17 +265,24 @@ public final class FrameRenderer {
             display.applyImage(image.data());
             rendered = "display code values (" + display.describe() + ")";
         }
+        List<String> warnings = options.overlay() == null ? List.of()
+                : options.overlay().draw(image, new FrameOverlay.Frame(source, developedWidth, developedHeight, position));
         String description = "rushes " + rendered + " from " + source.name() + "; orientation " + o + " applied; white "
                 + String.format(java.util.Locale.ROOT, "%.5f,%.5f", color.whiteXy()[0], color.whiteXy()[1]);
-        return new Developed(image, output, description);
+        return new Developed(image, output, description, warnings);
     }
 
     /** One frame as an image at the options' stage, for writers that take frames one by one (movies). */
     public RgbImage image(ByteSource source) {
+        return image(source, null);
+    }
+
+    /** One frame of a movie at {@code position} there (its burnt-in timecode and number), as an image at the options' stage. */
+    public RgbImage image(ByteSource source, FrameOverlay.MoviePosition position) {
         if (options.stage() == Stage.RAW) {
             throw Errors.invalidArgument("the raw stage's CFA values are not an image to put in a movie", "Use a developed stage");
         }
-        return developed(source).image();
+        return developed(source, position).image();
     }
 
     /** Renders and writes one frame; returns its size ("WxH") and the warnings to show the user. */
@@ -276,11 +299,11 @@ public final class FrameRenderer {
             TiffImages.writeRaw(raw, out, "rushes raw CFA values as stored, active area " + raw.width() + "x" + raw.height());
             return new Rendered(raw.width() + "x" + raw.height(), List.of());
         }
-        Developed developed = developed(source);
+        Developed developed = developed(source, null);
         RgbImage image = developed.image();
         DngDevelop.Output output = developed.output();
         String description = developed.description();
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(developed.warnings());
         switch (options.format()) {
             case TIFF16 -> {
                 TiffImages.Clipping clipped = TiffImages.writeRgb16(image, out, description);

@@ -6,6 +6,9 @@ import io.rushes.engine.color.LutBake;
 import io.rushes.engine.color.TransformRegistry;
 import io.rushes.engine.color.amf.AmfPipeline;
 import io.rushes.engine.color.amf.AmfReader;
+import io.rushes.engine.deliver.burnin.BurnIn;
+import io.rushes.engine.deliver.burnin.BurnInTemplate;
+import io.rushes.engine.deliver.burnin.BurnInTemplates;
 import io.rushes.engine.deliver.exr.ExrCompression;
 import io.rushes.engine.deliver.movie.MovieCodec;
 import io.rushes.engine.deliver.movie.MovieSettings;
@@ -24,6 +27,7 @@ import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.FrameRates;
 import io.rushes.engine.metadata.Timecode;
 import io.rushes.engine.render.FrameInputs;
+import io.rushes.engine.render.FrameOverlay;
 import io.rushes.engine.render.FrameRenderer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +41,7 @@ import java.util.regex.Pattern;
 /**
  * A deliverable made ready to render: its specification as the renderer's settings, and its naming template with the
  * values the user gave ({@code shot}, {@code plate}, {@code version}). Everything that can be refused is refused here,
- * before any frame is read: movies and burn-ins (not rendered yet), FDL canvas templates, a field the template uses
+ * before any frame is read: a scene-linear movie, FDL canvas templates, a field the naming or burn-in template uses
  * without a value.
  */
 public final class Deliverable {
@@ -65,10 +69,6 @@ public final class Deliverable {
             throw Errors.invalidDocument(spec.file(), "$.colour", "a review movie holds display code values, not scene-linear light",
                     "Give the movie a display colour ({\"stage\": \"display\"})");
         }
-        if (spec.burnIn() != null) {
-            throw Errors.unsupportedFeature(spec.file(), -1, "the burn-in template '" + spec.burnIn() + "' ($.burn_in): burning in text",
-                    "Remove burn_in from the specification until burn-ins are rendered");
-        }
         if (spec.canvasTemplate() != null) {
             throw Errors.unsupportedFeature(spec.file(), -1, "sizing by the FDL canvas template '" + spec.canvasTemplate()
                     + "' ($.resolution.canvas_template)", "Size by {\"fit\": N} for now, or apply the template with rushes fdl frame");
@@ -78,6 +78,7 @@ public final class Deliverable {
                     "Leave --lut out, or use a display deliverable");
         }
         Map<NameTemplate.Field, String> given = given(spec, values);
+        BurnIn burnIn = burnIn(spec, values, folder, development);
         FrameRenderer.Options options = new FrameRenderer.Options(
                 spec.colour().display() ? FrameRenderer.Stage.DISPLAY : FrameRenderer.Stage.ACES,
                 spec.format().movie() ? null : renderFormat(spec.format()),
@@ -85,8 +86,28 @@ public final class Deliverable {
                 development.method(), development.kelvin(), development.region(),
                 spec.colour().display() ? display(spec, folder, development) : null,
                 spec.fit(),
-                spec.compression() == null ? null : ExrCompression.valueOf(spec.compression().name()));
+                spec.compression() == null ? null : ExrCompression.valueOf(spec.compression().name()), burnIn);
         return new Deliverable(spec, options, given);
+    }
+
+    /**
+     * The spec's burn-in template compiled with the values given (null: none). Its framing decision maps onto the whole
+     * developed frame, so it is refused with a region of it.
+     */
+    private static BurnIn burnIn(DeliverableSpec spec, Map<String, String> values, Path folder, Development development) {
+        if (spec.burnIn() == null) {
+            BURN_IN_VALUES.stream().filter(values::containsKey).findFirst().ifPresent(key -> {
+                throw Errors.invalidArgument("--set " + key + "=…: " + spec.name() + " has no burn-in template to draw framing with",
+                        "Leave it out, or use a deliverable with burn_in (e.g. prores-4444-review-burnin)");
+            });
+            return null;
+        }
+        BurnInTemplate template = BurnInTemplates.resolve(spec.burnIn(), folder, spec.file());
+        if (template.framing() != null && development.region() != null) {
+            throw Errors.invalidArgument("framing lines with --region: the FDL's canvas is the whole frame, and a region renders part of it",
+                    "Leave --region out, or use a burn-in template without framing");
+        }
+        return BurnIn.compile(template, values, spec.name());
     }
 
     public DeliverableSpec spec() {
@@ -105,13 +126,22 @@ public final class Deliverable {
     public long writeMovie(List<String> locations, ByteSourceFactory sources, ByteSink sink, Path scratchFolder) throws IOException {
         FrameRenderer renderer = new FrameRenderer(options);
         MovieWriter writer = null;
+        MovieSettings settings = null;
+        Long firstNumber = null;
         try {
-            for (String location : locations) {
-                try (ByteSource source = sources.open(location)) {
+            for (int i = 0; i < locations.size(); i++) {
+                try (ByteSource source = sources.open(locations.get(i))) {
                     FrameInputs.identify(source, Set.of(FrameInputs.Kind.DNG), "rendered");
-                    RgbImage image = renderer.image(source);
+                    if (settings == null) {
+                        settings = movieSettings(source);
+                        firstNumber = BurnIn.frameNumber(source.name());
+                    }
+                    // Burnt in as the movie counts them (its tmcd track), from its first frame.
+                    RgbImage image = renderer.image(source, new FrameOverlay.MoviePosition(
+                            settings.startTimecode() == null ? null : settings.startTimecode().plusFrames(i).toString(),
+                            firstNumber == null ? null : firstNumber + i));
                     if (writer == null) {
-                        writer = MovieWriter.open(sink, scratchFolder, image.width(), image.height(), movieSettings(source));
+                        writer = MovieWriter.open(sink, scratchFolder, image.width(), image.height(), settings);
                     }
                     writer.write(image);
                 }
@@ -192,15 +222,22 @@ public final class Deliverable {
         }
     }
 
+    /** Values given for a burn-in template's framing lines rather than for the naming template. */
+    private static final List<String> BURN_IN_VALUES = List.of(BurnIn.FDL_VALUE, BurnIn.DECISION_VALUE);
+
     /** The values given for the naming template, each checked, and every field the template uses without one refused. */
     private static Map<NameTemplate.Field, String> given(DeliverableSpec spec, Map<String, String> values) {
         Map<NameTemplate.Field, String> given = new EnumMap<>(NameTemplate.Field.class);
         List<String> keys = NameTemplate.Field.GIVEN.stream().map(NameTemplate.Field::key).toList();
         for (Map.Entry<String, String> e : values.entrySet()) {
+            if (BURN_IN_VALUES.contains(e.getKey())) {
+                continue; // the burn-in's framing decision, checked where it is read
+            }
             NameTemplate.Field field = NameTemplate.Field.GIVEN.stream().filter(f -> f.key().equals(e.getKey())).findFirst().orElse(null);
             if (field == null) {
                 throw Errors.invalidArgument("--set " + e.getKey() + "=…: " + e.getKey() + " is not a value to set",
-                        "Set " + String.join(", ", keys) + " (clip, reel and frame come from each frame)");
+                        "Set " + String.join(", ", keys) + " (clip, reel and frame come from each frame), or " + String.join(", ", BURN_IN_VALUES)
+                                + " for a burn-in's framing lines");
             }
             String v = e.getValue();
             if (field.numeric() ? !v.matches("[0-9]{1,18}") : !NameTemplate.NAME_CHARACTERS.matcher(v).matches() || v.contains("..")) {

@@ -12,7 +12,7 @@ import java.util.Set;
  * @param bitDepth bits per channel declared (null: the format's own)
  * @param fit the longest side in pixels (0: the frame's size)
  * @param canvasTemplate an FDL canvas template id to size by (null: none)
- * @param burnIn a burn-in template name (null: none)
+ * @param burnIn a shipped burn-in template, or a template file relative to the spec's folder (null: none)
  */
 public record DeliverableSpec(String file, String name, String description, Format format, Colour colour, Compression compression,
                               Integer bitDepth, int fit, String canvasTemplate, String burnIn, NameTemplate naming) {

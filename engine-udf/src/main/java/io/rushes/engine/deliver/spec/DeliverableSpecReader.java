@@ -136,6 +136,15 @@ public final class DeliverableSpecReader {
         NameTemplate naming = naming(root.get("naming").asText(), format, problems);
         String description = root.has("description") ? root.get("description").asText() : "";
         String burnIn = root.has("burn_in") ? root.get("burn_in").asText() : null;
+        if (burnIn != null) {
+            if (!colour.display()) {
+                problems.add(new Problem("$.burn_in", "burn-ins are drawn in display code values, and this deliverable is scene-referred"
+                        + (colour.space() == null ? "" : " (" + colour.space().key() + ")") + ": remove burn_in, or use the stage display"));
+            } else if (burnIn.startsWith("/") || java.util.Arrays.asList(burnIn.split("/")).contains("..")) {
+                problems.add(new Problem("$.burn_in", "'" + burnIn + "' leaves the specification's folder: give a shipped template or a file"
+                        + " beside the specification (a relative path without '..')"));
+            }
+        }
         return problems.isEmpty() ? new DeliverableSpec(file, root.get("name").asText(), description, format, colour, compression,
                 bitDepth, fit, canvasTemplate, burnIn, naming) : null;
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class Deliverables {
     /** Every shipped specification, by name (resources under {@code shipped/}), in the order they are listed. */
     public static final List<String> SHIPPED = List.of("aces-exr-plate", "dpx-log-pull", "jpeg-thumbnail", "png-poster",
-            "prores-4444-review", "h264-review");
+            "prores-4444-review", "prores-4444-review-burnin", "h264-review");
 
     private Deliverables() {
     }

@@ -5,13 +5,13 @@
  * {"name": "aces-exr-plate",                      [A-Za-z0-9._-], 1 to 64
  *  "description": "…",                            shown by rushes render --list-deliverables
  *  "format": "exr",                               tiff16 tiff32f exr dpx10 dpx16 jpeg png | prores_422hq prores_4444
- *                                                 prores_4444xq dnxhr_hqx dnxhr_444 h264 (movies: declared, refused by render)
+ *                                                 prores_4444xq dnxhr_hqx dnxhr_444 h264 (movies: one QuickTime file per clip)
  *  "colour": {"stage": "scene", "space": "ACES2065-1"},   or ACEScg, ACEScct; or {"stage": "display"} with an
  *                                                 optional "amf" (beside the spec) or "output_transform" (an ACES id)
  *  "compression": "piz",                          exr only: none rle zips zip piz
  *  "bit_depth": 16,                               optional; must be what the format writes
  *  "resolution": {"fit": 512},                    longest side, 1 to 65535; or {"canvas_template": ID} (refused by render)
- *  "burn_in": "slate",                            a burn-in template name (refused by render)
+ *  "burn_in": "review",                           a shipped burn-in template, or NAME.json beside the spec (display only)
  *  "naming": "{shot}_{plate}_v{version:03d}.{frame:04d}.exr"}
  * </pre>
  * Naming fields: clip, reel, frame (from each frame), shot, plate, version (given: {@code --set key=value}); numbers

@@ -106,6 +106,63 @@ class DeliverableTest {
     }
 
     @Test
+    void theShippedBurnInReviewDrawsTheReviewTemplateWithTheShotAndVersionGiven() {
+        Deliverable d = Deliverable.prepare(Deliverables.shipped("prores-4444-review-burnin"), Map.of("shot", "SH010", "version", "3"), null, HQ);
+        assertTrue(d.movie());
+        assertEquals("review", ((io.rushes.engine.deliver.burnin.BurnIn) d.options().overlay()).template().name());
+        assertNull(Deliverable.prepare(Deliverables.shipped("prores-4444-review"), Map.of(), null, HQ).options().overlay());
+        RushesException e = assertThrows(RushesException.class, () -> Deliverable.prepare(Deliverables.shipped("prores-4444-review-burnin"),
+                Map.of("version", "3"), null, HQ));
+        assertEquals("Cannot go on: the burn-in template review of prores-4444-review-burnin uses {shot} ($.items[2].text), which has no value."
+                + " Give it: --set shot=SH010", e.getMessage());
+    }
+
+    @Test
+    void burnInsAreRefusedOnSceneReferredDeliverablesAndUnknownTemplates() {
+        DeliverableSpecReader.Result scene = DeliverableSpecReader.read("""
+                {"name": "t", "format": "exr", "colour": {"stage": "scene", "space": "ACEScg"}, "burn_in": "review", "naming": "{clip}.{frame}.exr"}"""
+                .getBytes(StandardCharsets.UTF_8), "t.json");
+        assertEquals("[$.burn_in: burn-ins are drawn in display code values, and this deliverable is scene-referred (ACEScg): remove burn_in,"
+                + " or use the stage display]", scene.problems().toString());
+        DeliverableSpecReader.Result outside = DeliverableSpecReader.read("""
+                {"name": "t", "format": "png", "colour": {"stage": "display"}, "burn_in": "../burnins/slate.json", "naming": "{clip}.{frame}.png"}"""
+                .getBytes(StandardCharsets.UTF_8), "t.json");
+        assertEquals("[$.burn_in: '../burnins/slate.json' leaves the specification's folder: give a shipped template or a file beside the"
+                + " specification (a relative path without '..')]", outside.problems().toString());
+        RushesException unknown = assertThrows(RushesException.class, () -> Deliverable.prepare(read("""
+                {"name": "t", "format": "png", "colour": {"stage": "display"}, "burn_in": "slate", "naming": "{clip}.{frame}.png"}"""),
+                Map.of(), null, HQ));
+        assertEquals("Cannot read t.json: at $.burn_in: 'slate' is no shipped burn-in template. Give review", unknown.getMessage());
+        RushesException noBurnIn = assertThrows(RushesException.class, () -> Deliverable.prepare(Deliverables.shipped("png-poster"),
+                Map.of("fdl", "show.fdl"), null, HQ));
+        assertEquals("Cannot go on: --set fdl=…: png-poster has no burn-in template to draw framing with. Leave it out, or use a deliverable"
+                + " with burn_in (e.g. prores-4444-review-burnin)", noBurnIn.getMessage());
+    }
+
+    @Test
+    void aBurnInTemplateFileAndItsFdlAreFoundBesideTheSpec() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("framed"));
+        java.nio.file.Files.createDirectories(folder.resolve("burnins"));
+        java.nio.file.Files.writeString(folder.resolve("burnins/show.fdl"), """
+                {"uuid": "d1b0a6b6-3f7e-4a0a-9d1f-3a4c2c9b8e11", "version": {"major": 2, "minor": 0}, "fdl_creator": "test",
+                 "framing_intents": [{"id": "FI1", "aspect_ratio": {"width": 2, "height": 1}, "protection": 0}],
+                 "contexts": [{"label": "A", "canvases": [{"id": "CV1", "source_canvas_id": "CV1", "dimensions": {"width": 16, "height": 16},
+                   "framing_decisions": [{"id": "CV1-FI1", "framing_intent_id": "FI1", "dimensions": {"width": 16, "height": 8},
+                     "anchor_point": {"x": 0, "y": 4}}]}]}]}""");
+        java.nio.file.Files.writeString(folder.resolve("burnins/framed.json"), """
+                {"name": "framed", "items": [{"position": "top-left", "text": "{clip}"}], "framing": {"fdl": "show.fdl", "style": "mask"}}""");
+        java.nio.file.Path spec = java.nio.file.Files.writeString(folder.resolve("review.json"), """
+                {"name": "review", "format": "tiff16", "colour": {"stage": "display"}, "burn_in": "burnins/framed.json",
+                 "naming": "{clip}.{frame}.tif"}""");
+        Deliverable d = Deliverables.prepare(spec.toString(), Map.of(), HQ);
+        assertEquals("framed", ((io.rushes.engine.deliver.burnin.BurnIn) d.options().overlay()).template().name());
+        RushesException region = assertThrows(RushesException.class, () -> Deliverables.prepare(spec.toString(), Map.of(),
+                new Deliverable.Development(Demosaic.Method.RCD, null, new io.rushes.engine.format.dng.DngRawDecoder.Region(0, 0, 8, 8), 0, 0.02)));
+        assertEquals("Cannot go on: framing lines with --region: the FDL's canvas is the whole frame, and a region renders part of it. Leave"
+                + " --region out, or use a burn-in template without framing", region.getMessage());
+    }
+
+    @Test
     void aSceneLinearMovieIsRefused() {
         DeliverableSpec spec = DeliverableSpecReader.load(("{\"name\": \"linear-movie\", \"format\": \"prores_4444\", \"colour\": "
                 + "{\"stage\": \"scene\", \"space\": \"ACES2065-1\"}, \"naming\": \"{clip}.mov\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
@@ -121,7 +178,7 @@ class DeliverableTest {
                 + " has no value. Give it: --set version=1", assertThrows(RushesException.class, () -> Deliverable.prepare(
                         Deliverables.shipped("aces-exr-plate"), Map.of("shot", "SH010", "plate", "BG01"), null, HQ)).getMessage());
         assertEquals("Cannot go on: --set take=…: take is not a value to set. Set shot, plate, version (clip, reel and frame come from each"
-                + " frame)", assertThrows(RushesException.class, () -> Deliverable.prepare(Deliverables.shipped("jpeg-thumbnail"),
+                + " frame), or fdl, framing_decision for a burn-in's framing lines", assertThrows(RushesException.class, () -> Deliverable.prepare(Deliverables.shipped("jpeg-thumbnail"),
                         Map.of("take", "2"), null, HQ)).getMessage());
         assertEquals("Cannot go on: --set version='v3' is not a whole number. Give version as digits, e.g. 3",
                 assertThrows(RushesException.class, () -> Deliverable.prepare(Deliverables.shipped("aces-exr-plate"),
@@ -129,12 +186,6 @@ class DeliverableTest {
         assertEquals("Cannot go on: --set shot='../x' is not a name part of [A-Za-z0-9._-]. Give shot as e.g. SH010",
                 assertThrows(RushesException.class, () -> Deliverable.prepare(Deliverables.shipped("aces-exr-plate"),
                         Map.of("shot", "../x", "plate", "BG01", "version", "3"), null, HQ)).getMessage());
-        RushesException burnIn = assertThrows(RushesException.class, () -> Deliverable.prepare(read("""
-                {"name": "t", "format": "png", "colour": {"stage": "display"}, "burn_in": "slate", "naming": "{clip}.{frame}.png"}"""),
-                Map.of(), null, HQ));
-        assertEquals(ErrorCode.UNSUPPORTED_FEATURE, burnIn.code());
-        assertEquals("Cannot read t.json: the burn-in template 'slate' ($.burn_in): burning in text is not supported. Remove burn_in from the"
-                + " specification until burn-ins are rendered", burnIn.getMessage());
         RushesException canvas = assertThrows(RushesException.class, () -> Deliverable.prepare(read("""
                 {"name": "t", "format": "exr", "colour": {"stage": "scene", "space": "ACEScg"}, "resolution": {"canvas_template": "VX220310"},
                  "naming": "{clip}.{frame}.exr"}"""), Map.of(), null, HQ));
@@ -171,7 +222,7 @@ class DeliverableTest {
         assertTrue(expected.contains("P3"), expected);
         RushesException shipped = assertThrows(RushesException.class, () -> Deliverables.prepare("review", Map.of(), HQ));
         assertEquals("Cannot go on: 'review' is no shipped deliverable and not a .json file. Give one of aces-exr-plate, dpx-log-pull,"
-                + " jpeg-thumbnail, png-poster, prores-4444-review, h264-review (rushes render --list-deliverables), or the path of a"
+                + " jpeg-thumbnail, png-poster, prores-4444-review, prores-4444-review-burnin, h264-review (rushes render --list-deliverables), or the path of a"
                 + " specification", shipped.getMessage());
     }
 
