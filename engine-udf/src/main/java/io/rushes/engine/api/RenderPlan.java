@@ -27,6 +27,11 @@ public final class RenderPlan {
 
     /** A deliverable: its stills one file per frame, or its movie one file per unit of work. */
     public static RenderPlan of(Deliverable deliverable) {
+        if (deliverable.spec().canvasTemplate() != null && deliverable.options().framing() == null) {
+            throw io.rushes.engine.error.Errors.invalidArgument(deliverable.spec().name() + " sizes each frame by the FDL canvas template '"
+                    + deliverable.spec().canvasTemplate() + "', and no FDL frames this render",
+                    "Give the shot's FDL (rushes plates: --fdl-folder and the pull list's fdl_uuid), or use a deliverable sized by fit");
+        }
         return new RenderPlan(deliverable.movie() ? null : new FrameRenderer(deliverable.options()), deliverable::fileName,
                 deliverable.movie() ? deliverable : null);
     }

@@ -16,6 +16,7 @@ import io.rushes.engine.deliver.tiff.TiffImages;
 import io.rushes.engine.develop.DngColor;
 import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.format.dng.DngFormat;
 import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.format.dng.DngRawDecoder;
@@ -60,10 +61,12 @@ public final class FrameRenderer {
      *     (0: the frame's own size)
      * @param exrCompression with {@link Format#EXR}: the compression (null: ZIP, what VFX vendors take by default)
      * @param overlay with {@link Stage#DISPLAY}: burn-ins drawn on each display image after any fit (null: none)
+     * @param framing an FDL canvas template applied to the frame: its framing decision cropped, de-squeezed and scaled
+     *     into the template's canvas in linear light, before any fit and output transform (null: the whole frame)
      */
     public record Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
                           DngRawDecoder.Region region, ColorProcessor display, int fit, ExrCompression exrCompression,
-                          FrameOverlay overlay) {
+                          FrameOverlay overlay, CanvasTemplateApplication framing) {
         /** Settings are checked here, where they enter the engine, so a bad one fails before any frame is read. */
         public Options {
             DngColor.checkKelvin(kelvin);
@@ -88,6 +91,10 @@ public final class FrameRenderer {
                 throw Errors.invalidArgument("the region " + describe(region) + " is " + (region.width() < 1 || region.height() < 1 ? "empty" : "negative"),
                         "Give X,Y of at least 0 and W,H of at least 1, inside the frame's active area (sensor coordinates, as stored)");
             }
+            if (framing != null && (stage == Stage.RAW || region != null)) {
+                throw Errors.invalidArgument("FDL framing " + (stage == Stage.RAW ? "of the raw stage's CFA values (never resampled)"
+                        : "and a --region together"), "Frame a developed stage, without --region (the framing decides what is developed)");
+            }
             if (overlay != null && stage != Stage.DISPLAY) {
                 throw Errors.invalidArgument("burn-ins on the " + stage.name().toLowerCase(java.util.Locale.ROOT) + " stage: they are drawn in "
                         + "display code values, after the output transform", "Burn in on the display stage only");
@@ -95,17 +102,27 @@ public final class FrameRenderer {
         }
 
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
+                DngRawDecoder.Region region, ColorProcessor display, int fit, ExrCompression exrCompression, FrameOverlay overlay) {
+            this(stage, format, output, method, kelvin, region, display, fit, exrCompression, overlay, null);
+        }
+
+        public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
                 DngRawDecoder.Region region, ColorProcessor display, int fit, ExrCompression exrCompression) {
-            this(stage, format, output, method, kelvin, region, display, fit, exrCompression, null);
+            this(stage, format, output, method, kelvin, region, display, fit, exrCompression, null, null);
+        }
+
+        /** These options with the frame framed by {@code application}. */
+        public Options withFraming(CanvasTemplateApplication application) {
+            return new Options(stage, format, output, method, kelvin, region, display, fit, exrCompression, overlay, application);
         }
 
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
                 DngRawDecoder.Region region) {
-            this(stage, format, output, method, kelvin, region, null, 0, null, null);
+            this(stage, format, output, method, kelvin, region, null, 0, null, null, null);
         }
 
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin) {
-            this(stage, format, output, method, kelvin, null, null, 0, null, null);
+            this(stage, format, output, method, kelvin, null, null, 0, null, null, null);
         }
     }
 
@@ -239,13 +256,6 @@ public final class FrameRenderer {
 
     private Developed developed(ByteSource source, FrameOverlay.MoviePosition position) {
         DngHeader header = readHeader(source);
-        DngRawDecoder.Region want = options.region();
-        DngRawDecoder.Region decoded = want;
-        if (want != null) {
-            checkRegion(want, header);
-            decoded = expand(want, Demosaic.margin(options.method()), header);
-        }
-        RawImage raw = DngRawDecoder.decode(header, decoded);
         DngColor color = DngColor.of(header, options.kelvin());
         DngDevelop.Output output = switch (options.stage()) {
             case RGB -> DngDevelop.Output.CAMERA_RGB;
@@ -253,7 +263,25 @@ public final class FrameRenderer {
             default -> options.output();
         };
         int o = orientation(header);
-        RgbImage image = develop(header, raw, color, output, want, decoded).oriented(o);
+        RgbImage image;
+        List<String> framingWarnings = List.of();
+        if (options.framing() != null) {
+            FdlFraming.Result framed = FdlFraming.render(header, source.name(), options.framing(), linearDeveloper(output));
+            image = framed.image();
+            framingWarnings = framed.warnings();
+            if (output == DngDevelop.Output.ACESCCT) {
+                encodeAcesCct(image); // framed as ACEScg, in linear light: log values are never resampled
+            }
+        } else {
+            DngRawDecoder.Region want = options.region();
+            DngRawDecoder.Region decoded = want;
+            if (want != null) {
+                checkRegion(want, header);
+                decoded = expand(want, Demosaic.margin(options.method()), header);
+            }
+            RawImage raw = DngRawDecoder.decode(header, decoded);
+            image = develop(header, raw, color, output, want, decoded).oriented(o);
+        }
         int developedWidth = image.width();
         int developedHeight = image.height();
         if (options.fit() > 0) {
@@ -265,11 +293,29 @@ public final class FrameRenderer {
             display.applyImage(image.data());
             rendered = "display code values (" + display.describe() + ")";
         }
-        List<String> warnings = options.overlay() == null ? List.of()
-                : options.overlay().draw(image, new FrameOverlay.Frame(source, developedWidth, developedHeight, position));
-        String description = "rushes " + rendered + " from " + source.name() + "; orientation " + o + " applied; white "
+        List<String> warnings = new ArrayList<>(framingWarnings);
+        if (options.overlay() != null) {
+            warnings.addAll(options.overlay().draw(image, new FrameOverlay.Frame(source, developedWidth, developedHeight, position)));
+        }
+        String framedBy = options.framing() == null ? "" : "; framed by canvas template " + options.framing().template().id()
+                + " (decision " + options.framing().decision().id() + ")";
+        String description = "rushes " + rendered + " from " + source.name() + framedBy + "; orientation " + o + " applied; white "
                 + String.format(java.util.Locale.ROOT, "%.5f,%.5f", color.whiteXy()[0], color.whiteXy()[1]);
         return new Developed(image, output, description, warnings);
+    }
+
+    /** The developer FDL framing resamples from: the options' encoding, in linear light (ACEScg for ACEScct). */
+    private FrameRenderer linearDeveloper(DngDevelop.Output output) {
+        DngDevelop.Output linear = output == DngDevelop.Output.ACESCCT ? DngDevelop.Output.ACESCG : output;
+        Stage stage = linear == DngDevelop.Output.CAMERA_RGB ? Stage.RGB : Stage.ACES;
+        return new FrameRenderer(new Options(stage, Format.TIFF32F, linear, options.method(), options.kelvin()));
+    }
+
+    private static void encodeAcesCct(RgbImage image) {
+        float[] d = image.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) io.rushes.engine.color.CameraLog.ACESCCT.encode(d[i]);
+        }
     }
 
     /** One frame as an image at the options' stage, for writers that take frames one by one (movies). */

@@ -48,6 +48,10 @@ public final class PlatesCommand implements Callable<Integer> {
     @Option(names = "--debayer", defaultValue = "hq", description = "fast (bilinear) or hq (RCD) (default: ${DEFAULT-VALUE}).")
     RenderCommand.Debayer debayer;
 
+    @Option(names = "--fdl-folder", description = "A local folder of the show's FDL files: a shot's FDL is found there by the uuid its "
+            + "row names; deliverables sized by a canvas template frame by it.")
+    String fdlFolder;
+
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
@@ -57,7 +61,7 @@ public final class PlatesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PlatesOptions options = new PlatesOptions(pullList, catalog, out, deliverables.isEmpty() ? List.of("aces-exr-plate") : deliverables,
-                segmentFrames, rate, handles, plate, debayer == RenderCommand.Debayer.hq);
+                segmentFrames, rate, handles, plate, debayer == RenderCommand.Debayer.hq, fdlFolder);
         PlatesSummary summary = new PlatesJob(RushesSpark.session(spark.master, spark.conf), options, quiet ? null : System.err).run();
         System.out.println(summary.line());
         // 0 only when every shot was delivered whole; 1 when some shot or file failed (the others are delivered).

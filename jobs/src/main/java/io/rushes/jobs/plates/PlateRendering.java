@@ -87,6 +87,9 @@ final class PlateRendering {
                     Map<String, String> values = Map.of("shot", unit.shot(), "plate", unit.plate(), "version", Integer.toString(unit.version()));
                     Deliverable d = Deliverable.prepare(spec, values, folder, new Deliverable.Development(
                             unit.hq() ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, null, null, 0, 0));
+                    if (spec.canvasTemplate() != null && unit.fdlPath() != null) {
+                        d = d.framedBy(ShotFraming.apply(unit.fdlPath(), unit.fdl(), spec.canvasTemplate()));
+                    }
                     return RenderPlan.of(d);
                 } catch (RushesException e) {
                     return e;
@@ -181,7 +184,7 @@ final class PlateRendering {
         RushesException e = file.error();
         String message = e != null ? e.during("render").getMessage() : file.warnings().isEmpty() ? null : String.join("; ", file.warnings());
         return new GenericRowWithSchema(new Object[] {f.renderId(), unit.shot(), unit.version(), unit.deliverable(), unit.pullId(), unit.clipId(), f.location(),
-                f.sourceHash(), unit.movie() ? null : f.frame(), f.timecode(), unit.amfHash(), null, unit.specHash(), unit.cdl(),
+                f.sourceHash(), unit.movie() ? null : f.frame(), f.timecode(), unit.amfHash(), unit.fdlHash(), unit.specHash(), unit.cdl(),
                 f.parametersHash(), unit.shotParametersHash(), EngineVersion.VERSION, file.output(), file.ok() ? file.frames() : null,
                 file.size(), file.ok() ? file.bytes() : null, file.xxh128(), file.nanos() / 1e6, file.ok() ? "ok" : "failed",
                 e == null ? null : e.code().name(), message, platesId, new Timestamp(System.currentTimeMillis())}, CatalogSchema.RENDERS.schema());

@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * One task's work: frames of one shot (a sub-segment, or the whole shot for a movie) through one deliverable, with
- * everything its lineage rows record. Built on the driver; the executor needs nothing else (the specification's bytes
+ * everything its lineage rows record. {@code fdl} is the shot's reference (uuid/decision id), {@code fdlPath} the FDL
+ * file holding it. Built on the driver; the executor needs nothing else (the specification's bytes
  * travel with it, so a cluster never reads the driver's files).
  */
 record PlateUnit(String pullId, String shot, String clipId, String clipName, int version, String deliverable, byte[] specBytes,
-                 String specName, String specHash, String amf, String amfHash, String fdl, String cdl, String plate, boolean hq,
+                 String specName, String specHash, String amf, String amfHash, String fdl, String fdlPath, String fdlHash, String cdl,
+                 String plate, boolean hq,
                  String shotParametersHash, String folder, boolean movie, List<PlateFrame> frames) implements Serializable {
 
     /**
@@ -24,7 +26,7 @@ record PlateUnit(String pullId, String shot, String clipId, String clipName, int
 
     /** Key of the render plan an executor builds once and reuses for every unit that shares it. */
     String planKey() {
-        return String.join("\u0000", specHash, String.valueOf(amfHash), String.valueOf(amf), shot, plate, Integer.toString(version),
-                Boolean.toString(hq));
+        return String.join("\u0000", specHash, String.valueOf(amfHash), String.valueOf(amf), String.valueOf(fdlHash), String.valueOf(fdl),
+                shot, plate, Integer.toString(version), Boolean.toString(hq));
     }
 }

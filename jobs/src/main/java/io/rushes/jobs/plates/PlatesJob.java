@@ -102,6 +102,7 @@ public final class PlatesJob {
             pullRows.add(pullRow(Ids.of(pullUri, "unreadable", e.getMessage()), pullUri, pullHash, null, "error", e.getMessage(), null, platesId));
         }
         Existing existing = existing(catalog, resolved, sources, out);
+        FdlFolder fdls = new FdlFolder(options.fdlFolder());
         long skipped = 0;
         for (ShotResolver.Resolved r : resolved) {
             Shot shot = r.shot();
@@ -124,6 +125,15 @@ public final class PlatesJob {
                         amfPath = amf.toString();
                         documents.putIfAbsent(amfHash, new Document(amfHash, "amf", amf.toString(), new String(amfBytes, StandardCharsets.UTF_8)));
                     }
+                    String fdlPath = null;
+                    String fdlHash = null;
+                    if (shot.fdl() != null) {
+                        Path fdl = fdls.find(shot);
+                        byte[] fdlBytes = Documents.read(fdl, io.rushes.engine.fdl.FdlReader.MAX_BYTES, "FDL");
+                        fdlHash = FileHasher.hash(fdlBytes, HashAlgorithm.XXH128);
+                        fdlPath = fdl.toString();
+                        documents.putIfAbsent(fdlHash, new Document(fdlHash, "fdl", fdlPath, new String(fdlBytes, StandardCharsets.UTF_8)));
+                    }
                     List<String> wanted = shot.deliverable() != null ? List.of(shot.deliverable().split("[,;]")) : options.deliverables();
                     for (String name : wanted) {
                         Spec spec = specs.computeIfAbsent(name.strip(), n -> spec(n, pullUri, sources));
@@ -133,7 +143,7 @@ public final class PlatesJob {
                         }
                         documents.putIfAbsent(spec.hash(), new Document(spec.hash(), "deliverable", spec.name(),
                                 new String(spec.bytes(), StandardCharsets.UTF_8)));
-                        skipped += plan(r, pullId, spec, amfPath, amfHash, out, existing, units);
+                        skipped += plan(r, pullId, spec, amfPath, amfHash, fdlPath, fdlHash, out, existing, units);
                     }
                 } catch (RushesException e) {
                     status = "error";
@@ -283,14 +293,15 @@ public final class PlatesJob {
      * parameters made before, else the version asked for when it is free, else the next), only the files not yet
      * delivered, cut into sub-segments. Returns how many files were already delivered.
      */
-    private long plan(ShotResolver.Resolved r, String pullId, Spec spec, String amfPath, String amfHash, String out, Existing existing,
-                      List<PlateUnit> units) {
+    private long plan(ShotResolver.Resolved r, String pullId, Spec spec, String amfPath, String amfHash, String fdlPath, String fdlHash,
+                      String out, Existing existing, List<PlateUnit> units) {
         Shot shot = r.shot();
         String cdl = cdl(shot.cdl());
         String fdl = shot.fdl() == null ? null : shot.fdl().uuid() + "/" + shot.fdl().framingDecisionId();
         List<String> frameParameters = new ArrayList<>();
         for (ShotResolver.Source s : r.frames()) {
-            frameParameters.add(Ids.of(s.sourceHash(), s.frame(), spec.hash(), amfHash, fdl, cdl, shot.shot(), options.plate(), options.hq()));
+            frameParameters.add(Ids.of(s.sourceHash(), s.frame(), spec.hash(), amfHash, fdl, fdlHash, cdl, shot.shot(), options.plate(),
+                    options.hq()));
         }
         String shotParameters = Ids.of(spec.hash(), r.clipId(), r.first() - r.head(), r.last() + r.tail(), String.join(",", frameParameters));
         Map<Integer, String> versions = existing.versions().getOrDefault(shot.shot() + "\u0000" + spec.spec().name(), Map.of());
@@ -322,7 +333,7 @@ public final class PlatesJob {
         int step = movie ? Math.max(1, todo.size()) : options.segmentFrames();
         for (int from = 0; from < todo.size(); from += step) {
             units.add(new PlateUnit(pullId, shot.shot(), r.clipId(), r.clipName(), version, spec.spec().name(), spec.bytes(), spec.name(),
-                    spec.hash(), amfPath, amfHash, fdl, cdl, options.plate(), options.hq(), shotParameters, folder, movie,
+                    spec.hash(), amfPath, amfHash, fdl, fdlPath, fdlHash, cdl, options.plate(), options.hq(), shotParameters, folder, movie,
                     List.copyOf(todo.subList(from, Math.min(todo.size(), from + step)))));
         }
         return delivered;
@@ -379,8 +390,11 @@ public final class PlatesJob {
      */
     private void packages(List<PlateUnit> units, List<Row> rows) throws IOException {
         Map<String, PlateUnit> versions = new LinkedHashMap<>();
+        Map<String, List<PlateUnit>> byVersion = new LinkedHashMap<>();
         for (PlateUnit u : units) {
-            versions.putIfAbsent(u.folder().substring(0, u.folder().lastIndexOf('/')), u);
+            String version = u.folder().substring(0, u.folder().lastIndexOf('/'));
+            versions.putIfAbsent(version, u);
+            byVersion.computeIfAbsent(version, k -> new ArrayList<>()).add(u);
         }
         for (Map.Entry<String, PlateUnit> e : versions.entrySet()) {
             java.net.URI uri = new org.apache.hadoop.fs.Path(e.getKey()).toUri();
@@ -397,6 +411,9 @@ public final class PlatesJob {
                 io.rushes.engine.io.FileByteSink amf = new io.rushes.engine.io.FileByteSink(folder.resolve(u.shot() + ".amf"));
                 byte[] bytes = Files.readAllBytes(Path.of(u.amf()));
                 amf.write(o -> o.write(bytes));
+            }
+            if (u.fdlPath() != null) {
+                fdlPackage(folder, byVersion.get(e.getKey()), u);
             }
             MhlWriter.Sealed sealed = MhlWriter.seal(folder, HashAlgorithm.XXH128, Instant.now(), "rushes", EngineVersion.VERSION,
                     java.net.InetAddress.getLoopbackAddress().getHostName());
@@ -418,6 +435,62 @@ public final class PlatesJob {
         for (Path p : leftovers) {
             Files.deleteIfExists(p);
             say("plates: removed " + p + ", left by a task that was stopped while writing it");
+        }
+    }
+
+    /**
+     * The shot's FDL beside its deliverables, and for each deliverable framed by a canvas template the FDL of what was
+     * delivered: the new canvas the template made ({@code SHOT.TEMPLATE.fdl}).
+     */
+    private static void fdlPackage(Path folder, List<PlateUnit> units, PlateUnit first) throws IOException {
+        byte[] source = Files.readAllBytes(Path.of(first.fdlPath()));
+        new io.rushes.engine.io.FileByteSink(folder.resolve(first.shot() + ".fdl")).write(o -> o.write(source));
+        Set<String> templates = new TreeSet<>();
+        for (PlateUnit u : units) {
+            String template = DeliverableSpecReader.load(u.specBytes(), u.specName()).canvasTemplate();
+            if (template != null && templates.add(template)) {
+                byte[] delivered = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsBytes(ShotFraming.apply(u.fdlPath(), u.fdl(), template).result());
+                new io.rushes.engine.io.FileByteSink(folder.resolve(u.shot() + "." + template + ".fdl")).write(o -> o.write(delivered));
+            }
+        }
+    }
+
+    /** The FDL files of --fdl-folder by uuid, read once; a shot names its FDL by uuid (fdl_uuid, FDL comments, ALE columns). */
+    private final class FdlFolder {
+        private final String folder;
+        private Map<String, Path> byUuid;
+
+        FdlFolder(String folder) {
+            this.folder = folder;
+        }
+
+        Path find(Shot shot) {
+            if (folder == null) {
+                throw Errors.invalidArgument("shot " + shot.shot() + " names the FDL " + shot.fdl().uuid() + ", and no --fdl-folder holds FDLs",
+                        "Give --fdl-folder, the folder of the show's FDL files").inFile(shot.origin());
+            }
+            if (byUuid == null) {
+                byUuid = new HashMap<>();
+                try (var files = Files.list(Path.of(folder))) {
+                    for (Path p : files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".fdl")).sorted().toList()) {
+                        try {
+                            byUuid.putIfAbsent(io.rushes.engine.fdl.FdlReader.loadForUse(
+                                    Documents.read(p, io.rushes.engine.fdl.FdlReader.MAX_BYTES, "FDL"), p.toString()).fdl().uuid(), p);
+                        } catch (RushesException e) {
+                            say("plates: skipping " + p + ": " + e.getMessage());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw Errors.io(folder, e);
+                }
+            }
+            Path found = byUuid.get(shot.fdl().uuid());
+            if (found == null) {
+                throw Errors.notFound(shot.origin(), "shot " + shot.shot() + ": no FDL in " + folder + " has the uuid " + shot.fdl().uuid(),
+                        "Put the shot's FDL in --fdl-folder, or correct the uuid in the pull list");
+            }
+            return found;
         }
     }
 }

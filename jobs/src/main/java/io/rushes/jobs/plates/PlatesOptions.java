@@ -16,9 +16,10 @@ import java.util.List;
  * @param handles       handles for shots whose list gives none (EDL, ALE, OTIO carry none), frames per side
  * @param plate         the {plate} of naming templates (e.g. BG01)
  * @param hq            RCD demosaic (else bilinear)
+ * @param fdlFolder     a local folder of FDL files, found by the uuid a shot names (null: shots name no FDL)
  */
 public record PlatesOptions(String pullList, String catalog, String out, List<String> deliverables, int segmentFrames, int rate,
-                            int handles, String plate, boolean hq) implements Serializable {
+                            int handles, String plate, boolean hq, String fdlFolder) implements Serializable {
     public static final int MAX_SEGMENT_FRAMES = 10_000;
 
     public PlatesOptions {

@@ -95,7 +95,7 @@ class PlatesJobTest {
 
     private static PlatesSummary plates(Path pullList, Path out, String... deliverables) throws IOException {
         return new PlatesJob(spark, new PlatesOptions(pullList.toString(), catalog, out.toString(),
-                deliverables.length == 0 ? List.of("aces-exr-plate") : List.of(deliverables), 3, 24, 0, "BG01", false), null).run();
+                deliverables.length == 0 ? List.of("aces-exr-plate") : List.of(deliverables), 3, 24, 0, "BG01", false, null), null).run();
     }
 
     /** File names under each shot folder's deliverable folder, by shot/version/deliverable. */
@@ -203,7 +203,7 @@ class PlatesJobTest {
         Path edlFile = Files.writeString(dir.resolve("pull.edl"), edl.toString());
         Path outEdl = dir.resolve("out-edl");
         PlatesSummary fromEdl = new PlatesJob(spark, new PlatesOptions(edlFile.toString(), catalog, outEdl.toString(),
-                List.of("aces-exr-plate"), 3, 24, 8, "BG01", false), null).run();
+                List.of("aces-exr-plate"), 3, 24, 8, "BG01", false, null), null).run();
         assertEquals(0, fromEdl.shotsFailed(), fromEdl.line());
         assertEquals(Map.of("SH010/v001/aces-exr-plate", exrNames("SH010", 1, range(86400, 86411)),
                 "SH020/v001/aces-exr-plate", exrNames("SH020", 1, EXPECTED.get("SH020"))), delivered(outEdl),
@@ -215,7 +215,7 @@ class PlatesJobTest {
         Path aleFile = Files.writeString(dir.resolve("pull.ale"), ale);
         Path outAle = dir.resolve("out-ale");
         PlatesSummary fromAle = new PlatesJob(spark, new PlatesOptions(aleFile.toString(), catalog, outAle.toString(),
-                List.of("aces-exr-plate"), 3, 24, 1, "BG01", false), null).run();
+                List.of("aces-exr-plate"), 3, 24, 1, "BG01", false, null), null).run();
         assertEquals(0, fromAle.shotsFailed(), fromAle.line());
         // ALE End is exclusive: frames 4 and 5 of the clip, one handle each side.
         assertEquals(Map.of("SH030/v001/aces-exr-plate", exrNames("SH030", 1, range(86403, 86406))), delivered(outAle));
@@ -310,5 +310,40 @@ class PlatesJobTest {
         MhlReport report = MhlVerifier.verify(out.resolve("KL010/v001"));
         assertTrue(report.issues().isEmpty(), report.toString());
         assertEquals(2, report.verified(), "the MHL holds the delivered files only: " + report);
+    }
+
+    @Test
+    void aShotsFdlFramesTheDeliverableThatSizesByItsCanvasTemplate() throws Exception {
+        // A 2x anamorphic 32x16 canvas: its framing decision (24x12 at 4,2) de-squeezed is 48x12, fitted by width to the
+        // template's 96: 96x24, padded to the template's maximum 96x30.
+        Path fdls = Files.createDirectories(dir.resolve("fdls"));
+        Files.writeString(fdls.resolve("show.fdl"), """
+                {"uuid": "BCD142EB-3BAA-4EA8-ADD8-A46AE8DC4D97", "version": {"major": 2, "minor": 0},
+                 "framing_intents": [{"id": "F", "aspect_ratio": {"width": 2, "height": 1}}],
+                 "contexts": [{"canvases": [{"id": "S", "source_canvas_id": "S", "dimensions": {"width": 32, "height": 16},
+                   "anamorphic_squeeze": 2.0, "framing_decisions": [{"id": "S-F", "framing_intent_id": "F",
+                   "dimensions": {"width": 24, "height": 12}, "anchor_point": {"x": 4, "y": 2}}]}]}],
+                 "canvas_templates": [{"id": "VFX", "target_dimensions": {"width": 96, "height": 24}, "target_anamorphic_squeeze": 1.0,
+                   "fit_source": "framing_decision.dimensions", "fit_method": "width",
+                   "maximum_dimensions": {"width": 96, "height": 30}, "pad_to_maximum": true}]}
+                """);
+        Files.writeString(dir.resolve("vfx-plate.json"), """
+                {"name": "vfx-plate", "format": "exr", "colour": {"stage": "scene", "space": "ACES2065-1"}, "compression": "zip",
+                 "resolution": {"canvas_template": "VFX"}, "naming": "{shot}_{plate}_v{version:03d}.{frame:04d}.exr"}
+                """);
+        Path pull = Files.writeString(dir.resolve("framed.csv"), "shot,clip,first_frame,last_frame,fdl_uuid,fdl_decision,deliverable\n"
+                + "FR010," + names.get(1) + ",86400,86400,BCD142EB-3BAA-4EA8-ADD8-A46AE8DC4D97,S-F,vfx-plate.json\n");
+        Path out = dir.resolve("out-framed");
+        PlatesSummary s = new PlatesJob(spark, new PlatesOptions(pull.toString(), catalog, out.toString(), List.of("aces-exr-plate"), 3, 24,
+                0, "BG01", false, fdls.toString()), null).run();
+        assertEquals(1, s.rendered(), s.line());
+        Path exr = out.resolve("FR010/v001/vfx-plate/FR010_BG01_v001.86400.exr");
+        String header = ExternalTool.output("exrheader", exr.toString());
+        assertTrue(header.contains("dataWindow (type box2i): (0 0) - (95 29)"), header);
+        assertTrue(Files.isRegularFile(out.resolve("FR010/v001/FR010.fdl")), "the shot's FDL travels with it");
+        assertTrue(Files.readString(out.resolve("FR010/v001/FR010.VFX.fdl")).contains("\"id\" : \"VFX\""), "and the delivered canvas");
+        Row row = renders("shot = 'FR010'").get(0);
+        assertEquals(FileHasher.hash(Files.readAllBytes(fdls.resolve("show.fdl")), HashAlgorithm.XXH128), row.getAs("fdl_hash"));
+        assertTrue(MhlVerifier.verify(out.resolve("FR010/v001")).issues().isEmpty());
     }
 }

@@ -15,6 +15,7 @@ import io.rushes.engine.deliver.movie.MovieSettings;
 import io.rushes.engine.deliver.movie.MovieWriter;
 import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.format.dng.DngFormat;
 import io.rushes.engine.format.dng.DngRawDecoder;
 import io.rushes.engine.image.Demosaic;
@@ -41,7 +42,7 @@ import java.util.regex.Pattern;
 /**
  * A deliverable made ready to render: its specification as the renderer's settings, and its naming template with the
  * values the user gave ({@code shot}, {@code plate}, {@code version}). Everything that can be refused is refused here,
- * before any frame is read: a scene-linear movie, FDL canvas templates, a field the naming or burn-in template uses
+ * before any frame is read: a scene-linear movie, a field the naming or burn-in template uses
  * without a value.
  */
 public final class Deliverable {
@@ -68,10 +69,6 @@ public final class Deliverable {
         if (spec.format().movie() && !spec.colour().display()) {
             throw Errors.invalidDocument(spec.file(), "$.colour", "a review movie holds display code values, not scene-linear light",
                     "Give the movie a display colour ({\"stage\": \"display\"})");
-        }
-        if (spec.canvasTemplate() != null) {
-            throw Errors.unsupportedFeature(spec.file(), -1, "sizing by the FDL canvas template '" + spec.canvasTemplate()
-                    + "' ($.resolution.canvas_template)", "Size by {\"fit\": N} for now, or apply the template with rushes fdl frame");
         }
         if (!spec.colour().display() && development.lutSize() != 0) {
             throw Errors.invalidArgument("a LUT bakes a display pipeline, and " + spec.name() + " is scene-referred (no output transform)",
@@ -112,6 +109,14 @@ public final class Deliverable {
 
     public DeliverableSpec spec() {
         return spec;
+    }
+
+    /**
+     * This deliverable with every frame framed by {@code application}: the source's framing decision through the
+     * specification's FDL canvas template ({@code resolution.canvas_template}), which the shot's FDL holds.
+     */
+    public Deliverable framedBy(CanvasTemplateApplication application) {
+        return new Deliverable(spec, options.withFraming(application), given);
     }
 
     public boolean movie() {

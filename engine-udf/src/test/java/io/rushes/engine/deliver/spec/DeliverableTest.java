@@ -186,11 +186,12 @@ class DeliverableTest {
         assertEquals("Cannot go on: --set shot='../x' is not a name part of [A-Za-z0-9._-]. Give shot as e.g. SH010",
                 assertThrows(RushesException.class, () -> Deliverable.prepare(Deliverables.shipped("aces-exr-plate"),
                         Map.of("shot", "../x", "plate", "BG01", "version", "3"), null, HQ)).getMessage());
-        RushesException canvas = assertThrows(RushesException.class, () -> Deliverable.prepare(read("""
+        Deliverable sized = Deliverable.prepare(read("""
                 {"name": "t", "format": "exr", "colour": {"stage": "scene", "space": "ACEScg"}, "resolution": {"canvas_template": "VX220310"},
-                 "naming": "{clip}.{frame}.exr"}"""), Map.of(), null, HQ));
-        assertTrue(canvas.getMessage().startsWith("Cannot read t.json: sizing by the FDL canvas template 'VX220310'"
-                + " ($.resolution.canvas_template) is not supported"), canvas.getMessage());
+                 "naming": "{clip}.{frame}.exr"}"""), Map.of(), null, HQ);
+        RushesException canvas = assertThrows(RushesException.class, () -> io.rushes.engine.api.RenderPlan.of(sized));
+        assertEquals("Cannot go on: t sizes each frame by the FDL canvas template 'VX220310', and no FDL frames this render. Give the shot's"
+                + " FDL (rushes plates: --fdl-folder and the pull list's fdl_uuid), or use a deliverable sized by fit", canvas.getMessage());
     }
 
     @Test
