@@ -114,7 +114,12 @@ public final class Catalog {
         if (!added.isEmpty()) {
             spark.sql("ALTER TABLE " + sqlName(t) + " ADD COLUMNS (" + String.join(", ", added) + ")");
         }
-        spark.sql("ALTER TABLE " + sqlName(t) + " SET TBLPROPERTIES ('" + VERSION_PROPERTY + "' = '" + CatalogSchema.VERSION + "')");
+        // A commit only when the version changes: every run of every command opens the catalog.
+        String version = io.delta.tables.DeltaTable.forPath(spark, path(t)).detail().select("properties").first().<String, String>getJavaMap(0)
+                .get(VERSION_PROPERTY);
+        if (!added.isEmpty() || !String.valueOf(CatalogSchema.VERSION).equals(version)) {
+            spark.sql("ALTER TABLE " + sqlName(t) + " SET TBLPROPERTIES ('" + VERSION_PROPERTY + "' = '" + CatalogSchema.VERSION + "')");
+        }
     }
 
     /** The CREATE TABLE statement of a table under {@code root}; the versioned DDL files are these with root = ${catalog}. */

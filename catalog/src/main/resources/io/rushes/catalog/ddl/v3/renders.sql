@@ -1,7 +1,7 @@
 -- renders: one row per rendered file (or failure to render it), with its lineage
 -- Schema version 3. Generated from CatalogSchema; do not edit.
 CREATE TABLE IF NOT EXISTS delta.`${catalog}/renders` (
-  render_id STRING NOT NULL COMMENT 'stable id: hash of shot, version, deliverable and source frame (or movie)',
+  render_id STRING NOT NULL COMMENT 'stable id: hash of the delivery root, shot, version, deliverable and source frame (or movie)',
   shot STRING COMMENT 'shot name',
   version INT COMMENT 'version delivered',
   deliverable STRING COMMENT 'deliverable name',
