@@ -167,48 +167,40 @@ final class ExrDwaBlocks {
         if (magnitude >= 0x7C00 || !(tolerance > 0)) {
             return src;
         }
-        float value = Half.toFloat((short) magnitude);
+        float value = magnitudeValue(magnitude);
         if (value < tolerance) {
             return 0;
         }
-        // The magnitudes within tolerance form one range [lo, hi] of bit patterns (halves grow with their bits).
-        int lo = Math.max(1, Half.fromFloat(value - tolerance) & 0x7FFF);
-        while (lo > 1 && within(lo - 1, value, tolerance)) {
-            lo--;
-        }
-        while (!within(lo, value, tolerance)) {
-            lo++;
-        }
-        int hi = Math.min(0x7BFF, Half.fromFloat(value + tolerance) & 0x7FFF);
-        while (hi < 0x7BFF && within(hi + 1, value, tolerance)) {
-            hi++;
-        }
-        while (!within(hi, value, tolerance)) {
-            hi--;
-        }
+        // The magnitudes within tolerance form one range [lo, hi] of bit patterns (halves grow with their bits). The
+        // half at or below value ∓ tolerance is one step from each end; a rounded sum may put the end on either side.
+        int below = floorMagnitude(value - tolerance);
+        int lo = within(below, value, tolerance) ? below : below + 1;
+        int above = Math.min(0x7BFF, floorMagnitude(value + tolerance));
+        int hi = above < 0x7BFF && within(above + 1, value, tolerance) ? above + 1 : within(above, value, tolerance) ? above : above - 1;
         if (lo == hi) {
             return src;
         }
         // Every value in the range shares the bits above the highest bit where lo and hi differ: the fewest bits is that
-        // prefix alone (when lo is it) or the prefix plus one bit.
+        // prefix alone (when lo is it) or the prefix plus one lower bit q, prefix | 2^q >= lo. Of those, the two on either
+        // side of the source are the nearest candidates.
         int top = 31 - Integer.numberOfLeadingZeros(lo ^ hi);
-        int below = (2 << top) - 1;
-        int prefix = hi & ~below;
+        int low = (2 << top) - 1;
+        int prefix = hi & ~low;
         int best;
-        if ((lo & below) == 0) {
+        if ((lo & low) == 0) {
             best = lo;
         } else {
-            best = -1;
-            float bestDistance = Float.POSITIVE_INFINITY;
-            for (int q = 0; q <= top; q++) {
-                int candidate = prefix | (1 << q);
-                if (candidate < lo || candidate > hi) {
-                    continue;
-                }
-                float distance = Math.abs(Half.toFloat((short) candidate) - value);
-                if (distance < bestDistance) {
-                    best = candidate;
-                    bestDistance = distance;
+            int rest = magnitude & low;
+            int up = 32 - Integer.numberOfLeadingZeros(rest - 1); // the smallest 2^up >= rest
+            if (up > top) {
+                best = prefix | (1 << top); // the source lies above every candidate
+            } else {
+                best = prefix | (1 << up);
+            }
+            if (up <= top && up > 0 && (1 << (up - 1)) >= (lo & low)) {
+                int down = prefix | (1 << (up - 1));
+                if (Math.abs(magnitudeValue(down) - value) <= Math.abs(magnitudeValue(best) - value)) {
+                    best = down;
                 }
             }
         }
@@ -216,7 +208,17 @@ final class ExrDwaBlocks {
     }
 
     private static boolean within(int magnitude, float value, float tolerance) {
-        return Math.abs(Half.toFloat((short) magnitude) - value) < tolerance;
+        return Math.abs(magnitudeValue(magnitude) - value) < tolerance;
+    }
+
+    /** The largest half magnitude whose value is at most {@code x} (x at least 0; past the largest half, beyond 0x7BFF). */
+    private static int floorMagnitude(float x) {
+        return x >= 0x1p-14f ? (Float.floatToRawIntBits(x) - 0x38000000) >>> 13 : (int) (x * 0x1p24f);
+    }
+
+    /** The value of a finite half magnitude, computed rather than looked up (the search touches scattered values). */
+    private static float magnitudeValue(int magnitude) {
+        return magnitude >= 0x400 ? Float.intBitsToFloat((magnitude + 0x1C000) << 13) : magnitude * 0x1p-24f;
     }
 
     /**
