@@ -36,6 +36,8 @@ class ExrDwaToolsTest {
     private static final double MAX_RELATIVE_ERROR = 0.30;
     /** A 1024x512 crop of the GoPro frame developed to ACES2065-1 (RCD), as float; written once as a float TIFF. */
     private static RgbImage frame;
+    /** Smooth ramps and a sine pattern, 611x203 (partial blocks at both edges), written as a float TIFF. */
+    private static RgbImage ramps;
 
     @TempDir
     static Path dir;
@@ -60,6 +62,19 @@ class ExrDwaToolsTest {
         }
         frame = new RgbImage(width, height, d);
         TiffImages.writeRgbFloat(frame, new FileByteSink(dir.resolve("frame.tif")), null);
+        int w = 611;
+        int h = 203;
+        float[] r = new float[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = (y * w + x) * 3;
+                r[i] = x / (float) w * 4;
+                r[i + 1] = (float) (0.5 + 0.4 * Math.sin(x * 0.1 + y * 0.07));
+                r[i + 2] = y / (float) h * 0.2f;
+            }
+        }
+        ramps = new RgbImage(w, h, r);
+        TiffImages.writeRgbFloat(ramps, new FileByteSink(dir.resolve("ramps.tif")), null);
     }
 
     @Test
@@ -93,47 +108,52 @@ class ExrDwaToolsTest {
     }
 
     /**
-     * The developed frame, half, at level 45: oiiotool --diff against the float source gives our file a mean error
-     * within 1 % of OpenEXR's own DWAA/DWAB file of the same pixels and a max error no larger, at a file size within
-     * 1 % of theirs; and no sample of ours further from its source than OpenEXR's worst (relative to values of at
-     * least 0.01, absolute below), and never more than {@link #MAX_RELATIVE_ERROR}.
+     * The developed frame and the ramps, half, at level 45: oiiotool --diff against the float source gives our file a
+     * mean error within 1 % of OpenEXR's own DWAA/DWAB file of the same pixels and a max error no larger, at a file
+     * size within 1 % of theirs; and no sample of ours further from its source than OpenEXR's worst (relative to values
+     * of at least 0.01, absolute below), and never more than {@link #MAX_RELATIVE_ERROR}.
      */
     @Test
     void aDevelopedFrameComesBackAsCloseAsWithOpenExrAtTheSameSize() throws Exception {
         ExternalTool oiiotool = ExternalTool.require("oiiotool");
-        Path source = dir.resolve("frame.tif");
         for (ExrCompression c : DWA) {
-            String name = c.name().toLowerCase(Locale.ROOT);
-            Path ours = dir.resolve("ours-" + name + ".exr");
-            Path theirs = dir.resolve("theirs-" + name + ".exr");
-            OpenExrWriter.write(ExrImage.of(frame), new OpenExrWriter.Options(c, ExrPixelType.HALF), List.of(), null, new FileByteSink(ours));
-            ExternalTool.output("oiiotool", source.toString(), "-d", "half", "--compression", name + ":45", "-o", theirs.toString());
-            double[] ourError = diff(oiiotool, ours, source);
-            double[] theirError = diff(oiiotool, theirs, source);
-            long ourSize = Files.size(ours);
-            long theirSize = Files.size(theirs);
-            System.out.printf(Locale.ROOT, "%s developed 1024x512: mean error ours %.6g, OpenEXR %.6g; max ours %.6g, OpenEXR %.6g; bytes ours %d,"
-                    + " OpenEXR %d%n", c, ourError[0], theirError[0], ourError[1], theirError[1], ourSize, theirSize);
-            assertEquals(theirError[0], ourError[0], 0.01 * theirError[0], c + " mean error");
-            assertTrue(ourError[1] <= theirError[1], c + " max error " + ourError[1] + " beside " + theirError[1]);
-            assertEquals(theirSize, ourSize, 0.01 * theirSize, c + " bytes");
-
-            double ourRelative = maxRelativeError(ours);
-            double theirRelative = maxRelativeError(theirs);
-            System.out.printf(Locale.ROOT, "%s developed 1024x512: max relative error (values >= 0.01) ours %.4f, OpenEXR %.4f%n", c,
-                    ourRelative, theirRelative);
-            assertTrue(ourRelative <= MAX_RELATIVE_ERROR && ourRelative <= 1.05 * theirRelative, c + " max relative error " + ourRelative);
+            compareWithOpenExr(oiiotool, "frame", frame, c);
+            compareWithOpenExr(oiiotool, "ramps", ramps, c);
         }
     }
 
+    private static void compareWithOpenExr(ExternalTool oiiotool, String picture, RgbImage image, ExrCompression c) throws Exception {
+        Path source = dir.resolve(picture + ".tif");
+        String name = c.name().toLowerCase(Locale.ROOT);
+        Path ours = dir.resolve("ours-" + name + ".exr");
+        Path theirs = dir.resolve("theirs-" + name + ".exr");
+        OpenExrWriter.write(ExrImage.of(image), new OpenExrWriter.Options(c, ExrPixelType.HALF), List.of(), null, new FileByteSink(ours));
+        ExternalTool.output("oiiotool", source.toString(), "-d", "half", "--compression", name + ":45", "-o", theirs.toString());
+        double[] ourError = diff(oiiotool, ours, source);
+        double[] theirError = diff(oiiotool, theirs, source);
+        long ourSize = Files.size(ours);
+        long theirSize = Files.size(theirs);
+        System.out.printf(Locale.ROOT, "%s %s: mean error ours %.6g, OpenEXR %.6g; max ours %.6g, OpenEXR %.6g; bytes ours %d,"
+                + " OpenEXR %d%n", c, picture, ourError[0], theirError[0], ourError[1], theirError[1], ourSize, theirSize);
+        assertEquals(theirError[0], ourError[0], 0.01 * theirError[0], c + " mean error");
+        assertTrue(ourError[1] <= theirError[1], c + " max error " + ourError[1] + " beside " + theirError[1]);
+        assertEquals(theirSize, ourSize, 0.01 * theirSize, c + " bytes");
+
+        double ourRelative = maxRelativeError(ours, image);
+        double theirRelative = maxRelativeError(theirs, image);
+        System.out.printf(Locale.ROOT, "%s %s: max relative error (values >= 0.01) ours %.4f, OpenEXR %.4f%n", c, picture,
+                ourRelative, theirRelative);
+        assertTrue(ourRelative <= MAX_RELATIVE_ERROR && ourRelative <= 1.05 * theirRelative, c + " max relative error " + ourRelative);
+    }
+
     /** The largest |decoded - source| / source over the frame's samples of at least 0.01 (darker ones: absolute, over 0.01). */
-    private static double maxRelativeError(Path file) throws Exception {
+    private static double maxRelativeError(Path file, RgbImage source) throws Exception {
         ExrFile back;
         try (FileByteSource in = new FileByteSource(file)) {
             back = OpenExrReader.read(in);
         }
         float[] decoded = back.rgb().data();
-        float[] d = frame.data();
+        float[] d = source.data();
         double worst = 0;
         for (int i = 0; i < d.length; i++) {
             worst = Math.max(worst, Math.abs(decoded[i] - d[i]) / Math.max(0.01, Math.abs(d[i])));
