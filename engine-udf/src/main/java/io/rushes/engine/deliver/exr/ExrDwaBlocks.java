@@ -8,8 +8,9 @@ package io.rushes.engine.deliver.exr;
  * coefficient goes to a list of its own; its 63 AC coefficients, in zig-zag order, go out with runs of zeros coded as
  * {@code 0xFFnn} (a half NaN, which a coefficient never is) and the end of the block as {@code 0xFF00}.
  *
- * <p>The decoder's constants are OpenEXR's (its cosines take π as 3.14159, its DC-only scale is 0.3535536²), so a
- * block decodes here as it does in OpenEXR, within the rounding of a different summation order.
+ * <p>Both transforms use OpenEXR's constants and order of operations (its SSE2 encoder's, its AVX decoder's), so on
+ * x86-64 our coefficients are OpenEXR's and our decode rounds as OpenEXR's does (tested bit for bit against Debian's
+ * OpenEXR 3.1).
  */
 final class ExrDwaBlocks {
     /** The natural (row-major) index of each zig-zag position (JPEG's order). */
@@ -27,15 +28,6 @@ final class ExrDwaBlocks {
     static final char[] TO_NONLINEAR = new char[65536];
     static final char[] TO_LINEAR = new char[65536];
 
-    // The transform's constants: half the cosines of k·π/16, π as OpenEXR takes it.
-    private static final float PI = 3.14159f;
-    private static final float C1 = halfCos(1);
-    private static final float C2 = halfCos(2);
-    private static final float C3 = halfCos(3);
-    private static final float C4 = halfCos(4);
-    private static final float C5 = halfCos(5);
-    private static final float C6 = halfCos(6);
-    private static final float C7 = halfCos(7);
     /** 1/√8 as OpenEXR writes it: a DC-only block is DC · this². */
     private static final float DC_SCALE = 0.3535536f;
 
@@ -64,22 +56,18 @@ final class ExrDwaBlocks {
     private ExrDwaBlocks() {
     }
 
-    private static float halfCos(int k) {
-        return 0.5f * (float) Math.cos(k * PI / 16f);
-    }
-
     static int blocks(int size) {
         return (size + 7) / 8;
     }
 
-    /** The tolerance of each coefficient (natural order): the level / 100000 scaled by a JPEG table over its smallest entry. */
+    /** The tolerance of each coefficient (natural order): the level / 100000 times a JPEG table over its smallest entry. */
     static float[] tolerances(float level, boolean luma) {
         float base = Math.max(0, level / 100000f);
         int[] table = luma ? JPEG_LUMA : JPEG_CHROMA;
         float min = luma ? 10 : 17;
         float[] out = new float[64];
         for (int i = 0; i < 64; i++) {
-            out[i] = base * table[i] / min;
+            out[i] = base * (table[i] / min); // OpenEXR 3.1's rounding: the table over its minimum first
         }
         return out;
     }
@@ -307,15 +295,28 @@ final class ExrDwaBlocks {
         }
     }
 
-    /** Orthonormal 8x8 DCT-II in place: rows, then columns; each 8-point transform split into its even and odd halves. */
+    /**
+     * Orthonormal 8x8 DCT-II in place: columns, then rows, each 8-point transform by Pennebaker and Mitchell's
+     * factorisation with the constants and order of operations of OpenEXR's SSE2 encoder, so that our coefficients (and
+     * files) are OpenEXR's.
+     */
     static void forwardDct(float[] d) {
-        for (int row = 0; row < 64; row += 8) {
-            forward8(d, row, 1);
-        }
         for (int column = 0; column < 8; column++) {
             forward8(d, column, 8);
         }
+        for (int row = 0; row < 64; row += 8) {
+            forward8(d, row, 1);
+        }
     }
+
+    // The forward transform's constants as OpenEXR's encoder writes them: cos(π/4), and cos(k·π/16) / 2.
+    private static final float FC4 = .70710678f;
+    private static final float FC1 = .490392640f;
+    private static final float FC2 = .461939770f;
+    private static final float FC3 = .415734810f;
+    private static final float FC5 = .277785120f;
+    private static final float FC6 = .191341720f;
+    private static final float FC7 = .097545161f;
 
     private static void forward8(float[] d, int at, int step) {
         float x0 = d[at];
@@ -327,25 +328,31 @@ final class ExrDwaBlocks {
         float x6 = d[at + 6 * step];
         float x7 = d[at + 7 * step];
         float s07 = x0 + x7;
-        float s16 = x1 + x6;
-        float s25 = x2 + x5;
+        float s12 = x1 + x2;
         float s34 = x3 + x4;
+        float s56 = x5 + x6;
         float d07 = x0 - x7;
-        float d16 = x1 - x6;
-        float d25 = x2 - x5;
+        float d12 = x1 - x2;
         float d34 = x3 - x4;
-        float e0 = s07 + s34;
-        float e1 = s16 + s25;
-        float e2 = s07 - s34;
-        float e3 = s16 - s25;
-        d[at] = C4 * (e0 + e1);
-        d[at + 4 * step] = C4 * (e0 - e1);
-        d[at + 2 * step] = C2 * e2 + C6 * e3;
-        d[at + 6 * step] = C6 * e2 - C2 * e3;
-        d[at + step] = C1 * d07 + C3 * d16 + C5 * d25 + C7 * d34;
-        d[at + 3 * step] = C3 * d07 - C7 * d16 - C1 * d25 - C5 * d34;
-        d[at + 5 * step] = C5 * d07 - C1 * d16 + C7 * d25 + C3 * d34;
-        d[at + 7 * step] = C7 * d07 - C5 * d16 + C3 * d25 - C1 * d34;
+        float d56 = x5 - x6;
+        float k0 = FC4 * (s07 + s34);
+        float k1 = FC4 * (s12 + s56);
+        d[at] = (k0 + k1) * .5f;
+        d[at + 4 * step] = (k0 - k1) * .5f;
+        float x = d12 - d56;
+        float y = s07 - s34;
+        d[at + 2 * step] = FC6 * x + FC2 * y;
+        d[at + 6 * step] = FC6 * y - FC2 * x;
+        float m0 = (s12 - s56) * FC4;
+        float m1 = (d12 + d56) * -FC4;
+        x = d07 - m0;
+        y = d34 + m1;
+        d[at + 3 * step] = FC3 * x - FC5 * y;
+        d[at + 5 * step] = FC5 * x + FC3 * y;
+        x = d07 + m0;
+        y = m1 - d34;
+        d[at + step] = FC1 * x - FC7 * y;
+        d[at + 7 * step] = FC7 * x + FC1 * y;
     }
 
     /**

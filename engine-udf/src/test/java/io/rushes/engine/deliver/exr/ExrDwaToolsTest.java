@@ -1,5 +1,6 @@
 package io.rushes.engine.deliver.exr;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,7 +111,7 @@ class ExrDwaToolsTest {
     /**
      * The developed frame and the ramps, half, at level 45: oiiotool --diff against the float source gives our file a
      * mean error within 1 % of OpenEXR's own DWAA/DWAB file of the same pixels and a max error no larger, at a file
-     * size within 1 % of theirs; and no sample of ours further from its source than OpenEXR's worst (relative to values
+     * size within 1 % of theirs (on x86-64, the same pixels: only Huffman code ties differ); and no sample of ours further from its source than OpenEXR's worst (relative to values
      * of at least 0.01, absolute below), and never more than {@link #MAX_RELATIVE_ERROR}.
      */
     @Test
@@ -139,11 +140,21 @@ class ExrDwaToolsTest {
         assertTrue(ourError[1] <= theirError[1], c + " max error " + ourError[1] + " beside " + theirError[1]);
         assertEquals(theirSize, ourSize, 0.01 * theirSize, c + " bytes");
 
+        if (List.of("amd64", "x86_64").contains(System.getProperty("os.arch"))) {
+            // OpenEXR's x86-64 encoder (its SSE2 transform) quantises to the very coefficients ours does: same pixels back.
+            assertArrayEquals(decoded(theirs), decoded(ours), c + " " + picture + ": our file decodes to OpenEXR's pixels");
+        }
         double ourRelative = maxRelativeError(ours, image);
         double theirRelative = maxRelativeError(theirs, image);
         System.out.printf(Locale.ROOT, "%s %s: max relative error (values >= 0.01) ours %.4f, OpenEXR %.4f%n", c, picture,
                 ourRelative, theirRelative);
         assertTrue(ourRelative <= MAX_RELATIVE_ERROR && ourRelative <= 1.05 * theirRelative, c + " max relative error " + ourRelative);
+    }
+
+    private static float[] decoded(Path file) throws Exception {
+        try (FileByteSource in = new FileByteSource(file)) {
+            return OpenExrReader.read(in).rgb().data();
+        }
     }
 
     /** The largest |decoded - source| / source over the frame's samples of at least 0.01 (darker ones: absolute, over 0.01). */
