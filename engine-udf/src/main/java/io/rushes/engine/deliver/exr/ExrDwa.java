@@ -10,9 +10,9 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * DWAA and DWAB, OpenEXR's lossy DCT compressions (DreamWorks Animation's; 32 and 256 scanlines per chunk), as
- * OpenEXR 2.2 to 3.4 write them: the chunk format of compressed block version 2, the one with the channel
- * classification rules in each chunk (versions 0 and 1, with OpenEXR's legacy rules, are read too). Rules sort the
+ * DWAA and DWAB, OpenEXR's lossy DCT compressions (DreamWorks Animation's; 32 and 256 scanlines per chunk), as OpenEXR
+ * 3 writes them: the chunk format of compressed block version 2, the one with the channel classification rules in each
+ * chunk (versions 0 and 1, classified by OpenEXR's legacy rules, are read too). Rules sort the
  * channels by name suffix and type: R, G, B (and Y, RY, BY) of HALF or FLOAT are lossy ({@link ExrDwaBlocks}; an R, G, B
  * of one layer prefix together in Y'CbCr), A is run-length coded and deflated, anything else is deflated as it is;
  * all but the lossy channels come back bit for bit. AC coefficients are Huffman coded with PIZ's coder ({@link ExrPiz});
@@ -84,7 +84,8 @@ final class ExrDwa {
 
     private static final List<Rule> DEFAULT_RULES = rules(false, new String[] {"R", "G", "B", "Y", "BY", "RY"}, new String[] {"A"});
     /** Before version 2, rules were implied: lower-case names, matched ignoring case. */
-    private static final List<Rule> LEGACY_RULES = legacyRules();
+    private static final List<Rule> LEGACY_RULES = rules(true, new String[] {"r", "red", "g", "grn", "green", "b", "blu", "blue", "y", "by",
+            "ry"}, new String[] {"a"});
 
     private static List<Rule> rules(boolean caseInsensitive, String[] lossy, String[] rle) {
         List<Rule> out = new ArrayList<>();
@@ -104,10 +105,6 @@ final class ExrDwa {
             out.add(new Rule(s, RLE, ExrPixelType.FLOAT, -1, caseInsensitive));
         }
         return List.copyOf(out);
-    }
-
-    private static List<Rule> legacyRules() {
-        return rules(true, new String[] {"r", "red", "g", "grn", "green", "b", "blu", "blue", "y", "by", "ry"}, new String[] {"a"});
     }
 
     private ExrDwa() {

@@ -17,9 +17,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Reads single-part scanline OpenEXR images compressed NONE, RLE, ZIPS, ZIP, PIZ, DWAA or DWAB, with any channels of HALF, FLOAT or
- * UINT samples, in any line order. Tiled, deep and multi-part files and the other compressions are refused as
- * unsupported, naming what they are. Nothing read is trusted: every size, count and offset is checked against the
+ * Reads single-part scanline OpenEXR images compressed NONE, RLE, ZIPS, ZIP, PIZ, DWAA or DWAB, with any channels of
+ * HALF, FLOAT or UINT samples, in any line order. Tiled, deep and multi-part files and the other compressions are
+ * refused as unsupported, naming what they are. Nothing read is trusted: every size, count and offset is checked against the
  * file before anything is allocated for it, so a header never makes the reader allocate more than the file's bytes
  * could decompress to.
  */

@@ -71,6 +71,21 @@ class ExrDwaTest {
         }
     }
 
+    /** A dwaCompressionLevel attribute sets the level (0: no quantisation beyond half, a bigger file); it must be a float. */
+    @Test
+    void theLevelComesFromTheDwaCompressionLevelAttribute() {
+        ExrImage image = ExrImage.of(TestImages.picture(96, 64, 8));
+        OpenExrWriter.Options dwaa = new OpenExrWriter.Options(ExrCompression.DWAA, ExrPixelType.HALF);
+        byte[] standard = OpenExrWriter.encode(image, dwaa, List.of(), null);
+        byte[] fine = OpenExrWriter.encode(image, dwaa, List.of(ExrAttribute.floatValue("dwaCompressionLevel", 0)), null);
+        assertEquals(0f, OpenExrReader.read(new MemorySource("fine.exr", fine)).attribute("dwaCompressionLevel").asFloat());
+        assertTrue(fine.length > standard.length, fine.length + " bytes at level 0, " + standard.length + " at 45");
+        RushesException e = assertThrows(RushesException.class,
+                () -> OpenExrWriter.encode(image, dwaa, List.of(ExrAttribute.string("dwaCompressionLevel", "high")), null));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+        assertTrue(e.getMessage().contains("OpenEXR attribute dwaCompressionLevel must be a float of at least 0, not a string"), e.getMessage());
+    }
+
     /**
      * Channels the rules do not make lossy come back bit for bit: A (run-length) and Z, id (unclassified, deflated); a
      * layer's R, G, B are coded as a set and a lone Y alone. The chunk's counters say which part holds what.
@@ -246,6 +261,25 @@ class ExrDwaTest {
         damaged(b -> b.putLong(48, 1), "run-length data inflates to more than 1 bytes, 1 expected");
         damaged(b -> b.putShort(88, (short) 60000), "channel rules of 60000 bytes do not fit");
         damaged(b -> b.putLong(80, 5), "AC coder 5");
+    }
+
+    /** Before version 2 a chunk has no rules: R, G, B and A are classified by OpenEXR's legacy rules, to the same effect. */
+    @Test
+    void aVersion1ChunkWithoutRulesDecodesByTheLegacyRules() {
+        byte[] file = dwaFile();
+        int at = chunkData(file);
+        ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        int ruleSize = b.getShort(at + 88) & 0xFFFF;
+        int size = b.getInt(at - 4);
+        ByteBuffer v1 = ByteBuffer.allocate(file.length - ruleSize).order(ByteOrder.LITTLE_ENDIAN);
+        v1.put(file, 0, at + 88).put(file, at + 88 + ruleSize, file.length - at - 88 - ruleSize);
+        byte[] legacy = v1.array();
+        ByteBuffer.wrap(legacy).order(ByteOrder.LITTLE_ENDIAN).putInt(at - 4, size - ruleSize).putLong(at, 1);
+        ExrFile expected = OpenExrReader.read(new MemorySource("v2.exr", file));
+        ExrFile read = OpenExrReader.read(new MemorySource("v1.exr", legacy));
+        for (String channel : List.of("A", "B", "G", "R")) {
+            assertArrayEquals(expected.planes().get(channel), read.planes().get(channel), channel);
+        }
     }
 
     @Test
