@@ -83,6 +83,8 @@ final class ExrDwaBlocks {
         int blocksY = blocks(height);
         float[] luma = tolerances(level, true);
         float[] chroma = tolerances(level, false);
+        float[] lumaZero = surelyZero(luma);
+        float[] chromaZero = surelyZero(chroma);
         float[][] block = new float[comps][64];
         char[] zig = new char[64];
         int a = acAt;
@@ -106,9 +108,10 @@ final class ExrDwaBlocks {
                     float[] b = block[c];
                     forwardDct(b);
                     float[] tolerance = c == 0 ? luma : chroma;
+                    float[] zero = c == 0 ? lumaZero : chromaZero;
                     for (int z = 0; z < 64; z++) {
                         int i = ZIGZAG[z];
-                        zig[z] = quantize((char) Half.fromFloat(b[i]), tolerance[i]);
+                        zig[z] = Math.abs(b[i]) < zero[i] ? 0 : quantize((char) Half.fromFloat(b[i]), tolerance[i]);
                     }
                     dc[dcAt + c * blocksX * blocksY + by * blocksX + bx] = zig[0];
                     a = runLengthAc(zig, ac, a);
@@ -116,6 +119,18 @@ final class ExrDwaBlocks {
             }
         }
         return a;
+    }
+
+    /**
+     * Below these, a coefficient's half is surely within tolerance of zero, so it quantises to 0 without the search:
+     * the tolerance less the most that rounding to half can add (2^-11 relative, 2^-25 absolute among denormals).
+     */
+    private static float[] surelyZero(float[] tolerance) {
+        float[] out = new float[64];
+        for (int i = 0; i < 64; i++) {
+            out[i] = tolerance[i] * (1 - 0x1p-10f) - 0x1p-24f;
+        }
+        return out;
     }
 
     /** A coordinate past the edge reflected back inside (the edge sample repeated), as OpenEXR pads partial blocks. */
