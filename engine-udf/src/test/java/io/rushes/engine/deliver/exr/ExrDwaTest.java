@@ -291,6 +291,44 @@ class ExrDwaTest {
         assertTrue(e.getMessage().contains("a DWA chunk of version 3 (Rushes reads versions 0 to 2) is not supported"), e.getMessage());
     }
 
+    /** Run-length data that decodes past its channels' bytes: CORRUPT at the run-length part, nothing written past. */
+    @Test
+    void runLengthDataOverrunningItsChannelsIsCorrupt() throws Exception {
+        int width = 40;
+        int lines = 32;
+        ExrDwa.Layout layout = new ExrDwa.Layout(List.of(new ExrDwa.Channel("A", ExrPixelType.HALF, false)), ExrDwa.DEFAULT_LEVEL);
+        ByteBuffer alpha = ByteBuffer.allocate(width * lines * 2).order(ByteOrder.LITTLE_ENDIAN);
+        Random random = new Random(2);
+        while (alpha.hasRemaining()) {
+            alpha.putShort(Half.fromFloat(random.nextInt(8) == 0 ? random.nextFloat() : 1));
+        }
+        byte[] raw = alpha.array();
+        byte[] packed = ExrDwa.compress(raw, width, lines, layout);
+        assertTrue(packed.length < raw.length, "a DWA chunk, not the raw lines");
+        ByteBuffer counters = ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN);
+        int rules = counters.getShort(88) & 0xFFFF;
+        // Runs of 128 bytes, one more than the 2560 bytes of A hold.
+        byte[] runs = new byte[2 * (raw.length / 128 + 1)];
+        for (int i = 0; i < runs.length; i += 2) {
+            runs[i] = 127;
+            runs[i + 1] = 7;
+        }
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(runs);
+        deflater.finish();
+        byte[] deflated = new byte[1024];
+        int n = deflater.deflate(deflated);
+        deflater.end();
+        ByteBuffer damaged = ByteBuffer.allocate(88 + rules + n).order(ByteOrder.LITTLE_ENDIAN);
+        damaged.put(packed, 0, 88 + rules).put(deflated, 0, n);
+        damaged.putLong(40, n).putLong(48, runs.length);
+        RushesException e = assertThrows(RushesException.class,
+                () -> ExrDwa.decompress(damaged.array(), raw.length, width, lines, layout, "rle.exr", 1000));
+        assertEquals(ErrorCode.CORRUPT, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("an RLE run of 128 bytes runs past its chunk"), e.getMessage());
+        assertTrue(e.offset() >= 1000 + 88 + rules, "offset " + e.offset());
+    }
+
     @Test
     void aDwaChunkShorterThanItsCountersIsCorrupt() {
         byte[] file = dwaFile();
