@@ -192,6 +192,18 @@ class ExrDwaTest {
         return src;
     }
 
+    /** Entries of OpenEXR's perceptual tables (its dwaLookups.h): 1, 0.1, 4, 192, -0.5 and a denormal, both ways. */
+    @Test
+    void thePerceptualTablesAreOpenExrs() {
+        int[][] entries = {{0x3C00, 0x3C00, 0x3C00}, {0x2E66, 0x1E75, 0x359E}, {0x4400, 0x61BE, 0x3E85}, {0x5A00, 0x7C00, 0x42C8},
+                {0xB800, 0xB2F7, 0xB9D7}, {0x0200, 0x0000, 0x208A}};
+        for (int[] e : entries) {
+            assertEquals(e[1], ExrDwaBlocks.TO_LINEAR[e[0]], "to linear of " + Integer.toHexString(e[0]));
+            assertEquals(e[2], ExrDwaBlocks.TO_NONLINEAR[e[0]], "to nonlinear of " + Integer.toHexString(e[0]));
+        }
+        assertEquals(0, ExrDwaBlocks.TO_NONLINEAR[0x7C00], "infinity becomes 0");
+    }
+
     @Test
     void theTransformInvertsWithinFloatRounding() {
         Random random = new Random(5);
