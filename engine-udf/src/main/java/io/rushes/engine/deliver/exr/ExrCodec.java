@@ -36,6 +36,27 @@ final class ExrCodec {
     }
 
     /**
+     * As {@link #compress(ExrCompression, byte[], int, int, int[])} for every compression, DWAA and DWAB included
+     * (which code each channel by its name and type, given by {@code layout}).
+     */
+    static byte[] compress(ExrCompression compression, byte[] raw, int width, int lines, ExrDwa.Layout layout) {
+        if (compression.dwa()) {
+            byte[] packed = ExrDwa.compress(raw, width, lines, layout);
+            return packed.length < raw.length ? packed : raw;
+        }
+        return compress(compression, raw, width, lines, layout.words());
+    }
+
+    /** As {@link #decompress(ExrCompression, byte[], int, int, int, int[], String, long)}, DWAA and DWAB included. */
+    static byte[] decompress(ExrCompression compression, byte[] packed, int rawSize, int width, int lines, ExrDwa.Layout layout,
+            String file, long offset) {
+        if (compression.dwa() && packed.length != rawSize) {
+            return ExrDwa.decompress(packed, rawSize, width, lines, layout, file, offset);
+        }
+        return decompress(compression, packed, rawSize, width, lines, layout.words(), file, offset);
+    }
+
+    /**
      * The {@code rawSize} bytes of one stored chunk of {@code packed.length} bytes at {@code offset} in {@code file};
      * a chunk of exactly {@code rawSize} bytes was stored uncompressed.
      */
@@ -124,7 +145,7 @@ final class ExrCodec {
         return java.util.Arrays.copyOf(out, o);
     }
 
-    private static byte[] unrle(byte[] in, int rawSize, String file, long offset) {
+    static byte[] unrle(byte[] in, int rawSize, String file, long offset) {
         byte[] out = new byte[rawSize];
         int i = 0;
         int o = 0;

@@ -27,7 +27,12 @@ public enum ExrCompression {
 
     /** Whether Rushes writes and reads it (the others are refused as unsupported, never as damaged). */
     public boolean supported() {
-        return code <= PIZ.code;
+        return code <= PIZ.code || dwa();
+    }
+
+    /** DWAA or DWAB: lossy, and coded per channel by name and type ({@link ExrDwa}). */
+    public boolean dwa() {
+        return this == DWAA || this == DWAB;
     }
 
     public int linesPerChunk() {

@@ -321,6 +321,12 @@ final class ExrPiz {
 
     // ---- Huffman (ImfHuf): canonical codes up to 58 bits, code lengths packed with zero runs, symbol iM = run of the last value
 
+    /** The Huffman block of {@code data} on its own (DWAA/DWAB code their AC coefficients so), or null past {@code limit} bytes. */
+    static byte[] huffmanBlock(char[] data, int limit) {
+        Bits out = new Bits(Math.min(limit, data.length * 2) + 64);
+        return huffman(data, out, limit) ? out.toByteArray() : null;
+    }
+
     /** Appends the Huffman block (20-byte header, packed code lengths, bits); false when it would outgrow {@code limit}. */
     private static boolean huffman(char[] data, Bits out, int limit) {
         if (data.length == 0) {

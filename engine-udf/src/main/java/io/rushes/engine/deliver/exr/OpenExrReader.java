@@ -17,9 +17,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Reads single-part scanline OpenEXR images compressed NONE, RLE, ZIPS, ZIP or PIZ, with any channels of HALF, FLOAT or
- * UINT samples, in any line order. Tiled, deep and multi-part files and the other compressions are refused as
- * unsupported, naming what they are. Nothing read is trusted: every size, count and offset is checked against the
+ * Reads single-part scanline OpenEXR images compressed NONE, RLE, ZIPS, ZIP, PIZ, DWAA or DWAB, with any channels of
+ * HALF, FLOAT or UINT samples, in any line order. Tiled, deep and multi-part files and the other compressions are
+ * refused as unsupported, naming what they are. Nothing read is trusted: every size, count and offset is checked against the
  * file before anything is allocated for it, so a header never makes the reader allocate more than the file's bytes
  * could decompress to.
  */
@@ -35,8 +35,8 @@ public final class OpenExrReader {
     /** Largest uncompressed chunk (16 lines of 32768 pixels of 64 FLOAT channels, say), and of one sample plane set. */
     private static final long MAX_CHUNK_BYTES = 256L << 20;
     private static final long MAX_SAMPLES = 1L << 28;
-    private static final String FIX = "Convert it to a scanline, single-part OpenEXR with NONE, RLE, ZIPS, ZIP or PIZ compression "
-            + "(for example: oiiotool in.exr --compression zip -o out.exr)";
+    private static final String FIX = "Convert it to a scanline, single-part OpenEXR with NONE, RLE, ZIPS, ZIP, PIZ, DWAA or DWAB "
+            + "compression (for example: oiiotool in.exr --compression zip -o out.exr)";
 
     private OpenExrReader() {
     }
@@ -139,7 +139,7 @@ public final class OpenExrReader {
             planes.put(c.name(), new float[(int) (width * height)]);
         }
         float[][] planeList = planes.values().toArray(new float[0][]);
-        int[] words = channels.stream().mapToInt(c -> c.type().bytes / 2).toArray();
+        ExrDwa.Layout layout = ExrDwa.readLayout(channels, attributes.get("channels"));
         boolean[] seen = new boolean[(int) chunkCount];
         List<CompletableFuture<Void>> decoding = new ArrayList<>();
         for (int i = 0; i < chunkCount; i++) {
@@ -165,7 +165,7 @@ public final class OpenExrReader {
             }
             byte[] packed = in.bytes(offset + 8, size, "chunk " + index + " (" + size + " bytes)");
             long chunkAt = offset + 8;
-            Runnable decode = () -> unpack(ExrCodec.decompress(compression, packed, (int) rawSize, (int) width, count, words, name, chunkAt),
+            Runnable decode = () -> unpack(ExrCodec.decompress(compression, packed, (int) rawSize, (int) width, count, layout, name, chunkAt),
                     channels, planeList, (int) width, first, count);
             if (executor == null) {
                 decode.run();
@@ -190,6 +190,7 @@ public final class OpenExrReader {
             case NONE -> 1;
             case RLE -> 64;
             case PIZ -> 512; // a 10-bit run (two 1-bit codes and its count) stands for 256 words, 512 bytes
+            case DWAA, DWAB -> 1 << 16; // an AC run of 256 end-of-block codes in ~10 bits stands for 256 blocks of 128 bytes
             default -> 1032;
         };
     }

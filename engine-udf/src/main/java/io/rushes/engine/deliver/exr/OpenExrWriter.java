@@ -16,7 +16,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Writes single-part scanline OpenEXR files: channels R, G, B (and A) as HALF or FLOAT, compressed NONE, RLE, ZIPS,
- * ZIP or PIZ, with a data window that may differ from the display window and any header attributes
+ * ZIP, PIZ, or lossy DWAA or DWAB ({@link ExrDwa}: at the {@code dwaCompressionLevel} given as an attribute, else 45, which
+ * is then written), with a data window that may differ from the display window and any header attributes
  * ({@link ExrStandardAttributes}). Chunks compress independently, so given an {@link Executor} they compress in
  * parallel; the bytes written are the same whatever the executor. Stateless.
  *
@@ -36,7 +37,7 @@ public final class OpenExrWriter {
         public Options {
             if (!compression.supported()) {
                 throw Errors.invalidArgument("OpenEXR compression " + compression + " cannot be written yet",
-                        "Choose NONE, RLE, ZIPS, ZIP or PIZ");
+                        "Choose NONE, RLE, ZIPS, ZIP, PIZ, DWAA or DWAB");
             }
             if (pixelType == ExrPixelType.UINT) {
                 throw Errors.invalidArgument("OpenEXR UINT pixels cannot hold an image's colours", "Choose HALF or FLOAT pixels");
@@ -85,6 +86,7 @@ public final class OpenExrWriter {
                     + "HALF, but this file is " + options.compression() + " " + options.pixelType(),
                     "Write the ACES container with compression NONE and HALF pixels, or leave the flag out");
         }
+        float level = dwaLevel(header, options.compression());
         List<String> channels = image.alpha() != null ? List.of("A", "B", "G", "R") : List.of("B", "G", "R"); // sorted, as OpenEXR requires
         ByteArrayBuilder b = new ByteArrayBuilder();
         b.put(MAGIC);
@@ -102,7 +104,25 @@ public final class OpenExrWriter {
             b.cString(a.name()).cString(a.type()).i32(a.value().length).put(a.value());
         }
         b.put(new byte[] {0});
-        return new Plan(image, options, channels, b.toByteArray());
+        List<ExrDwa.Channel> layout = channels.stream().map(n -> new ExrDwa.Channel(n, options.pixelType(), false)).toList();
+        return new Plan(image, options, channels, new ExrDwa.Layout(layout, level), b.toByteArray());
+    }
+
+    /** The DWA level: the caller's dwaCompressionLevel attribute (a float of at least 0), else OpenEXR's default, written. */
+    private static float dwaLevel(TreeMap<String, ExrAttribute> header, ExrCompression compression) {
+        ExrAttribute given = header.get(ExrDwa.LEVEL_ATTRIBUTE);
+        if (given == null) {
+            if (compression.dwa()) {
+                header.put(ExrDwa.LEVEL_ATTRIBUTE, ExrAttribute.floatValue(ExrDwa.LEVEL_ATTRIBUTE, ExrDwa.DEFAULT_LEVEL));
+            }
+            return ExrDwa.DEFAULT_LEVEL;
+        }
+        Float level = given.asFloat();
+        if (level == null || !(level >= 0) || level.isInfinite()) {
+            throw Errors.invalidArgument("OpenEXR attribute " + ExrDwa.LEVEL_ATTRIBUTE + " must be a float of at least 0, not a "
+                    + given.type() + (level == null ? "" : " of " + level), "Give it as a float, such as 45 (OpenEXR's default)");
+        }
+        return level;
     }
 
     private static ExrAttribute channelList(List<String> names, ExrPixelType type) {
@@ -115,7 +135,7 @@ public final class OpenExrWriter {
     }
 
     /** One file to write: its header and how to make each chunk. */
-    private record Plan(ExrImage image, Options options, List<String> channels, byte[] header) {
+    private record Plan(ExrImage image, Options options, List<String> channels, ExrDwa.Layout layout, byte[] header) {
         int chunks() {
             int lines = options.compression().linesPerChunk;
             return (image.rgb().height() + lines - 1) / lines;
@@ -160,9 +180,7 @@ public final class OpenExrWriter {
         byte[] compress(int chunk) {
             int lines = options.compression().linesPerChunk;
             int count = Math.min(lines, image.rgb().height() - chunk * lines);
-            int[] words = new int[channels.size()];
-            java.util.Arrays.fill(words, options.pixelType().bytes / 2);
-            return ExrCodec.compress(options.compression(), rawChunk(chunk), image.rgb().width(), count, words);
+            return ExrCodec.compress(options.compression(), rawChunk(chunk), image.rgb().width(), count, layout);
         }
 
         /** Scanlines of one chunk, uncompressed: per line, each channel's samples in the channel list's order. */

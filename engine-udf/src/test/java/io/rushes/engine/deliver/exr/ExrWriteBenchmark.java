@@ -39,7 +39,8 @@ public final class ExrWriteBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(cores);
         try {
             double oiioNone = oiiotool(input, outDir.resolve("oiio-none.exr"), "none");
-            for (ExrCompression c : List.of(ExrCompression.NONE, ExrCompression.RLE, ExrCompression.ZIPS, ExrCompression.ZIP, ExrCompression.PIZ)) {
+            for (ExrCompression c : List.of(ExrCompression.NONE, ExrCompression.RLE, ExrCompression.ZIPS, ExrCompression.ZIP, ExrCompression.PIZ,
+                    ExrCompression.DWAA, ExrCompression.DWAB)) {
                 OpenExrWriter.Options options = new OpenExrWriter.Options(c, ExrPixelType.HALF);
                 byte[] bytes = OpenExrWriter.encode(image, options, List.of(), null);
                 double cpu = Double.MAX_VALUE;

@@ -234,8 +234,8 @@ class OpenExrRoundTripTest {
     @Test
     void unsupportedCompressionsAreNamedNotCalledDamaged() {
         byte[] file = small(ExrCompression.NONE);
-        String[] names = {"PXR24", "B44", "B44A", "DWAA", "DWAB"};
-        for (int code = 5; code <= 9; code++) {
+        String[] names = {"PXR24", "B44", "B44A"};
+        for (int code = 5; code <= 7; code++) {
             file[valueOffset(file, "compression")] = (byte) code;
             RushesException e = assertThrows(RushesException.class, () -> OpenExrReader.read(new MemorySource("c.exr", file)));
             assertEquals(ErrorCode.UNSUPPORTED_FEATURE, e.code());
