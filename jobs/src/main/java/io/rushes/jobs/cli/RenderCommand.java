@@ -36,7 +36,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     enum Format { tiff16, tiff32f, exr, dpx10, dpx16, jpeg, png }
 
-    enum Compression { none, rle, zips, zip, piz }
+    enum Compression { none, rle, zips, zip, piz, dwaa, dwab }
 
     enum Output { aces, acescg, acescct }
 
@@ -65,7 +65,7 @@ public final class RenderCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}; raw is always 16-bit TIFF).")
     Format format;
 
-    @Option(names = "--compression", defaultValue = "zip", description = "With --format exr: none, rle, zips, zip or piz "
+    @Option(names = "--compression", defaultValue = "zip", description = "With --format exr: none, rle, zips, zip, piz, or the lossy dwaa or dwab (level 45) "
             + "(default: ${DEFAULT-VALUE}).")
     Compression compression;
 

@@ -63,7 +63,7 @@ public record DeliverableSpec(String file, String name, String description, Form
     }
 
     /** The OpenEXR compressions the renderer writes. */
-    public enum Compression { NONE, RLE, ZIPS, ZIP, PIZ }
+    public enum Compression { NONE, RLE, ZIPS, ZIP, PIZ, DWAA, DWAB }
 
     /** Scene-referred encodings. */
     public enum Space {
