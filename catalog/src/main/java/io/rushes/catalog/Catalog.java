@@ -166,7 +166,9 @@ public final class Catalog {
     /** Compacts small files and clusters each table by its Z-order columns (run after large ingests). */
     public void optimize() {
         for (TableDef t : CatalogSchema.TABLES) {
-            String zorder = t.zOrderBy().isEmpty() ? "" : " ZORDER BY (" + String.join(", ", t.zOrderBy()) + ")";
+            // Quoted: Delta's grammar takes some column names (version) as keywords.
+            String zorder = t.zOrderBy().isEmpty() ? "" : " ZORDER BY (" + t.zOrderBy().stream().map(c -> "`" + c + "`")
+                    .collect(Collectors.joining(", ")) + ")";
             spark.sql("OPTIMIZE " + sqlName(t) + zorder);
         }
     }

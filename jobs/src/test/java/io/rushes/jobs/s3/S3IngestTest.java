@@ -72,4 +72,38 @@ class S3IngestTest {
         String everything = before.toString() + progress.toString(StandardCharsets.UTF_8);
         assertFalse(everything.contains(S3ProxyServer.SECRET_KEY), "credentials never reach a table or the progress output");
     }
+
+    @Test
+    void platesFromAnS3CatalogIntoS3() throws Exception {
+        String catalog = "s3a://rushes/catalog-plates";
+        new InspectJob(spark, new IngestOptions("s3a://rushes/card", catalog, Set.of(), 1000, 2), null).run();
+        org.apache.spark.sql.Row clip = spark.read().format("delta").load(catalog + "/clips")
+                .where("kind = 'sequence' AND status = 'ok'").orderBy("clip_name").first();
+        FileSystem fs = FileSystem.get(URI.create("s3a://rushes/"), spark.sparkContext().hadoopConfiguration());
+        try (var out = fs.create(new org.apache.hadoop.fs.Path("s3a://rushes/pulls/pull.csv"))) {
+            out.write(("shot,clip,first_frame,last_frame\nSH010," + clip.getAs("clip_name") + "," + clip.getAs("first_frame") + ","
+                    + ((Long) clip.getAs("first_frame") + 1) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        io.rushes.jobs.plates.PlatesOptions options = new io.rushes.jobs.plates.PlatesOptions("s3a://rushes/pulls/pull.csv", catalog,
+                "s3a://rushes/plates", List.of("aces-exr-plate"), 24, 24, 0, "BG01", false, null);
+        io.rushes.jobs.plates.PlatesSummary first = new io.rushes.jobs.plates.PlatesJob(spark, options, null).run();
+        assertEquals(2, first.rendered(), first.line());
+        List<org.apache.hadoop.fs.LocatedFileStatus> objects = new java.util.ArrayList<>();
+        var it = fs.listFiles(new org.apache.hadoop.fs.Path("s3a://rushes/plates"), true);
+        while (it.hasNext()) {
+            objects.add(it.next());
+        }
+        assertEquals(2, objects.size(), "the two plates and nothing aside: " + objects);
+        for (org.apache.spark.sql.Row r : spark.read().format("delta").load(catalog + "/renders").collectAsList()) {
+            String output = r.getAs("output_path");
+            assertEquals(true, output.startsWith("s3a://rushes/plates/SH010/v001/aces-exr-plate/SH010_BG01_v001."), output);
+            try (var in = fs.open(new org.apache.hadoop.fs.Path(output))) {
+                assertEquals(io.rushes.engine.integrity.FileHasher.hash(in.readAllBytes(), io.rushes.engine.integrity.HashAlgorithm.XXH128),
+                        r.getAs("xxh128"), output);
+            }
+        }
+        io.rushes.jobs.plates.PlatesSummary again = new io.rushes.jobs.plates.PlatesJob(spark, options, null).run();
+        assertEquals(0, again.rendered(), again.line());
+        assertEquals(2, again.skipped(), "what is on S3 with its recorded size is delivered: " + again.line());
+    }
 }
