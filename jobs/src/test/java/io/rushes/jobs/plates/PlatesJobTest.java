@@ -73,7 +73,8 @@ class PlatesJobTest {
 
     /**
      * The five shots: by clip name with handles; by reel and timecode alone with handles past the clip's end (clamped);
-     * by frame numbers; an unknown clip; a range outside its clip. And a sixth whose name would climb out of --out.
+     * by frame numbers; an unknown clip; a range outside its clip. And a name that would climb out of --out, a row that
+     * is no timecode, and a shot whose folder cannot be written.
      */
     private static String csv() {
         return String.join("\n", "shot,clip,reel,tc_in,tc_out,first_frame,last_frame,handles,version",
@@ -82,7 +83,9 @@ class PlatesJobTest {
                 "SH030," + names.get(1) + ",,,,86404,86405,1,1",
                 "SH040,NO_SUCH_CLIP,,,,86404,86405,1,1",
                 "SH050," + names.get(2) + ",," + tc(names.get(2), 10) + "," + tc(names.get(2), 14) + ",,,0,1",
-                "../SH060," + names.get(2) + ",,,,86401,86402,0,1") + "\n";
+                "../SH060," + names.get(2) + ",,,,86401,86402,0,1",
+                "SH070," + names.get(2) + ",,10:99:00:00,10:99:00:04,,,0,1",
+                "SH080," + names.get(3) + ",,,,86400,86401,0,1") + "\n";
     }
 
     /** Frames each good shot must deliver, handles included. */
@@ -127,18 +130,31 @@ class PlatesJobTest {
     void rendersTheExactFramesRecordsEveryFileAndRendersNothingTwice() throws Exception {
         Path pull = Files.writeString(dir.resolve("pull.csv"), csv());
         Path out = dir.resolve("out-csv");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("SH080"), "a file where SH080's folder would go"); // unwritable: that shot fails alone
         PlatesSummary first = plates(pull, out);
         Map<String, Set<String>> files = delivered(out);
         assertEquals(Map.of("SH010/v001/aces-exr-plate", exrNames("SH010", 1, EXPECTED.get("SH010")),
                 "SH020/v001/aces-exr-plate", exrNames("SH020", 1, EXPECTED.get("SH020")),
                 "SH030/v001/aces-exr-plate", exrNames("SH030", 1, EXPECTED.get("SH030"))), files);
         assertEquals(25, first.rendered(), first.line());
-        assertEquals(3, first.shotsFailed(), "SH040, SH050 and ../SH060 fail alone: " + first.line());
+        assertEquals(2, first.failed(), "SH080's two files could not be written: " + first.line());
+        assertEquals(5, first.shotsFailed(), "SH040, SH050, ../SH060, the unreadable row and SH080 fail alone: " + first.line());
         assertFalse(Files.exists(dir.resolve("SH060")), "a shot name never climbs out of --out");
 
-        // Every EXR is valid to OpenEXR, and the row of each file is its lineage.
-        String header = ExternalTool.output("exrheader", out.resolve("SH010/v001/aces-exr-plate/SH010_BG01_v001.86401.exr").toString());
-        assertTrue(header.contains("compression (type compression): piz"), header);
+        // Every EXR is valid to OpenEXR and OpenImageIO, and the row of each file is its lineage.
+        for (Map.Entry<String, Set<String>> folder : files.entrySet()) {
+            for (String name : folder.getValue()) {
+                String header = ExternalTool.output("exrheader", out.resolve(folder.getKey()).resolve(name).toString());
+                assertTrue(header.contains("compression (type compression): piz") && header.contains("dataWindow (type box2i): (0 0) - (31 15)"),
+                        header);
+            }
+        }
+        String info = ExternalTool.output("oiiotool", "--info", "-v", out.resolve("SH020/v001/aces-exr-plate/SH020_BG01_v001.86405.exr").toString());
+        assertTrue(info.contains("32 x 16, 3 channel, half openexr"), info);
+        List<Row> failedRows = renders("status = 'failed' AND shot = 'SH080'");
+        assertEquals(2, failedRows.size());
+        assertEquals("IO", failedRows.get(0).getAs("error_code"), failedRows.get(0).toString());
         List<Row> rows = renders("status = 'ok' AND output_path LIKE '%" + out.getFileName() + "%'");
         assertEquals(25, rows.size());
         for (Row r : rows) {
@@ -165,23 +181,39 @@ class PlatesJobTest {
                 + "clip NO_SUCH_CLIP\\. Check the name.*"), pulls.get("SH040").toString());
         assertTrue(pulls.get("SH050").<String>getAs("message").contains("shot SH050 asks for frames 86410-86414"), pulls.get("SH050").toString());
         assertTrue(pulls.get("../SH060").<String>getAs("message").contains("is not a folder name"), pulls.get("../SH060").toString());
+        List<Row> unreadable = spark.read().format("delta").load(catalog + "/pulls").where("pull_list LIKE '%pull.csv' AND shot IS NULL")
+                .collectAsList();
+        assertEquals(1, unreadable.size(), "the row that is no timecode: " + unreadable);
+        assertTrue(unreadable.get(0).<String>getAs("message").contains("pull.csv at line 8"), unreadable.get(0).toString());
 
         // Each shot version is a package sealed with an ASC MHL generation that verifies.
+        javax.xml.validation.SchemaFactory xsd = javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        var generationSchema = xsd.newSchema(io.rushes.engine.Samples.dir().resolve("mhl/xsd/ASCMHL.xsd").toFile());
+        var chainSchema = xsd.newSchema(io.rushes.engine.Samples.dir().resolve("mhl/xsd/ASCMHLDirectory__combined.xsd").toFile());
         for (String shot : EXPECTED.keySet()) {
             MhlReport report = MhlVerifier.verify(out.resolve(shot + "/v001"));
             assertTrue(report.issues().isEmpty(), shot + ": " + report);
             assertEquals(EXPECTED.get(shot).size(), report.verified(), shot + ": " + report);
+            try (Stream<Path> mhl = Files.list(out.resolve(shot + "/v001/ascmhl"))) {
+                for (Path generation : mhl.filter(p -> p.toString().endsWith(".mhl")).toList()) {
+                    generationSchema.newValidator().validate(new javax.xml.transform.stream.StreamSource(generation.toFile()));
+                }
+            }
+            chainSchema.newValidator().validate(new javax.xml.transform.stream.StreamSource(out.resolve(shot + "/v001/ascmhl/ascmhl_chain.xml").toFile()));
         }
 
         PlatesSummary again = plates(pull, out);
         assertEquals(0, again.rendered(), again.line());
         assertEquals(25, again.skipped(), again.line());
+        assertEquals(2, again.failed(), "SH080 is tried again, and fails again alone: " + again.line());
         assertEquals(files, delivered(out));
 
         // A deleted plate is rendered again, alone.
         Files.delete(out.resolve("SH030/v001/aces-exr-plate/SH030_BG01_v001.86404.exr"));
+        Files.delete(out.resolve("SH080"));
         PlatesSummary mended = plates(pull, out);
-        assertEquals(1, mended.rendered(), mended.line());
+        assertEquals(3, mended.rendered(), "the deleted plate and SH080's two, now its folder can be made: " + mended.line());
+        files.put("SH080/v001/aces-exr-plate", exrNames("SH080", 1, range(86400, 86401)));
         assertEquals(files, delivered(out));
     }
 
@@ -219,6 +251,24 @@ class PlatesJobTest {
         assertEquals(0, fromAle.shotsFailed(), fromAle.line());
         // ALE End is exclusive: frames 4 and 5 of the clip, one handle each side.
         assertEquals(Map.of("SH030/v001/aces-exr-plate", exrNames("SH030", 1, range(86403, 86406))), delivered(outAle));
+
+        // OpenTimelineIO: the clip's media names the sequence; its source range is in the source's timecode frames.
+        long start = Timecode.parse(tc(names.get(1), 4), 24).toFrames();
+        String otio = """
+                {"OTIO_SCHEMA": "Timeline.1", "name": "plates", "tracks": {"OTIO_SCHEMA": "Stack.1", "children": [
+                  {"OTIO_SCHEMA": "Track.1", "kind": "Video", "children": [
+                    {"OTIO_SCHEMA": "Clip.1", "name": "SH030",
+                     "source_range": {"OTIO_SCHEMA": "TimeRange.1",
+                       "start_time": {"OTIO_SCHEMA": "RationalTime.1", "rate": 24, "value": %d},
+                       "duration": {"OTIO_SCHEMA": "RationalTime.1", "rate": 24, "value": 2}},
+                     "media_reference": {"OTIO_SCHEMA": "ExternalReference.1", "target_url": "file:///card/%s/%s.0086400.dng"}}]}]}}
+                """.formatted(start, names.get(1), names.get(1));
+        Path otioFile = Files.writeString(dir.resolve("pull.otio"), otio);
+        Path outOtio = dir.resolve("out-otio");
+        PlatesSummary fromOtio = new PlatesJob(spark, new PlatesOptions(otioFile.toString(), catalog, outOtio.toString(),
+                List.of("aces-exr-plate"), 3, 24, 1, "BG01", false, null), null).run();
+        assertEquals(0, fromOtio.shotsFailed(), fromOtio.line());
+        assertEquals(delivered(outAle), delivered(outOtio), "the ALE's shot as OTIO: the same frames");
     }
 
     @Test
