@@ -90,7 +90,7 @@ final class ExrPiz {
         }
         char[] lut = new char[USHORT_RANGE];
         int k = 0;
-        for (int i = 0; i < USHORT_RANGE; i++) {
+        for (int i = 0, end = (maxNonZero + 1) * 8; i < end; i++) { // no word lies above the bitmap's last byte
             if (i == 0 || (bitmap[i >> 3] & (1 << (i & 7))) != 0) {
                 lut[i] = (char) k++;
             }
@@ -99,7 +99,7 @@ final class ExrPiz {
         for (int i = 0; i < data.length; i++) {
             data[i] = lut[data[i]];
         }
-        Bits out = new Bits(raw.length + 64);
+        Bits out = new Bits(raw.length + Bits.SYMBOLS_SLACK); // room for the Huffman coder to run past raw.length once
         out.u16(minNonZero).u16(maxNonZero);
         if (minNonZero <= maxNonZero) {
             out.bytes(bitmap, minNonZero, maxNonZero - minNonZero + 1);
