@@ -682,6 +682,19 @@ final class ExrPiz {
                 }
                 long code = codes[s];
                 int length = (int) (code & 63);
+                if (count == 0 && length <= 32) { // most words: one code of at most 32 bits
+                    bits = (bits << length) | (code >>> 6);
+                    filled += length;
+                    if (filled >= 32) {
+                        filled -= 32;
+                        at = word(b, at, (int) (bits >>> filled));
+                    }
+                    if (at > limit) {
+                        return false;
+                    }
+                    s = next;
+                    continue;
+                }
                 boolean asRun = length + runLength + 8 < length * count; // the word, the run symbol and the count
                 int emits = asRun ? 3 : count + 1;
                 for (int k = 0; k < emits; k++) {
