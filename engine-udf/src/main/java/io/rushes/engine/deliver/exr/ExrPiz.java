@@ -74,7 +74,17 @@ final class ExrPiz {
     }
 
     static byte[] compress(byte[] raw, int width, int lines, int[] words) {
-        char[] data = planar(raw, width, lines, words);
+        byte[] packed = compressPlanar(planar(raw, width, lines, words), width, lines, words);
+        return packed != null ? packed : raw;
+    }
+
+    /**
+     * The PIZ chunk of {@code data}, a chunk's 16-bit words each channel's lines together (as {@link #planar} makes them
+     * from the stored bytes; changed in place), or null when it would not be smaller than the uncompressed chunk. The
+     * writer hands the words over directly, so they never go through bytes.
+     */
+    static byte[] compressPlanar(char[] data, int width, int lines, int[] words) {
+        int rawLength = data.length * 2;
         byte[] bitmap = new byte[BITMAP_SIZE];
         for (char v : data) {
             bitmap[v >> 3] |= (byte) (1 << (v & 7));
@@ -99,7 +109,7 @@ final class ExrPiz {
         for (int i = 0; i < data.length; i++) {
             data[i] = lut[data[i]];
         }
-        Bits out = new Bits(raw.length + Bits.SYMBOLS_SLACK); // room for the Huffman coder to run past raw.length once
+        Bits out = new Bits(rawLength + Bits.SYMBOLS_SLACK); // room for the Huffman coder to run past the raw size once
         out.u16(minNonZero).u16(maxNonZero);
         if (minNonZero <= maxNonZero) {
             out.bytes(bitmap, minNonZero, maxNonZero - minNonZero + 1);
@@ -108,11 +118,11 @@ final class ExrPiz {
         int lengthAt = out.size();
         out.u32(0);
         int start = out.size();
-        if (!huffman(data, out, raw.length)) {
-            return raw;
+        if (!huffman(data, out, rawLength)) {
+            return null;
         }
         out.patch32(lengthAt, out.size() - start);
-        return out.size() < raw.length ? out.toByteArray() : raw;
+        return out.size() < rawLength ? out.toByteArray() : null;
     }
 
     static byte[] decompress(byte[] packed, int rawSize, int width, int lines, int[] words, String file, long offset) {

@@ -162,7 +162,47 @@ public final class OpenExrWriter {
             int count = Math.min(lines, image.rgb().height() - chunk * lines);
             int[] words = new int[channels.size()];
             java.util.Arrays.fill(words, options.pixelType().bytes / 2);
+            if (options.compression() == ExrCompression.PIZ) {
+                // PIZ regroups the words by channel first: made so from the floats, the stored bytes only if it cannot shrink
+                byte[] packed = ExrPiz.compressPlanar(planarChunk(chunk), image.rgb().width(), count, words);
+                return packed != null ? packed : rawChunk(chunk);
+            }
             return ExrCodec.compress(options.compression(), rawChunk(chunk), image.rgb().width(), count, words);
+        }
+
+        /**
+         * The 16-bit words of one chunk as PIZ takes them: each channel's lines together, in the channel list's order; a
+         * FLOAT sample is two words, low half first (the stored bytes of {@link #rawChunk}, regrouped).
+         */
+        char[] planarChunk(int chunk) {
+            int width = image.rgb().width();
+            int lines = options.compression().linesPerChunk;
+            int first = chunk * lines;
+            int last = Math.min(image.rgb().height(), first + lines);
+            boolean half = options.pixelType() == ExrPixelType.HALF;
+            int lineWords = width * (half ? 1 : 2);
+            int channelWords = (last - first) * lineWords;
+            char[] out = new char[channels.size() * channelWords];
+            float[] rgb = image.rgb().data();
+            float[] alpha = image.alpha();
+            for (int c = 0; c < channels.size(); c++) {
+                int component = "RGB".indexOf(channels.get(c));
+                int o = c * channelWords;
+                for (int y = first; y < last; y++) {
+                    int pixel = y * width;
+                    for (int x = 0; x < width; x++, pixel++) {
+                        float v = component < 0 ? alpha[pixel] : rgb[pixel * 3 + component];
+                        if (half) {
+                            out[o++] = (char) Half.fromFloat(v);
+                        } else {
+                            int bits = Float.floatToRawIntBits(v);
+                            out[o++] = (char) bits;
+                            out[o++] = (char) (bits >>> 16);
+                        }
+                    }
+                }
+            }
+            return out;
         }
 
         /**
