@@ -85,9 +85,17 @@ final class ExrPiz {
      */
     static byte[] compressPlanar(char[] data, int width, int lines, int[] words) {
         int rawLength = data.length * 2;
-        byte[] bitmap = new byte[BITMAP_SIZE];
+        // Plain stores, then the bits: or-ing into the bitmap word by word makes neighbouring words (which share a byte)
+        // wait on each other's read-modify-write.
+        boolean[] seen = new boolean[USHORT_RANGE];
         for (char v : data) {
-            bitmap[v >> 3] |= (byte) (1 << (v & 7));
+            seen[v] = true;
+        }
+        byte[] bitmap = new byte[BITMAP_SIZE];
+        for (int i = 0; i < USHORT_RANGE; i++) {
+            if (seen[i]) {
+                bitmap[i >> 3] |= (byte) (1 << (i & 7));
+            }
         }
         bitmap[0] &= ~1; // zero is always assumed present
         int minNonZero = BITMAP_SIZE - 1;
