@@ -703,10 +703,12 @@ final class ExrPiz {
                 if (count == 0 && length <= 32) { // most words: one code of at most 32 bits
                     bits = (bits << length) | (code >>> 6);
                     filled += length;
-                    if (filled >= 32) {
-                        filled -= 32;
-                        at = word(b, at, (int) (bits >>> filled));
-                    }
+                    // Without a branch (whether 32 bits are due is a coin toss): the word is always stored, and kept
+                    // (at moves on) only when it is whole; otherwise the next store overwrites it.
+                    int whole = filled >>> 5;
+                    filled -= whole << 5;
+                    word(b, at, (int) (bits >>> filled));
+                    at += whole << 2;
                     if (at > limit) {
                         return false;
                     }
