@@ -219,7 +219,8 @@ class FrameRendererTest {
         }
         assertEquals(10, frame.bitDepth());
         for (int i = 0; i < floats.data().length; i++) {
-            float code = Math.min(1023, Math.max(0, Math.round(floats.data()[i] * 1023)));
+            // The nearest code to the float value, computed exactly (a float product can round across the half-code boundary).
+            float code = Math.min(1023, Math.max(0, Math.round(floats.data()[i] * 1023.0)));
             assertEquals(code / 1023f, frame.image().data()[i], 1e-6f, "sample " + i);
         }
         RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer.Options(FrameRenderer.Stage.ACES,

@@ -13,13 +13,13 @@ import java.util.Locale;
 
 /**
  * Reads the pixels of a DPX frame's first image element: RGB (descriptor 50) or RGBA (51, the alpha dropped), unsigned,
- * uncompressed, 10-bit filled method A or 16-bit, in either byte order. Code values come back scaled to 0..1 (code /
- * 1023 or / 65535). Other descriptors, depths, packings and run-length encoding are refused as unsupported, naming
+ * uncompressed, 10- or 12-bit filled method A or 16-bit, in either byte order. Code values come back scaled to 0..1 (code
+ * / 1023, / 4095 or / 65535). Other descriptors, depths, packings and run-length encoding are refused as unsupported, naming
  * them; every size and offset is checked against the file and the image limits before anything is allocated.
  */
 public final class DpxReader {
-    private static final String SUPPORTED = "Rushes reads uncompressed unsigned RGB or RGBA DPX of 10 bits (filled, method A) "
-            + "or 16 bits; convert the frame, e.g. oiiotool in.dpx -d uint16 -o out.dpx";
+    private static final String SUPPORTED = "Rushes reads uncompressed unsigned RGB or RGBA DPX of 10 or 12 bits (filled, "
+            + "method A) or 16 bits; convert the frame, e.g. oiiotool in.dpx -d uint16 -o out.dpx";
 
     /** A decoded frame: its pixels, the sample depth it was stored at and its header fields. */
     public record Frame(RgbImage image, int bitDepth, DpxHeader header) {
@@ -45,8 +45,8 @@ public final class DpxReader {
         int encoding = in.u16(e + ENCODING);
         long sign = in.u32(e + DATA_SIGN);
         int components = descriptor == DESCRIPTOR_RGB ? 3 : descriptor == DESCRIPTOR_RGBA ? 4 : 0;
-        boolean packingKnown = bits == 10 ? packing == PACKING_FILLED_A : packing == PACKING_PACKED || packing == PACKING_FILLED_A;
-        if (components == 0 || (bits != 10 && bits != 16) || !packingKnown || encoding != 0 || sign != 0) {
+        boolean packingKnown = bits == 16 ? packing == PACKING_PACKED || packing == PACKING_FILLED_A : packing == PACKING_FILLED_A;
+        if (components == 0 || (bits != 10 && bits != 12 && bits != 16) || !packingKnown || encoding != 0 || sign != 0) {
             throw Errors.unsupportedFeature(name, e + DESCRIPTOR, String.format(Locale.ROOT,
                     "a DPX image element with descriptor %d (%s), %d-bit samples, packing %d (%s), encoding %d (%s), data sign %d",
                     descriptor, descriptorName(descriptor), bits, packing, packingName(packing), encoding, encoding == 1 ? "run-length" : "none",
@@ -85,7 +85,7 @@ public final class DpxReader {
             if (bits == 10) {
                 o = unpack10(row, w, components, big, out, o);
             } else {
-                o = unpack16(row, w, components, big, out, o);
+                o = unpack16(row, w, components, big, bits, out, o);
             }
         }
         return new Frame(new RgbImage(w, (int) height, out), bits, header);
@@ -106,12 +106,15 @@ public final class DpxReader {
         return o;
     }
 
-    private static int unpack16(byte[] row, int width, int components, boolean big, float[] out, int o) {
+    /** One 16-bit word a sample; 12-bit samples (filled, method A) are its top 12 bits. */
+    private static int unpack16(byte[] row, int width, int components, boolean big, int bits, float[] out, int o) {
+        int shift = 16 - bits;
+        float max = (1 << bits) - 1;
         for (int x = 0; x < width; x++) {
             for (int c = 0; c < 3; c++) {
                 int at = (x * components + c) * 2;
                 int v = big ? (row[at] & 0xFF) << 8 | (row[at + 1] & 0xFF) : (row[at + 1] & 0xFF) << 8 | (row[at] & 0xFF);
-                out[o++] = v / 65535f;
+                out[o++] = (v >>> shift) / max;
             }
         }
         return o;

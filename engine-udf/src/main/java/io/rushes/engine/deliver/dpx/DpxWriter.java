@@ -29,6 +29,8 @@ public final class DpxWriter {
     public enum Depth {
         /** Filled, method A (packing 1): R, G, B in bits 31–22, 21–12, 11–2 of one word per pixel, 2 zero bits at the LSB end. */
         TEN(10, PACKING_FILLED_A, 1023),
+        /** Filled, method A (packing 1): each sample in the top 12 bits of a 16-bit word, 4 zero bits at the LSB end. */
+        TWELVE(12, PACKING_FILLED_A, 4095),
         /** 16-bit samples, R G B, packing 0 (lines are not padded: OpenImageIO's libdpx reads and writes them so). */
         SIXTEEN(16, PACKING_PACKED, 65535);
 
@@ -214,6 +216,10 @@ public final class DpxWriter {
                         buf[o + 3] = (byte) (word >>> 24);
                     }
                     o += 4;
+                } else if (depth == Depth.TWELVE) {
+                    o = put16(buf, o, r << 4, big);
+                    o = put16(buf, o, g << 4, big);
+                    o = put16(buf, o, b << 4, big);
                 } else {
                     o = put16(buf, o, r, big);
                     o = put16(buf, o, g, big);
@@ -233,7 +239,7 @@ public final class DpxWriter {
     /** Clamps to [0, 1], rounds to the nearest code and counts the clamped; a NaN or infinity is refused, not clamped. */
     private static int code(float v, float max, long[] clipped, String name, int index, int width) {
         if (v >= 0 && v <= 1) {
-            return (int) (v * max + 0.5f);
+            return (int) (v * (double) max + 0.5); // in double: a float product is off by up to half its ulp (0.002 codes at 16 bits)
         }
         if (Float.isNaN(v) || Float.isInfinite(v)) {
             int pixel = index / 3;

@@ -77,20 +77,24 @@ final class ExrCodec {
         return unpredict(predicted);
     }
 
+    /** The split into even and odd bytes and the differences, in one pass: each byte's predecessor is the one before it in the split order. */
     static byte[] predict(byte[] raw) {
         int n = raw.length;
         byte[] out = new byte[n];
-        int half = (n + 1) / 2;
-        for (int i = 0, even = 0, odd = half; i < n; i += 2) {
-            out[even++] = raw[i];
-            if (i + 1 < n) {
-                out[odd++] = raw[i + 1];
-            }
+        if (n == 0) {
+            return out;
         }
-        int previous = n > 0 ? out[0] : 0;
-        for (int i = 1; i < n; i++) {
-            int current = out[i];
-            out[i] = (byte) (current - previous + 128);
+        int half = (n + 1) / 2;
+        int previous = raw[0];
+        out[0] = raw[0];
+        for (int j = 1, i = 2; j < half; j++, i += 2) {
+            int current = raw[i];
+            out[j] = (byte) (current - previous + 128);
+            previous = current;
+        }
+        for (int j = half, i = 1; j < n; j++, i += 2) {
+            int current = raw[i];
+            out[j] = (byte) (current - previous + 128);
             previous = current;
         }
         return out;

@@ -1,7 +1,6 @@
 package io.rushes.engine.deliver.exr;
 
 import io.rushes.engine.error.Errors;
-import java.util.PriorityQueue;
 
 /**
  * PIZ, OpenEXR's wavelet + Huffman codec (internal_piz.c, internal_huf.c): a chunk's 16-bit words are regrouped per
@@ -19,6 +18,9 @@ final class ExrPiz {
     private static final int LONG_ZEROCODE_RUN = 63;
     private static final int SHORTEST_LONG_RUN = 2 + LONG_ZEROCODE_RUN - SHORT_ZEROCODE_RUN;
     private static final int LONGEST_LONG_RUN = 255 + SHORTEST_LONG_RUN;
+    /** Bits of a leaf's index below its frequency in one sortable long (at most 65537 symbols). */
+    private static final int LEAF_INDEX_BITS = 17;
+    private static final long LEAF_INDEX_MASK = (1L << LEAF_INDEX_BITS) - 1;
 
     private ExrPiz() {
     }
@@ -72,10 +74,28 @@ final class ExrPiz {
     }
 
     static byte[] compress(byte[] raw, int width, int lines, int[] words) {
-        char[] data = planar(raw, width, lines, words);
-        byte[] bitmap = new byte[BITMAP_SIZE];
+        byte[] packed = compressPlanar(planar(raw, width, lines, words), width, lines, words);
+        return packed != null ? packed : raw;
+    }
+
+    /**
+     * The PIZ chunk of {@code data}, a chunk's 16-bit words each channel's lines together (as {@link #planar} makes them
+     * from the stored bytes; changed in place), or null when it would not be smaller than the uncompressed chunk. The
+     * writer hands the words over directly, so they never go through bytes.
+     */
+    static byte[] compressPlanar(char[] data, int width, int lines, int[] words) {
+        int rawLength = data.length * 2;
+        // Plain stores, then the bits: or-ing into the bitmap word by word makes neighbouring words (which share a byte)
+        // wait on each other's read-modify-write.
+        boolean[] seen = new boolean[USHORT_RANGE];
         for (char v : data) {
-            bitmap[v >> 3] |= (byte) (1 << (v & 7));
+            seen[v] = true;
+        }
+        byte[] bitmap = new byte[BITMAP_SIZE];
+        for (int i = 0; i < USHORT_RANGE; i++) {
+            if (seen[i]) {
+                bitmap[i >> 3] |= (byte) (1 << (i & 7));
+            }
         }
         bitmap[0] &= ~1; // zero is always assumed present
         int minNonZero = BITMAP_SIZE - 1;
@@ -88,7 +108,7 @@ final class ExrPiz {
         }
         char[] lut = new char[USHORT_RANGE];
         int k = 0;
-        for (int i = 0; i < USHORT_RANGE; i++) {
+        for (int i = 0, end = (maxNonZero + 1) * 8; i < end; i++) { // no word lies above the bitmap's last byte
             if (i == 0 || (bitmap[i >> 3] & (1 << (i & 7))) != 0) {
                 lut[i] = (char) k++;
             }
@@ -97,7 +117,7 @@ final class ExrPiz {
         for (int i = 0; i < data.length; i++) {
             data[i] = lut[data[i]];
         }
-        Bits out = new Bits(raw.length + 64);
+        Bits out = new Bits(rawLength + Bits.SYMBOLS_SLACK); // room for the Huffman coder to run past the raw size once
         out.u16(minNonZero).u16(maxNonZero);
         if (minNonZero <= maxNonZero) {
             out.bytes(bitmap, minNonZero, maxNonZero - minNonZero + 1);
@@ -106,11 +126,11 @@ final class ExrPiz {
         int lengthAt = out.size();
         out.u32(0);
         int start = out.size();
-        if (!huffman(data, out, raw.length)) {
-            return raw;
+        if (!huffman(data, out, rawLength)) {
+            return null;
         }
         out.patch32(lengthAt, out.size() - start);
-        return out.size() < raw.length ? out.toByteArray() : raw;
+        return out.size() < rawLength ? out.toByteArray() : null;
     }
 
     static byte[] decompress(byte[] packed, int rawSize, int width, int lines, int[] words, String file, long offset) {
@@ -332,7 +352,7 @@ final class ExrPiz {
         if (data.length == 0) {
             return true;
         }
-        long[] freq = new long[ENC_SIZE];
+        int[] freq = new int[ENC_SIZE]; // a chunk holds fewer than 2^31 words
         for (char v : data) {
             freq[v]++;
         }
@@ -376,22 +396,13 @@ final class ExrPiz {
         out.flushBits();
         int tableLength = out.size() - tableStart;
         long bitsStart = (long) out.size() * 8;
-        int s = data[0];
-        int count = 0;
-        for (int i = 1; i < data.length; i++) {
-            int next = data[i];
-            if (count == 255 || s != next) {
-                send(out, code, length, s, count, iM);
-                count = 0;
-                s = next;
-            } else {
-                count++;
-            }
-            if (out.size() > limit) {
-                return false;
-            }
+        long[] codes = new long[ENC_SIZE]; // code << 6 | length, one load a symbol
+        for (int i = im; i <= iM; i++) {
+            codes[i] = code[i] << 6 | length[i];
         }
-        send(out, code, length, s, count, iM);
+        if (!out.symbols(data, codes, iM, limit)) {
+            return false;
+        }
         long nBits = out.bitPosition() - bitsStart;
         out.flushBits();
         out.patch32(header + 8, tableLength);
@@ -399,47 +410,41 @@ final class ExrPiz {
         return nBits <= 0xFFFFFFFFL;
     }
 
-    private static void send(Bits out, long[] code, int[] length, int s, int count, int rlc) {
-        if (length[s] + length[rlc] + 8 < length[s] * count) {
-            out.bits(length[s], code[s]);
-            out.bits(length[rlc], code[rlc]);
-            out.bits(8, count);
-        } else {
-            for (int i = 0; i <= count; i++) {
-                out.bits(length[s], code[s]);
-            }
-        }
-    }
-
     /** Huffman code lengths of the symbols with a frequency; ties broken by symbol so the output is deterministic. */
-    private static int[] codeLengths(long[] freq, int im, int iM) {
+    private static int[] codeLengths(int[] freq, int im, int iM) {
         int symbols = 0;
         for (int i = im; i <= iM; i++) {
             if (freq[i] != 0) {
                 symbols++;
             }
         }
+        // Two queues instead of a heap: the leaves sorted by (frequency, index), and the merged nodes, which are made in
+        // order of weight and index; taking the lesser head each time merges exactly what a heap on (weight, index) would.
         int nodes = 2 * symbols - 1;
         long[] weight = new long[nodes];
         int[] parent = new int[nodes];
         int[] symbolOf = new int[symbols];
-        PriorityQueue<long[]> heap = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        long[] leaves = new long[symbols];
         int n = 0;
         for (int i = im; i <= iM; i++) {
             if (freq[i] != 0) {
                 symbolOf[n] = i;
                 weight[n] = freq[i];
-                heap.add(new long[] {freq[i], n});
+                leaves[n] = (long) freq[i] << LEAF_INDEX_BITS | n;
                 n++;
             }
         }
-        while (heap.size() > 1) {
-            int a = (int) heap.poll()[1];
-            int b = (int) heap.poll()[1];
+        java.util.Arrays.sort(leaves);
+        int nextLeaf = 0;
+        int nextMerged = symbols;
+        while (n < nodes) {
+            int a = nextLeaf < symbols && (nextMerged == n || (leaves[nextLeaf] >>> LEAF_INDEX_BITS) <= weight[nextMerged])
+                    ? (int) (leaves[nextLeaf++] & LEAF_INDEX_MASK) : nextMerged++;
+            int b = nextLeaf < symbols && (nextMerged == n || (leaves[nextLeaf] >>> LEAF_INDEX_BITS) <= weight[nextMerged])
+                    ? (int) (leaves[nextLeaf++] & LEAF_INDEX_MASK) : nextMerged++;
             weight[n] = weight[a] + weight[b];
             parent[a] = n;
             parent[b] = n;
-            heap.add(new long[] {weight[n], n});
             n++;
         }
         int[] depth = new int[nodes];
@@ -608,6 +613,7 @@ final class ExrPiz {
 
     /** A growing little-endian byte buffer with an MSB-first bit writer. */
     private static final class Bits {
+        private static final int SYMBOLS_SLACK = 256 * 58 / 8 + 64;
         private byte[] buf;
         private int size;
         private long acc;
@@ -673,6 +679,98 @@ final class ExrPiz {
                 buf[size + 3] = (byte) word;
                 size += 4;
             }
+        }
+
+        /**
+         * Codes {@code data} with {@code codes} (code << 6 | length): each run of up to 256 equal words as the word
+         * repeated, or as the word, the run symbol {@code rlc} and the repeat count when that is shorter. False once the
+         * output passes {@code limit} bytes. The bit buffer lives in locals here: this loop is most of PIZ's time.
+         */
+        boolean symbols(char[] data, long[] codes, int rlc, int limit) {
+            if (buf.length < limit + SYMBOLS_SLACK) {
+                buf = java.util.Arrays.copyOf(buf, limit + SYMBOLS_SLACK); // one run writes at most 256 x 58 bits
+            }
+            byte[] b = buf;
+            int at = size;
+            long bits = acc;
+            int filled = pending;
+            long run = codes[rlc];
+            int runLength = (int) (run & 63);
+            int s = data[0];
+            int count = 0;
+            for (int i = 1; i <= data.length; i++) {
+                int next = i < data.length ? data[i] : -1;
+                if (s == next && count < 255) {
+                    count++;
+                    continue;
+                }
+                long code = codes[s];
+                int length = (int) (code & 63);
+                if (count == 0 && length <= 32) { // most words: one code of at most 32 bits
+                    bits = (bits << length) | (code >>> 6);
+                    filled += length;
+                    // Without a branch (whether 32 bits are due is a coin toss): the word is always stored, and kept
+                    // (at moves on) only when it is whole; otherwise the next store overwrites it.
+                    int whole = filled >>> 5;
+                    filled -= whole << 5;
+                    word(b, at, (int) (bits >>> filled));
+                    at += whole << 2;
+                    if (at > limit) {
+                        return false;
+                    }
+                    s = next;
+                    continue;
+                }
+                boolean asRun = length + runLength + 8 < length * count; // the word, the run symbol and the count
+                int emits = asRun ? 3 : count + 1;
+                for (int k = 0; k < emits; k++) {
+                    long v;
+                    int n;
+                    if (!asRun || k == 0) {
+                        v = code >>> 6;
+                        n = length;
+                    } else if (k == 1) {
+                        v = run >>> 6;
+                        n = runLength;
+                    } else {
+                        v = count;
+                        n = 8;
+                    }
+                    if (n > 32) {
+                        bits = (bits << (n - 32)) | (v >>> 32);
+                        filled += n - 32;
+                        if (filled >= 32) {
+                            filled -= 32;
+                            at = word(b, at, (int) (bits >>> filled));
+                        }
+                        v &= 0xFFFFFFFFL;
+                        n = 32;
+                    }
+                    bits = (bits << n) | v;
+                    filled += n;
+                    if (filled >= 32) {
+                        filled -= 32;
+                        at = word(b, at, (int) (bits >>> filled));
+                    }
+                }
+                if (at > limit) {
+                    return false;
+                }
+                s = next;
+                count = 0;
+            }
+            size = at;
+            acc = bits;
+            pending = filled;
+            return true;
+        }
+
+        private static int word(byte[] b, int at, int word) {
+            b[at] = (byte) (word >>> 24);
+            b[at + 1] = (byte) (word >>> 16);
+            b[at + 2] = (byte) (word >>> 8);
+            b[at + 3] = (byte) word;
+            return at + 4;
         }
 
         long bitPosition() {

@@ -180,10 +180,55 @@ public final class OpenExrWriter {
         byte[] compress(int chunk) {
             int lines = options.compression().linesPerChunk;
             int count = Math.min(lines, image.rgb().height() - chunk * lines);
+            if (options.compression() == ExrCompression.PIZ) {
+                // PIZ regroups the words by channel first: made so from the floats, the stored bytes only if it cannot shrink
+                int[] words = new int[channels.size()];
+                java.util.Arrays.fill(words, options.pixelType().bytes / 2);
+                byte[] packed = ExrPiz.compressPlanar(planarChunk(chunk), image.rgb().width(), count, words);
+                return packed != null ? packed : rawChunk(chunk);
+            }
             return ExrCodec.compress(options.compression(), rawChunk(chunk), image.rgb().width(), count, layout);
         }
 
-        /** Scanlines of one chunk, uncompressed: per line, each channel's samples in the channel list's order. */
+        /**
+         * The 16-bit words of one chunk as PIZ takes them: each channel's lines together, in the channel list's order; a
+         * FLOAT sample is two words, low half first (the stored bytes of {@link #rawChunk}, regrouped).
+         */
+        char[] planarChunk(int chunk) {
+            int width = image.rgb().width();
+            int lines = options.compression().linesPerChunk;
+            int first = chunk * lines;
+            int last = Math.min(image.rgb().height(), first + lines);
+            boolean half = options.pixelType() == ExrPixelType.HALF;
+            int lineWords = width * (half ? 1 : 2);
+            int channelWords = (last - first) * lineWords;
+            char[] out = new char[channels.size() * channelWords];
+            float[] rgb = image.rgb().data();
+            float[] alpha = image.alpha();
+            for (int c = 0; c < channels.size(); c++) {
+                int component = "RGB".indexOf(channels.get(c));
+                int o = c * channelWords;
+                for (int y = first; y < last; y++) {
+                    int pixel = y * width;
+                    for (int x = 0; x < width; x++, pixel++) {
+                        float v = component < 0 ? alpha[pixel] : rgb[pixel * 3 + component];
+                        if (half) {
+                            out[o++] = (char) Half.fromFloat(v);
+                        } else {
+                            int bits = Float.floatToRawIntBits(v);
+                            out[o++] = (char) bits;
+                            out[o++] = (char) (bits >>> 16);
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Scanlines of one chunk, uncompressed: per line, each channel's samples in the channel list's order. Each line is
+         * filled in one pass over its pixels (sequential reads of the interleaved RGB), writing every channel's slot.
+         */
         byte[] rawChunk(int chunk) {
             int width = image.rgb().width();
             int lines = options.compression().linesPerChunk;
@@ -191,36 +236,42 @@ public final class OpenExrWriter {
             int last = Math.min(image.rgb().height(), first + lines);
             boolean half = options.pixelType() == ExrPixelType.HALF;
             int sampleBytes = options.pixelType().bytes;
-            byte[] raw = new byte[(last - first) * channels.size() * width * sampleBytes];
+            int channelBytes = width * sampleBytes;
+            byte[] raw = new byte[(last - first) * channels.size() * channelBytes];
             float[] rgb = image.rgb().data();
             float[] alpha = image.alpha();
-            int o = 0;
-            for (int y = first; y < last; y++) {
-                for (String channel : channels) {
-                    int component = switch (channel) {
-                        case "R" -> 0;
-                        case "G" -> 1;
-                        case "B" -> 2;
-                        default -> -1;
-                    };
-                    int pixel = y * width;
-                    for (int x = 0; x < width; x++, pixel++) {
-                        float v = component < 0 ? alpha[pixel] : rgb[pixel * 3 + component];
-                        if (half) {
-                            short h = Half.fromFloat(v);
-                            raw[o++] = (byte) h;
-                            raw[o++] = (byte) (h >> 8);
-                        } else {
-                            int bits = Float.floatToRawIntBits(v);
-                            raw[o++] = (byte) bits;
-                            raw[o++] = (byte) (bits >> 8);
-                            raw[o++] = (byte) (bits >> 16);
-                            raw[o++] = (byte) (bits >> 24);
-                        }
+            // Offsets of R, G, B (and A) within a line: the channels are sorted A, B, G, R.
+            int rAt = channels.indexOf("R") * channelBytes;
+            int gAt = channels.indexOf("G") * channelBytes;
+            int bAt = channels.indexOf("B") * channelBytes;
+            int aAt = channels.indexOf("A") * channelBytes;
+            int lineStart = 0;
+            for (int y = first; y < last; y++, lineStart += channels.size() * channelBytes) {
+                int pixel = y * width;
+                for (int x = 0, o = lineStart; x < width; x++, pixel++, o += sampleBytes) {
+                    put(raw, o + rAt, rgb[pixel * 3], half);
+                    put(raw, o + gAt, rgb[pixel * 3 + 1], half);
+                    put(raw, o + bAt, rgb[pixel * 3 + 2], half);
+                    if (alpha != null) {
+                        put(raw, o + aAt, alpha[pixel], half);
                     }
                 }
             }
             return raw;
+        }
+
+        private static void put(byte[] raw, int at, float v, boolean half) {
+            if (half) {
+                short h = Half.fromFloat(v);
+                raw[at] = (byte) h;
+                raw[at + 1] = (byte) (h >> 8);
+            } else {
+                int bits = Float.floatToRawIntBits(v);
+                raw[at] = (byte) bits;
+                raw[at + 1] = (byte) (bits >> 8);
+                raw[at + 2] = (byte) (bits >> 16);
+                raw[at + 3] = (byte) (bits >> 24);
+            }
         }
     }
 

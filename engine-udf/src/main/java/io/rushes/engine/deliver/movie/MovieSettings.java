@@ -13,9 +13,10 @@ import java.util.Locale;
  * @param startTimecode  the first frame's timecode, written as a QuickTime {@code tmcd} track, or null for none
  * @param reelName       the source reel, written as the timecode track's name, or null
  * @param threads        encoder threads: 0 lets FFmpeg choose (one per core), 1 encodes on the calling thread
+ * @param container      QuickTime or MXF OP1a
  */
 public record MovieSettings(MovieCodec codec, int rateNumerator, int rateDenominator, Timecode startTimecode, String reelName,
-                            int threads) {
+                            int threads, MovieContainer container) {
     public MovieSettings {
         if (codec == null) {
             throw Errors.invalidArgument("a movie needs a codec", "Choose one of ProRes 422 HQ, 4444, 4444 XQ, DNxHR HQX or 444");
@@ -39,19 +40,30 @@ public record MovieSettings(MovieCodec codec, int rateNumerator, int rateDenomin
         if (threads < 0 || threads > 64) {
             throw Errors.invalidArgument("encoder threads " + threads + " is not between 0 and 64", "Give 0 (one per core) or a thread count");
         }
+        if (container == null) {
+            throw Errors.invalidArgument("a movie needs a container", "Choose MOV or MXF");
+        }
+        if (!container.carries(codec)) {
+            throw Errors.invalidArgument(codec + " cannot be wrapped in " + container + ": FFmpeg maps only intra-frame codecs into MXF OP1a",
+                    "Write " + codec + " as a QuickTime movie (.mov), or choose DNxHR or ProRes for MXF");
+        }
     }
 
-    /** A movie at {@code numerator/denominator} fps, without timecode or reel, with FFmpeg's choice of threads. */
+    /** A QuickTime movie at {@code numerator/denominator} fps, without timecode or reel, with FFmpeg's choice of threads. */
     public static MovieSettings of(MovieCodec codec, int numerator, int denominator) {
-        return new MovieSettings(codec, numerator, denominator, null, null, 0);
+        return new MovieSettings(codec, numerator, denominator, null, null, 0, MovieContainer.MOV);
     }
 
     public MovieSettings withTimecode(Timecode start, String reel) {
-        return new MovieSettings(codec, rateNumerator, rateDenominator, start, reel, threads);
+        return new MovieSettings(codec, rateNumerator, rateDenominator, start, reel, threads, container);
     }
 
     public MovieSettings withThreads(int count) {
-        return new MovieSettings(codec, rateNumerator, rateDenominator, startTimecode, reelName, count);
+        return new MovieSettings(codec, rateNumerator, rateDenominator, startTimecode, reelName, count, container);
+    }
+
+    public MovieSettings in(MovieContainer wrapper) {
+        return new MovieSettings(codec, rateNumerator, rateDenominator, startTimecode, reelName, threads, wrapper);
     }
 
     /** The timecode as the mov muxer parses it: ';' before the frames when drop-frame. */

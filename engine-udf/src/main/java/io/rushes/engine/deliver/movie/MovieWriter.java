@@ -28,18 +28,22 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 
 /**
- * Writes a QuickTime movie (ProRes, DNxHR or H.264, no audio) through FFmpeg's libraries, one frame at a time, each an
- * {@link RgbImage} of display code values 0..1 (Rec.709 BT.1886 from an output transform). The stream is tagged
- * BT.709 primaries, transfer and matrix in limited range; the start timecode becomes a {@code tmcd} track named with
- * the reel. The mov muxer seeks back to finish its atoms, so the movie is written to a scratch file first and copied
- * into the sink by {@link #finish()} (which, for a local file, writes it aside and renames it into place); closing
- * without finishing leaves nothing under the sink's name. Not thread-safe: one writer per movie.
+ * Writes a movie (ProRes, DNxHR or H.264, no audio) through FFmpeg's libraries, one frame at a time, each an
+ * {@link RgbImage} of display code values 0..1 (Rec.709 BT.1886 from an output transform), as QuickTime or MXF OP1a
+ * ({@link MovieContainer}). The stream is tagged BT.709 primaries, transfer and matrix in limited range; the start
+ * timecode becomes a {@code tmcd} track named with the reel (QuickTime) or the timecode track of the packages (MXF).
+ * QuickTime is written with the mov muxer's {@code +faststart}: {@code moov} before {@code mdat}, so a review movie
+ * plays while it downloads. Both muxers seek back to finish the file, so the movie is written to a scratch file first
+ * and copied into the sink by {@link #finish()} (which, for a local file, writes it aside and renames it into place);
+ * closing without finishing leaves nothing under the sink's name. Not thread-safe: one writer per movie.
  */
 public final class MovieWriter implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** FFmpeg's dnxhd encoder refuses DNxHR frames smaller than this. */
     private static final int DNXHR_MIN_WIDTH = 256;
     private static final int DNXHR_MIN_HEIGHT = 120;
+    /** AVERROR(EINVAL): what a muxer returns for settings it cannot store. */
+    private static final int EINVAL = 22;
 
     private final ByteSink sink;
     private final MovieSettings settings;
@@ -89,7 +93,8 @@ public final class MovieWriter implements AutoCloseable {
             throw Errors.invalidArgument(String.format(Locale.ROOT, "DNxHR %s needs at least %dx%d, not %dx%d", sink.name(), DNXHR_MIN_WIDTH,
                     DNXHR_MIN_HEIGHT, width, height), "Scale the frames up or write ProRes");
         }
-        Path scratch = scratchFolder.toAbsolutePath().resolve(".rushes-movie-" + Long.toHexString(RANDOM.nextLong()) + ".mov.partial");
+        Path scratch = scratchFolder.toAbsolutePath().resolve(".rushes-movie-" + Long.toHexString(RANDOM.nextLong()) + "."
+                + settings.container().extension() + ".partial");
         MovieWriter writer = new MovieWriter(sink, scratch, width, height, settings);
         try {
             writer.start();
@@ -109,7 +114,8 @@ public final class MovieWriter implements AutoCloseable {
                     "The FFmpeg libraries on the classpath lack it: use the org.bytedeco ffmpeg build for this platform");
         }
         format = new AVFormatContext(null);
-        check(avformat_alloc_output_context2(format, null, "mov", scratch.toString()), "set up the QuickTime muxer");
+        MovieContainer container = settings.container();
+        check(avformat_alloc_output_context2(format, null, container.muxer(), scratch.toString()), "set up the " + container + " muxer");
         AVRational rate = av_make_q(settings.rateNumerator(), settings.rateDenominator());
         encoder = avcodec_alloc_context3(found);
         encoder.width(width).height(height).pix_fmt(codec.pixelFormat()).time_base(av_inv_q(rate)).framerate(rate)
@@ -145,10 +151,27 @@ public final class MovieWriter implements AutoCloseable {
             }
             stream.metadata(metadata);
         }
+        if (settings.reelName() != null && container == MovieContainer.MXF) {
+            AVDictionary metadata = new AVDictionary(null);
+            av_dict_set(metadata, "reel_name", settings.reelName(), 0); // mxf: a tape source package named with the reel
+            format.metadata(metadata);
+        }
         AVIOContext io = new AVIOContext(null);
         check(avio_open(io, scratch.toString(), AVIO_FLAG_WRITE), "create the scratch file " + scratch);
         format.pb(io);
-        check(avformat_write_header(format, (AVDictionary) null), "write the QuickTime header");
+        AVDictionary muxerOptions = new AVDictionary(null);
+        if (container == MovieContainer.MOV) {
+            av_dict_set(muxerOptions, "movflags", "+faststart", 0); // the muxer moves moov before mdat when it finishes
+        }
+        int header = avformat_write_header(format, muxerOptions);
+        av_dict_free(muxerOptions);
+        if (header == -EINVAL && container == MovieContainer.MXF) {
+            throw Errors.invalidArgument(String.format(Locale.ROOT, "FFmpeg's %s muxer refused %s for %s at %dx%d, %d/%d fps: %s", container.muxer(),
+                    codec, sink.name(), width, height, settings.rateNumerator(), settings.rateDenominator(), errorText(header)),
+                    "MXF takes the broadcast rates (23.976, 24, 25, 29.97, 30, 50, 59.94, 60): "
+                            + "conform the rate or write a QuickTime movie");
+        }
+        check(header, "write the " + container + " header");
 
         frame = av_frame_alloc();
         frame.format(codec.pixelFormat()).width(width).height(height);
@@ -253,7 +276,7 @@ public final class MovieWriter implements AutoCloseable {
         }
         check(avcodec_send_frame(encoder, null), "flush the encoder");
         drain();
-        check(av_write_trailer(format), "complete the QuickTime atoms in the scratch file " + scratch);
+        check(av_write_trailer(format), "complete the " + settings.container() + " file in the scratch file " + scratch);
         check(closeScratch(), "close the scratch file " + scratch);
         finished = true;
         sink.write(out -> Files.copy(scratch, out));

@@ -11,6 +11,7 @@ import io.rushes.engine.deliver.burnin.BurnInTemplate;
 import io.rushes.engine.deliver.burnin.BurnInTemplates;
 import io.rushes.engine.deliver.exr.ExrCompression;
 import io.rushes.engine.deliver.movie.MovieCodec;
+import io.rushes.engine.deliver.movie.MovieContainer;
 import io.rushes.engine.deliver.movie.MovieSettings;
 import io.rushes.engine.deliver.movie.MovieWriter;
 import io.rushes.engine.develop.DngDevelop;
@@ -168,7 +169,8 @@ public final class Deliverable {
         ClipMetadata md = new DngFormat().read(first);
         Double fps = md.number(ClipField.PROJECT_FPS);
         int[] rate = fps == null || !(fps > 0 && fps <= 1000) ? new int[] {24, 1} : FrameRates.rational(fps);
-        MovieSettings settings = MovieSettings.of(codec(spec.format()), rate[0], rate[1]);
+        MovieSettings settings = MovieSettings.of(codec(spec.format()), rate[0], rate[1])
+                .in(spec.naming().extension().equals("mxf") ? MovieContainer.MXF : MovieContainer.MOV); // the name's extension wraps it
         String tc = md.string(ClipField.START_TIMECODE);
         String reel = md.string(ClipField.REEL);
         Timecode start = tc == null ? null : Timecode.parse(tc, Timecode.countingRate((double) rate[0] / rate[1]));

@@ -21,8 +21,8 @@ public record DeliverableSpec(String file, String name, String description, Form
     public enum Format {
         TIFF16(false, 16, "tif", "tiff"), TIFF32F(false, 32, "tif", "tiff"), EXR(false, 16, "exr"), DPX10(false, 10, "dpx"),
         DPX16(false, 16, "dpx"), JPEG(false, 8, "jpg", "jpeg"), PNG(false, 8, "png"),
-        PRORES_422HQ(true, 10, "mov"), PRORES_4444(true, 12, "mov"), PRORES_4444XQ(true, 12, "mov"), DNXHR_HQX(true, 10, "mov"),
-        DNXHR_444(true, 10, "mov"), H264(true, 8, "mov");
+        PRORES_422HQ(true, 10, "mov"), PRORES_4444(true, 12, "mov"), PRORES_4444XQ(true, 12, "mov"), DNXHR_HQX(true, 10, "mov", "mxf"),
+        DNXHR_444(true, 10, "mov", "mxf"), H264(true, 8, "mov");
 
         private final boolean movie;
         private final int bitDepth;

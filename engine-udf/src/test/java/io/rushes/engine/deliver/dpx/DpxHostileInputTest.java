@@ -106,7 +106,8 @@ class DpxHostileInputTest {
         assertRefused(refused(ycbcr), ErrorCode.UNSUPPORTED_FEATURE, "descriptor 102 (CbYCr)");
         byte[] twelve = v.clone();
         twelve[803] = 12;
-        assertRefused(refused(twelve), ErrorCode.UNSUPPORTED_FEATURE, "12-bit samples");
+        twelve[805] = 0;
+        assertRefused(refused(twelve), ErrorCode.UNSUPPORTED_FEATURE, "12-bit samples, packing 0 (packed)");
         byte[] rle = v.clone();
         rle[807] = 1;
         assertRefused(refused(rle), ErrorCode.UNSUPPORTED_FEATURE, "encoding 1 (run-length)");

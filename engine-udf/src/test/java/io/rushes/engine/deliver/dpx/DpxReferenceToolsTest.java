@@ -56,7 +56,7 @@ class DpxReferenceToolsTest {
                 assertTrue(info.contains("Software: \"Rushes\""), where);
                 assertTrue(info.contains("Copyright: \"(c) Rushes\""), where);
                 assertTrue(info.contains("dpx:SlateInfo: \"A001C002\""), where);
-                assertTrue(info.contains("dpx:Packing: \"" + (depth == DpxWriter.Depth.TEN ? "Filled, method A" : "Packed") + "\""), where);
+                assertTrue(info.contains("dpx:Packing: \"" + (depth == DpxWriter.Depth.SIXTEEN ? "Packed" : "Filled, method A") + "\""), where);
             }
         }
     }
@@ -117,7 +117,7 @@ class DpxReferenceToolsTest {
                 RgbImage img = DpxRoundTripTest.random(13, 7, 5);
                 Path file = write(depth, order, DpxMetadata.of(DpxEncoding.ACESCCT), img);
                 int[] theirs = dumpdata(file, depth.bits());
-                double max = depth == DpxWriter.Depth.TEN ? 1023 : 65535;
+                double max = (1 << depth.bits()) - 1;
                 assertEquals(img.data().length, theirs.length);
                 for (int i = 0; i < img.data().length; i++) {
                     double error = Math.abs(theirs[i] - img.data()[i] * max);
@@ -165,6 +165,20 @@ class DpxReferenceToolsTest {
                 assertTrue(Math.abs(ours.image().data()[i] - source.data()[i]) * max <= 1, depth + " sample " + i);
             }
         }
+    }
+
+    @Test
+    void oiiotoolsPacked12BitIsRefusedAsUnsupportedNotDamaged() throws Exception {
+        // oiiotool 2.4 writes 12-bit DPX packed (packing 0, samples across 32-bit words); Rushes reads 12-bit filled, method A.
+        Path tiff = dir.resolve("source12.tif");
+        TiffImages.writeRgbFloat(DpxRoundTripTest.random(5, 3, 9), new FileByteSink(tiff), null);
+        Path file = dir.resolve("packed12.dpx");
+        ExternalTool.output("oiiotool", tiff.toString(), "-d", "uint12", "-o", file.toString());
+        io.rushes.engine.error.RushesException e = org.junit.jupiter.api.Assertions.assertThrows(io.rushes.engine.error.RushesException.class,
+                () -> DpxRoundTripTest.read(file));
+        assertEquals(io.rushes.engine.error.ErrorCode.UNSUPPORTED_FEATURE, e.code());
+        assertTrue(e.getMessage().contains("12-bit samples, packing 0 (packed)") && e.getMessage().contains("10 or 12 bits (filled, method A)"),
+                e.getMessage());
     }
 
     /**

@@ -57,7 +57,7 @@ class DpxRoundTripTest {
                 DpxReader.Frame back = read(file);
                 assertEquals(16, back.bitDepth());
                 for (int i = 0; i < img.data().length; i++) {
-                    int want = Math.round(img.data()[i] * 65535);
+                    int want = (int) Math.round(img.data()[i] * 65535.0); // the nearest code, computed exactly
                     assertEquals(want, Math.round(back.image().data()[i] * 65535), order + " " + s[0] + "x" + s[1] + " sample " + i);
                 }
             }
@@ -85,6 +85,42 @@ class DpxRoundTripTest {
                 }
             }
         }
+    }
+
+    @Test
+    void twelveBitIsWithinHalfACodeValueInBothByteOrders() throws IOException {
+        for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
+            for (int[] s : SIZES) {
+                RgbImage img = random(s[0], s[1], 31L * s[0] + s[1]);
+                Path file = dir.resolve("f12.dpx");
+                DpxWriter.Clipping clipping = DpxWriter.write(img, DpxWriter.Depth.TWELVE, DpxMetadata.of(DpxEncoding.CAMERA_LOG), order,
+                        new FileByteSink(file));
+                assertEquals(0, clipping.clipped());
+                assertEquals(2048 + 6L * s[0] * s[1], Files.size(file));
+                DpxReader.Frame back = read(file);
+                assertEquals(12, back.bitDepth());
+                assertEquals(s[0], back.image().width());
+                assertEquals(s[1], back.image().height());
+                for (int i = 0; i < img.data().length; i++) {
+                    double error = Math.abs(back.image().data()[i] - img.data()[i]) * 4095;
+                    assertTrue(error <= 0.5 + 1e-4, order + " " + s[0] + "x" + s[1] + " sample " + i + " is off by " + error + " codes");
+                }
+            }
+        }
+    }
+
+    @Test
+    void twelveBitSamplesFillTheTopOfSixteenBitWordsWithFourPaddingBits() throws IOException {
+        Path file = dir.resolve("words12.dpx");
+        DpxWriter.write(new RgbImage(1, 1, new float[] {1, 0, 2048 / 4095f}), DpxWriter.Depth.TWELVE, DpxMetadata.of(DpxEncoding.LINEAR),
+                new FileByteSink(file));
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(12, bytes[803], "bit depth");
+        assertEquals(1, bytes[805], "packing 1: filled, method A");
+        assertEquals(4095, (bytes[792] & 0xFF) << 24 | (bytes[793] & 0xFF) << 16 | (bytes[794] & 0xFF) << 8 | (bytes[795] & 0xFF), "high code");
+        assertEquals(0xFFF0, (bytes[2048] & 0xFF) << 8 | (bytes[2049] & 0xFF));
+        assertEquals(0x0000, (bytes[2050] & 0xFF) << 8 | (bytes[2051] & 0xFF));
+        assertEquals(0x8000, (bytes[2052] & 0xFF) << 8 | (bytes[2053] & 0xFF));
     }
 
     @Test

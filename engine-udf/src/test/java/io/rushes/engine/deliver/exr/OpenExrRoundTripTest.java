@@ -113,6 +113,33 @@ class OpenExrRoundTripTest {
         }
     }
 
+    /** The writer's PIZ regroups words from the floats; a chunk it cannot shrink (noise) is stored raw and reads back. */
+    @Test
+    void pizStoresNoiseRawAndEveryPixelTypeComesBackThroughTheWritersOwnRegrouping() {
+        java.util.Random random = new java.util.Random(11);
+        float[] noise = new float[70 * 40 * 3];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = Float.intBitsToFloat(random.nextInt() & 0x3FFFFFFF); // finite, every mantissa bit random
+        }
+        ExrImage image = ExrImage.of(new RgbImage(70, 40, noise));
+        byte[] none = OpenExrWriter.encode(image, new OpenExrWriter.Options(ExrCompression.NONE, ExrPixelType.FLOAT), List.of(), null);
+        byte[] piz = OpenExrWriter.encode(image, new OpenExrWriter.Options(ExrCompression.PIZ, ExrPixelType.FLOAT), List.of(), null);
+        // Stored raw: only the 40 one-line chunks of NONE against the 2 of PIZ (16 bytes each: offset and chunk header) differ.
+        assertEquals(none.length - 16 * (40 - 2), piz.length);
+        assertArrayEquals(noise, OpenExrReader.read(new MemorySource("noise.exr", piz)).rgb().data());
+
+        ExrImage picture = new ExrImage(TestImages.picture(61, 45, 4), TestImages.alpha(61, 45, 4), ExrWindow.ofSize(61, 45),
+                ExrWindow.ofSize(61, 45));
+        for (ExrPixelType type : new ExrPixelType[] {ExrPixelType.HALF, ExrPixelType.FLOAT}) {
+            byte[] none2 = OpenExrWriter.encode(picture, new OpenExrWriter.Options(ExrCompression.NONE, type), List.of(), null);
+            byte[] piz2 = OpenExrWriter.encode(picture, new OpenExrWriter.Options(ExrCompression.PIZ, type), List.of(), null);
+            ExrFile expected = OpenExrReader.read(new MemorySource("none.exr", none2));
+            ExrFile read = OpenExrReader.read(new MemorySource("piz.exr", piz2));
+            assertArrayEquals(expected.rgb().data(), read.rgb().data(), type + " PIZ reads back as NONE does");
+            assertArrayEquals(expected.alpha(), read.alpha(), type + " alpha");
+        }
+    }
+
     @Test
     void parallelEncodingWritesTheSameBytesAndParallelDecodingReadsTheSamePixels() {
         ExrImage image = new ExrImage(TestImages.picture(203, 97, 3), TestImages.alpha(203, 97, 3), ExrWindow.ofSize(203, 97),

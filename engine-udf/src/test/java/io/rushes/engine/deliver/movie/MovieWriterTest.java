@@ -222,6 +222,103 @@ class MovieWriterTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aQuickTimeMovieHasItsMoovBeforeItsMdatToPlayWhileItDownloads() throws Exception {
+        Path movie = dir.resolve("stream.mov");
+        MovieSettings settings = MovieSettings.of(MovieCodec.PRORES_422_HQ, 24, 1).withTimecode(Timecode.parse("01:00:00:00", 24), "A001");
+        try (MovieWriter writer = MovieWriter.open(new FileByteSink(movie), dir, WIDTH, HEIGHT, settings)) {
+            writer.write(frame(0));
+            writer.write(frame(1));
+            writer.finish();
+        }
+        java.util.List<String> atoms = topLevelAtoms(Files.readAllBytes(movie));
+        assertEquals(java.util.List.of("ftyp", "moov", "mdat"), atoms.stream().filter(a -> !a.equals("free") && !a.equals("wide")).toList(),
+                "top-level atoms in order: " + atoms);
+    }
+
+    /** The types of a QuickTime file's top-level atoms, in file order (32-bit sizes, 64-bit when the size is 1). */
+    private static java.util.List<String> topLevelAtoms(byte[] file) {
+        ByteBuffer b = ByteBuffer.wrap(file);
+        java.util.List<String> types = new java.util.ArrayList<>();
+        long at = 0;
+        while (at + 8 <= file.length) {
+            long size = Integer.toUnsignedLong(b.getInt((int) at));
+            types.add(new String(file, (int) at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
+            if (size == 1) {
+                size = b.getLong((int) at + 8);
+            }
+            assertTrue(size >= 8, "atom " + types.get(types.size() - 1) + " at " + at + " has size " + size);
+            at += size;
+        }
+        assertEquals(file.length, at, "the atoms end where the file does");
+        return types;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MovieCodec.class, names = {"DNXHR_HQX", "DNXHR_444"})
+    void dnxhrInMxfOp1aReachesFfprobeWithItsProfileTimecodeRateAndFrames(MovieCodec codec) throws Exception {
+        ExternalTool.require("ffprobe");
+        Path movie = dir.resolve("editorial.mxf");
+        MovieSettings settings = MovieSettings.of(codec, 24000, 1001).withTimecode(Timecode.parse("01:00:00:00", 24), "A001R1BB")
+                .in(MovieContainer.MXF);
+        try (MovieWriter writer = MovieWriter.open(new FileByteSink(movie), dir, WIDTH * 2, HEIGHT * 2, settings)) {
+            for (int i = 0; i < FRAMES; i++) {
+                writer.write(scaled(frame(i)));
+            }
+            writer.finish();
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(1, left.count(), "only the movie is left: the scratch file is gone");
+        }
+        JsonNode probe = new ObjectMapper().readTree(ExternalTool.stdout("ffprobe", "-v", "error", "-count_frames", "-show_streams",
+                "-show_format", "-of", "json", movie.toString()));
+        JsonNode format = probe.get("format");
+        assertEquals("mxf", format.get("format_name").asText());
+        // SMPTE ST 378: OP1a's label is 06.0e.2b.34.04.01.01.01.0d.01.02.01.01.01.xx.xx
+        assertTrue(format.path("tags").path("operational_pattern_ul").asText().startsWith("060e2b34.04010101.0d010201.01010"), format.toString());
+        assertEquals("01:00:00:00", format.path("tags").path("timecode").asText(), format.toString());
+        JsonNode video = probe.get("streams").get(0);
+        assertEquals("dnxhd", video.get("codec_name").asText());
+        assertEquals(codec == MovieCodec.DNXHR_HQX ? "DNXHR HQX" : "DNXHR 444", video.get("profile").asText());
+        assertEquals(codec == MovieCodec.DNXHR_HQX ? "yuv422p10le" : "yuv444p10le", video.get("pix_fmt").asText());
+        assertEquals("24000/1001", video.get("r_frame_rate").asText());
+        assertEquals(Integer.toString(FRAMES), video.get("nb_read_frames").asText());
+        assertEquals("A001R1BB", video.path("tags").path("reel_name").asText(), "the reel as the tape source package: " + video);
+        assertEquals(1, format.get("nb_streams").asInt(), "video only, no audio: " + format);
+    }
+
+    /** {@code image} at twice its size (DNxHR needs at least 256x120 and an MXF rate's frame). */
+    private static RgbImage scaled(RgbImage image) {
+        int w = image.width() * 2;
+        int h = image.height() * 2;
+        float[] out = new float[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                System.arraycopy(image.data(), ((y / 2) * image.width() + x / 2) * 3, out, (y * w + x) * 3, 3);
+            }
+        }
+        return new RgbImage(w, h, out);
+    }
+
+    @org.junit.jupiter.api.Test
+    void h264IsRefusedInMxfWithTheFix() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.rushes.engine.error.RushesException.class,
+                () -> MovieSettings.of(MovieCodec.H264_HIGH, 24, 1).in(MovieContainer.MXF));
+        assertEquals(io.rushes.engine.error.ErrorCode.INVALID_ARGUMENT, e.code());
+        assertTrue(e.getMessage().contains("H264_HIGH cannot be wrapped in MXF") && e.getMessage().contains("QuickTime movie (.mov)"), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anMxfAtARateItCannotStoreIsRefusedWithTheRatesItTakes() {
+        MovieSettings settings = MovieSettings.of(MovieCodec.DNXHR_HQX, 18, 1).in(MovieContainer.MXF);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.rushes.engine.error.RushesException.class,
+                () -> MovieWriter.open(new FileByteSink(dir.resolve("odd.mxf")), dir, WIDTH * 2, HEIGHT * 2, settings).close());
+        assertEquals(io.rushes.engine.error.ErrorCode.INVALID_ARGUMENT, e.code());
+        assertTrue(e.getMessage().contains("muxer refused DNXHR_HQX") && e.getMessage().contains("18/1 fps")
+                && e.getMessage().contains("MXF takes the broadcast rates"), e.getMessage());
+        assertEquals(0, dir.toFile().list().length, "no scratch file left");
+    }
+
+    @org.junit.jupiter.api.Test
     void aTimecodeAtAnotherRateIsRefused() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.rushes.engine.error.RushesException.class,
                 () -> MovieSettings.of(MovieCodec.PRORES_4444, 25, 1).withTimecode(Timecode.parse("01:00:00:00", 24), null));

@@ -105,6 +105,31 @@ class DeliverableTest {
         assertEquals(null, d.options().format());
     }
 
+    /** A DNxHR spec named .mxf writes MXF OP1a (the name's extension chooses the wrapper); ProRes named .mxf is refused. */
+    @Test
+    void aDnxhrSpecNamedMxfWritesMxf() throws Exception {
+        io.rushes.engine.card.SampleCard.write(dir.resolve("uhd-card"), new io.rushes.engine.card.SampleCard.Options(1, 2, java.util.List.of("B"),
+                512, 256, 5));
+        java.util.List<String> frames;
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(dir.resolve("uhd-card"))) {
+            frames = s.filter(p -> p.toString().endsWith(".dng")).map(java.nio.file.Path::toString).sorted().toList();
+        }
+        DeliverableSpec spec = DeliverableSpecReader.load(("{\"name\": \"editorial\", \"format\": \"dnxhr_hqx\", \"colour\": "
+                + "{\"stage\": \"display\"}, \"naming\": \"{clip}.mxf\"}").getBytes(StandardCharsets.UTF_8), "editorial.json");
+        Deliverable d = Deliverable.prepare(spec, Map.of(), null, HQ);
+        java.nio.file.Path movie = dir.resolve("editorial.mxf");
+        long written = d.writeMovie(frames, loc -> new io.rushes.engine.io.FileByteSource(java.nio.file.Path.of(loc)),
+                new io.rushes.engine.io.FileByteSink(movie), dir);
+        assertEquals(frames.size(), written);
+        byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(movie), 14);
+        // an MXF header partition pack's key (SMPTE ST 377-1): 06.0e.2b.34.02.05.01.01.0d.01.02.01.01.02
+        assertEquals("060e2b34020501010d0102010102", java.util.HexFormat.of().formatHex(head));
+
+        RushesException e = assertThrows(RushesException.class, () -> DeliverableSpecReader.load(("{\"name\": \"p\", \"format\": "
+                + "\"prores_4444\", \"colour\": {\"stage\": \"display\"}, \"naming\": \"{clip}.mxf\"}").getBytes(StandardCharsets.UTF_8), "p.json"));
+        assertTrue(e.getMessage().contains("'{clip}.mxf' should end in .mov"), e.getMessage());
+    }
+
     @Test
     void theShippedBurnInReviewDrawsTheReviewTemplateWithTheShotAndVersionGiven() {
         Deliverable d = Deliverable.prepare(Deliverables.shipped("prores-4444-review-burnin"), Map.of("shot", "SH010", "version", "3"), null, HQ);
