@@ -73,6 +73,25 @@ public record CanvasTemplateApplication(Fdl.Canvas source, Fdl.FramingDecision d
         return applyTo(fdl, canvas, decision(fdl, canvas, intentId), template(fdl.canvasTemplates(), templateId, "the FDL"), newCanvasId);
     }
 
+    /**
+     * Applies the FDL's canvas template {@code templateId} to the framing decision {@code decisionId}, on whichever canvas
+     * holds it (null: the default intent's decision on the first canvas), as a pull list or a render names a decision.
+     */
+    public static CanvasTemplateApplication forDecision(Fdl fdl, String decisionId, String templateId, String newCanvasId) {
+        if (decisionId == null) {
+            return apply(fdl, null, null, templateId, newCanvasId);
+        }
+        for (Fdl.Canvas canvas : fdl.canvases()) {
+            for (Fdl.FramingDecision decision : canvas.framingDecisions()) {
+                if (decision.id().equals(decisionId)) {
+                    return applyTo(fdl, canvas, decision, template(fdl.canvasTemplates(), templateId, "the FDL"), newCanvasId);
+                }
+            }
+        }
+        throw Errors.invalidArgument("the FDL has no framing decision '" + decisionId + "'; its decisions: " + ids(fdl.canvases().stream()
+                .flatMap(c -> c.framingDecisions().stream()).map(Fdl.FramingDecision::id).toList()), "Give one of these ids");
+    }
+
     /** The canvas of that id (null: the first), or an error naming the id and listing the canvases the FDL has. */
     public static Fdl.Canvas canvas(Fdl fdl, String canvasId) {
         return fdl.canvases().stream().filter(c -> canvasId == null || c.id().equals(canvasId)).findFirst()

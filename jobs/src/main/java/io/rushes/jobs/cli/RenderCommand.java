@@ -98,6 +98,14 @@ public final class RenderCommand implements Callable<Integer> {
             + "plate or version (e.g. --set shot=SH010 --set plate=BG01 --set version=3).")
     Map<String, String> values = new LinkedHashMap<>();
 
+    @Option(names = "--fdl", description = "With a --deliverable sized by an FDL canvas template (resolution.canvas_template): the FDL "
+            + "holding that template and the frames' framing decision; each frame is cropped, de-squeezed and scaled into its canvas.")
+    Path fdl;
+
+    @Option(names = "--framing-decision", paramLabel = "ID", description = "With --fdl: the framing decision to frame by (default: the "
+            + "FDL's default intent on its first canvas).")
+    String framingDecision;
+
     // help = true: listing needs neither --input nor --out.
     @Option(names = "--list-deliverables", help = true, description = "Print the shipped deliverables with what each is, and exit.")
     boolean listDeliverables;
@@ -112,6 +120,10 @@ public final class RenderCommand implements Callable<Integer> {
     private Deliverable deliverable() {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         if (deliverable == null) {
+            if (fdl != null || framingDecision != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--fdl and --framing-decision frame a --deliverable sized by an FDL"
+                        + " canvas template");
+            }
             if (!values.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--set gives values to a --deliverable's naming template");
             }
@@ -125,6 +137,21 @@ public final class RenderCommand implements Callable<Integer> {
         }
         Deliverable d = Deliverables.prepare(deliverable, values, new Deliverable.Development(
                 debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region, lut.size, lut.budget));
+        if (fdl != null) {
+            if (d.spec().canvasTemplate() == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--fdl frames a deliverable sized by an FDL canvas template, and "
+                        + d.spec().name() + " names none (resolution.canvas_template)");
+            }
+            var framing = io.rushes.engine.fdl.FdlReader.loadForUse(io.rushes.engine.io.Documents.read(fdl,
+                    io.rushes.engine.fdl.FdlReader.MAX_BYTES, "FDL"), fdl.toString());
+            framing.warnings().forEach(w -> System.err.println("rushes render: warning: " + fdl + ": " + w.message()));
+            try {
+                d = d.framedBy(io.rushes.engine.fdl.CanvasTemplateApplication.forDecision(framing.fdl(), framingDecision,
+                        d.spec().canvasTemplate(), d.spec().canvasTemplate()));
+            } catch (io.rushes.engine.error.RushesException e) {
+                throw e.file() == null ? e.inFile(fdl.toString()) : e;
+            }
+        }
         System.out.println("deliverable " + d.spec().name() + (d.options().display() == null ? "" : "; display: " + d.options().display().describe()));
         return d;
     }

@@ -121,4 +121,36 @@ class RenderDeliverableTest {
         String bytes = new String(Files.readAllBytes(out.resolve(clip.name() + "_review.mov")), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertTrue(bytes.contains("ap4h") && bytes.contains("tmcd"), "ProRes 4444 ('ap4h') with a timecode track");
     }
+
+    @Test
+    void aDeliverableSizedByACanvasTemplateIsFramedByTheFdlGiven() throws Exception {
+        // A 64x32 canvas at 2x squeeze: the decision's 48x24 de-squeezed is 96x24, fitted by width to 48: 48x12.
+        Path fdl = Files.writeString(dir.resolve("a.fdl"), """
+                {"uuid": "BCD142EB-3BAA-4EA8-ADD8-A46AE8DC4D97", "version": {"major": 2, "minor": 0},
+                 "framing_intents": [{"id": "F", "aspect_ratio": {"width": 4, "height": 1}}],
+                 "contexts": [{"canvases": [{"id": "S", "source_canvas_id": "S", "dimensions": {"width": 64, "height": 32},
+                   "anamorphic_squeeze": 2.0, "framing_decisions": [{"id": "S-F", "framing_intent_id": "F",
+                   "dimensions": {"width": 48, "height": 24}, "anchor_point": {"x": 8, "y": 4}}]}]}],
+                 "canvas_templates": [{"id": "HALF", "target_dimensions": {"width": 48, "height": 12}, "target_anamorphic_squeeze": 1.0,
+                   "fit_source": "framing_decision.dimensions", "fit_method": "width"}]}
+                """);
+        Path spec = Files.writeString(dir.resolve("framed.json"), """
+                {"name": "framed", "format": "tiff32f", "colour": {"stage": "scene", "space": "ACES2065-1"},
+                 "resolution": {"canvas_template": "HALF"}, "naming": "{clip}.{frame}.tif"}
+                """);
+        Path out = dir.resolve("framed");
+        CliRun r = CliRun.of("render", "--input", sequence.toString(), "--out", out.toString(), "--deliverable", spec.toString(),
+                "--fdl", fdl.toString(), "--framing-decision", "S-F");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("  48x12  "), "the template's canvas: " + r.out());
+
+        CliRun unframed = CliRun.of("render", "--input", sequence.toString(), "--out", out.toString(), "--deliverable", spec.toString());
+        assertEquals(2, unframed.code());
+        assertTrue(unframed.err().contains("framed sizes each frame by the FDL canvas template 'HALF', and no FDL frames this render"),
+                unframed.err());
+        CliRun noDecision = CliRun.of("render", "--input", sequence.toString(), "--out", out.toString(), "--deliverable", spec.toString(),
+                "--fdl", fdl.toString(), "--framing-decision", "NOPE");
+        assertEquals(2, noDecision.code());
+        assertTrue(noDecision.err().contains("the FDL has no framing decision 'NOPE'; its decisions: 'S-F'"), noDecision.err());
+    }
 }
