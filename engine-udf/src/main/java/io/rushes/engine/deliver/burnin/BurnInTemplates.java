@@ -4,19 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.io.JsonSchemas;
 import io.rushes.engine.io.BoundedJson;
 import io.rushes.engine.io.Documents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,7 +27,7 @@ public final class BurnInTemplates {
     private static final int MAX_DEPTH = 16;
 
     private static final ObjectMapper JSON = BoundedJson.mapper(MAX_BYTES, MAX_STRING, MAX_DEPTH);
-    private static final JsonSchema SCHEMA = loadSchema();
+    private static final JsonSchema SCHEMA = JsonSchemas.load(BurnInTemplates.class, "burnin.schema.json");
 
     /** One thing wrong with a template, at its JSON path. */
     public record Problem(String path, String message) {
@@ -129,9 +124,7 @@ public final class BurnInTemplates {
         if (!problems.isEmpty()) {
             return null;
         }
-        SCHEMA.validate(root).stream()
-                .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()).thenComparing(ValidationMessage::getMessage))
-                .forEach(m -> problems.add(problem(m)));
+        JsonSchemas.check(SCHEMA, root).forEach(p -> problems.add(new Problem(p.path(), p.message())));
         if (!problems.isEmpty()) {
             return null;
         }
@@ -201,32 +194,5 @@ public final class BurnInTemplates {
             return new float[] {value, value, value};
         }
         return new float[] {(float) node.get(0).asDouble(), (float) node.get(1).asDouble(), (float) node.get(2).asDouble()};
-    }
-
-    /** A schema problem at its path; an unknown key at the key's own path, since that is what to delete or fix. */
-    private static Problem problem(ValidationMessage m) {
-        String path = m.getInstanceLocation().toString();
-        if ("additionalProperties".equals(m.getType()) && m.getProperty() != null) {
-            return new Problem(path + "." + m.getProperty(), "unknown key '" + m.getProperty() + "': " + withoutPath(m));
-        }
-        return new Problem(path, withoutPath(m));
-    }
-
-    private static String withoutPath(ValidationMessage m) {
-        String text = m.getMessage();
-        String prefix = m.getInstanceLocation().toString() + ": ";
-        return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
-    }
-
-    private static JsonSchema loadSchema() {
-        try (InputStream in = BurnInTemplates.class.getResourceAsStream("burnin.schema.json")) {
-            if (in == null) {
-                throw new IllegalStateException("burnin.schema.json missing from the jar");
-            }
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).pathType(PathType.JSON_PATH).build();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read burnin.schema.json", e);
-        }
     }
 }

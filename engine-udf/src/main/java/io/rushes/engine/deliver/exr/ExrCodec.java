@@ -70,7 +70,7 @@ final class ExrCodec {
         }
         byte[] predicted = switch (compression) {
             case RLE -> unrle(packed, rawSize, file, offset);
-            case ZIPS, ZIP -> inflate(packed, rawSize, file, offset);
+            case ZIPS, ZIP -> inflate(packed, 0, packed.length, rawSize, "a ZIP chunk", file, offset);
             default -> throw Errors.corrupt(file, offset, "a " + compression + " chunk holds " + packed.length + " bytes where "
                     + rawSize + " are expected");
         };
@@ -197,10 +197,14 @@ final class ExrCodec {
         }
     }
 
-    private static byte[] inflate(byte[] in, int rawSize, String file, long offset) {
+    /**
+     * {@code size} zlib bytes of {@code in} at {@code at}, inflated to exactly {@code rawSize}: anything else is
+     * {@code what} (e.g. "a ZIP chunk") damaged at {@code offset}.
+     */
+    static byte[] inflate(byte[] in, int at, int size, int rawSize, String what, String file, long offset) {
         Inflater inflater = new Inflater();
         try {
-            inflater.setInput(in);
+            inflater.setInput(in, at, size);
             byte[] out = new byte[rawSize];
             int o = 0;
             while (o < rawSize && !inflater.finished()) {
@@ -211,12 +215,12 @@ final class ExrCodec {
                 o += n;
             }
             if (o != rawSize || !inflater.finished()) {
-                throw Errors.corrupt(file, offset, "a ZIP chunk decodes to " + (o == rawSize ? "more than " : "") + o + " bytes, "
-                        + rawSize + " expected");
+                throw Errors.corrupt(file, offset, what + " inflates to " + (o == rawSize ? "more than " : "") + o + " bytes, " + rawSize
+                        + " expected");
             }
             return out;
         } catch (DataFormatException e) {
-            throw Errors.corrupt(file, offset, "a ZIP chunk is not valid zlib data (" + e.getMessage() + ")");
+            throw Errors.corrupt(file, offset, what + " is not valid zlib data (" + e.getMessage() + ")");
         } finally {
             inflater.end();
         }

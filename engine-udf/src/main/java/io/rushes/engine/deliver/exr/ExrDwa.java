@@ -5,9 +5,7 @@ import io.rushes.engine.error.RushesException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
  * DWAA and DWAB, OpenEXR's lossy DCT compressions (DreamWorks Animation's; 32 and 256 scanlines per chunk), as OpenEXR
@@ -559,27 +557,6 @@ final class ExrDwa {
     }
 
     private static byte[] inflate(byte[] in, int at, int size, int rawSize, String part, String file, long offset) {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(in, at, size);
-            byte[] out = new byte[rawSize];
-            int o = 0;
-            while (o < rawSize && !inflater.finished()) {
-                int n = inflater.inflate(out, o, rawSize - o);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
-                }
-                o += n;
-            }
-            if (o != rawSize || !inflater.finished()) {
-                throw Errors.corrupt(file, offset + at, "a DWA chunk's " + part + " data inflates to " + (o == rawSize ? "more than " : "")
-                        + o + " bytes, " + rawSize + " expected");
-            }
-            return out;
-        } catch (DataFormatException e) {
-            throw Errors.corrupt(file, offset + at, "a DWA chunk's " + part + " data is not valid zlib data (" + e.getMessage() + ")");
-        } finally {
-            inflater.end();
-        }
+        return ExrCodec.inflate(in, at, size, rawSize, "a DWA chunk's " + part + " data", file, offset + at);
     }
 }

@@ -4,17 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.rushes.engine.color.TransformRegistry;
 import io.rushes.engine.error.Errors;
+import io.rushes.engine.io.JsonSchemas;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -32,7 +26,7 @@ public final class DeliverableSpecReader {
     private static final int MAX_DEPTH = 16;
 
     private static final ObjectMapper JSON = io.rushes.engine.io.BoundedJson.mapper(MAX_BYTES, MAX_STRING, MAX_DEPTH);
-    private static final JsonSchema SCHEMA = loadSchema();
+    private static final JsonSchema SCHEMA = JsonSchemas.load(DeliverableSpecReader.class, "deliverable.schema.json");
 
     /** One thing wrong with a specification, at its JSON path. */
     public record Problem(String path, String message) {
@@ -93,9 +87,7 @@ public final class DeliverableSpecReader {
             problems.add(new Problem("$", "a deliverable specification is a JSON object, not " + (root == null ? "empty" : root.getNodeType())));
             return null;
         }
-        SCHEMA.validate(root).stream()
-                .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString()).thenComparing(ValidationMessage::getMessage))
-                .forEach(m -> problems.add(problem(m)));
+        JsonSchemas.check(SCHEMA, root).forEach(p -> problems.add(new Problem(p.path(), p.message())));
         if (!problems.isEmpty()) {
             return null;
         }
@@ -211,33 +203,5 @@ public final class DeliverableSpecReader {
             problems.add(new Problem("$.naming", "'" + text + "' uses {frame}, but a movie is one file per clip"));
         }
         return template;
-    }
-
-    /** A schema problem at its path; an unknown key at the key's own path, since that is what to delete or fix. */
-    private static Problem problem(ValidationMessage m) {
-        String path = m.getInstanceLocation().toString();
-        if ("additionalProperties".equals(m.getType()) && m.getProperty() != null) {
-            return new Problem(path + "." + m.getProperty(), "unknown key '" + m.getProperty() + "': " + withoutPath(m));
-        }
-        return new Problem(path, withoutPath(m));
-    }
-
-    /** The validator's message without the path it repeats. */
-    private static String withoutPath(ValidationMessage m) {
-        String text = m.getMessage();
-        String prefix = m.getInstanceLocation().toString() + ": ";
-        return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
-    }
-
-    private static JsonSchema loadSchema() {
-        try (InputStream in = DeliverableSpecReader.class.getResourceAsStream("deliverable.schema.json")) {
-            if (in == null) {
-                throw new IllegalStateException("deliverable.schema.json missing from the jar");
-            }
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).pathType(PathType.JSON_PATH).build();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read deliverable.schema.json", e);
-        }
     }
 }
