@@ -330,13 +330,37 @@ public final class PlatesJob {
         if (movie && shotParameters.equals(existing.okParameters().get(movieId))) {
             return 1;
         }
-        int step = movie ? Math.max(1, todo.size()) : options.segmentFrames();
-        for (int from = 0; from < todo.size(); from += step) {
-            units.add(new PlateUnit(pullId, shot.shot(), r.clipId(), r.clipName(), version, spec.spec().name(), spec.bytes(), spec.name(),
-                    spec.hash(), amfPath, amfHash, fdl, fdlPath, fdlHash, cdl, options.plate(), options.hq(), shotParameters, folder, movie,
-                    List.copyOf(todo.subList(from, Math.min(todo.size(), from + step)))));
+        for (List<PlateUnit.PlateFrame> segment : movie ? List.of(todo) : segments(todo, options.segmentFrames(), parallelism())) {
+            if (!segment.isEmpty()) {
+                units.add(new PlateUnit(pullId, shot.shot(), r.clipId(), r.clipName(), version, spec.spec().name(), spec.bytes(), spec.name(),
+                        spec.hash(), amfPath, amfHash, fdl, fdlPath, fdlHash, cdl, options.plate(), options.hq(), shotParameters, folder, movie,
+                        List.copyOf(segment)));
+            }
         }
         return delivered;
+    }
+
+    private int parallelism() {
+        return spark.sparkContext().defaultParallelism();
+    }
+
+    /**
+     * A shot's frames in sub-segments of at most {@code most} frames, of equal sizes, as many as a multiple of the
+     * cluster's cores (when the shot has the frames): a 200-frame shot on 2 cores is 10 tasks of 20, not 8 of 24 and
+     * one of 8 that leaves a core idle at the end.
+     */
+    static List<List<PlateUnit.PlateFrame>> segments(List<PlateUnit.PlateFrame> frames, int most, int cores) {
+        int n = frames.size();
+        if (n == 0) {
+            return List.of();
+        }
+        int count = (n + most - 1) / most;
+        count = Math.min(n, (count + cores - 1) / cores * cores);
+        List<List<PlateUnit.PlateFrame>> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(frames.subList((int) ((long) n * i / count), (int) ((long) n * (i + 1) / count)));
+        }
+        return out;
     }
 
     private static String cdl(Shot.Cdl c) {
@@ -357,7 +381,9 @@ public final class PlatesJob {
         PlateRendering.InjectedFailure inject = PlateRendering.InjectedFailure.of(spark.conf().get(INJECT_FAILURE, ""));
         var done = progress.framesDone;
         var failures = progress.failures;
-        return jsc.parallelize(units, units.size())
+        // Largest first: the long sub-segments start early and the short ones fill the cores at the end.
+        List<PlateUnit> ordered = units.stream().sorted(java.util.Comparator.comparingInt((PlateUnit u) -> -u.frames().size())).toList();
+        return jsc.parallelize(ordered, ordered.size())
                 .mapPartitions(partition -> PlateRendering.render(partition, sources, platesId, inject, done, failures))
                 .collect();
     }
