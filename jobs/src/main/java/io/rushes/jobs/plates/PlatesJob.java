@@ -168,8 +168,9 @@ public final class PlatesJob {
             }
         }
         say("plates: recording " + renderRows.size() + " files in " + catalog.path(CatalogSchema.RENDERS));
-        merge(catalog, CatalogSchema.RENDERS, spark.createDataFrame(renderRows, CatalogSchema.RENDERS.schema()),
-                "t.status <> 'ok' OR t.parameters_hash <> s.parameters_hash");
+        // Every row of this run describes what is now under its name (rendered again because it was missing, failed or
+        // changed), so it replaces the old row.
+        merge(catalog, CatalogSchema.RENDERS, spark.createDataFrame(renderRows, CatalogSchema.RENDERS.schema()), "true");
         merge(catalog, CatalogSchema.PULLS, spark.createDataFrame(pullRows, CatalogSchema.PULLS.schema()), "true");
         merge(catalog, CatalogSchema.RENDER_DOCUMENTS, spark.createDataFrame(documents.values().stream()
                 .map(d -> RowFactory.create(d.hash(), d.kind(), d.name(), d.content())).toList(), CatalogSchema.RENDER_DOCUMENTS.schema()), null);
