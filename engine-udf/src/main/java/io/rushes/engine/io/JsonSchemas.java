@@ -1,6 +1,8 @@
 package io.rushes.engine.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -17,11 +19,43 @@ import java.util.List;
  * their problems each at its JSON path.
  */
 public final class JsonSchemas {
-    /** One schema problem: where ({@code $.a.b}) and what. */
+    /** One problem of a document: where ({@code $.a.b}) and what. */
     public record Problem(String path, String message) {
+        @Override
+        public String toString() {
+            return path + ": " + message;
+        }
     }
 
     private JsonSchemas() {
+    }
+
+    /**
+     * The JSON object a document of {@code kind} ("a deliverable specification") holds, or null with the problem added:
+     * larger than {@code maxBytes}, not JSON (with its line and column), or not an object.
+     */
+    public static JsonNode object(ObjectMapper json, byte[] bytes, int maxBytes, String kind, String file, List<Problem> problems) {
+        if (bytes.length > maxBytes) {
+            problems.add(new Problem("$", "the document is " + bytes.length + " bytes, above the limit of " + maxBytes + ": " + kind
+                    + " is a few hundred bytes; this is not one"));
+            return null;
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            var where = e.getLocation();
+            problems.add(new Problem("$", "not valid JSON" + (where == null ? "" : " (line " + where.getLineNr() + ", column "
+                    + where.getColumnNr() + ")") + ": " + e.getOriginalMessage()));
+            return null;
+        } catch (IOException e) {
+            throw io.rushes.engine.error.Errors.io(file, e);
+        }
+        if (root == null || !root.isObject()) {
+            problems.add(new Problem("$", kind + " is a JSON object, not " + (root == null ? "empty" : root.getNodeType())));
+            return null;
+        }
+        return root;
     }
 
     /** The schema {@code resource} beside {@code owner} in the jar. */

@@ -1,11 +1,11 @@
 package io.rushes.engine.deliver.burnin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.io.JsonSchemas;
+import io.rushes.engine.io.JsonSchemas.Problem;
 import io.rushes.engine.io.BoundedJson;
 import io.rushes.engine.io.Documents;
 import java.io.IOException;
@@ -28,14 +28,6 @@ public final class BurnInTemplates {
 
     private static final ObjectMapper JSON = BoundedJson.mapper(MAX_BYTES, MAX_STRING, MAX_DEPTH);
     private static final JsonSchema SCHEMA = JsonSchemas.load(BurnInTemplates.class, "burnin.schema.json");
-
-    /** One thing wrong with a template, at its JSON path. */
-    public record Problem(String path, String message) {
-        @Override
-        public String toString() {
-            return path + ": " + message;
-        }
-    }
 
     /** What reading gave: the typed template when there is no problem, and every problem found. */
     public record Result(String file, BurnInTemplate template, List<Problem> problems) {
@@ -100,31 +92,15 @@ public final class BurnInTemplates {
     }
 
     private static BurnInTemplate typed(byte[] bytes, String file, Path folder, List<Problem> problems) {
-        if (bytes.length > MAX_BYTES) {
-            problems.add(new Problem("$", "the document is " + bytes.length + " bytes, above the limit of " + MAX_BYTES
-                    + ": a burn-in template is a few hundred bytes; this is not one"));
-            return null;
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            var where = e.getLocation();
-            problems.add(new Problem("$", "not valid JSON" + (where == null ? "" : " (line " + where.getLineNr() + ", column "
-                    + where.getColumnNr() + ")") + ": " + e.getOriginalMessage()));
-            return null;
-        } catch (IOException e) {
-            throw Errors.io(file, e);
-        }
-        if (root == null || !root.isObject()) {
-            problems.add(new Problem("$", "a burn-in template is a JSON object, not " + (root == null ? "empty" : root.getNodeType())));
+        JsonNode root = JsonSchemas.object(JSON, bytes, MAX_BYTES, "a burn-in template", file, problems);
+        if (root == null) {
             return null;
         }
         finite(root, "$", problems);
         if (!problems.isEmpty()) {
             return null;
         }
-        JsonSchemas.check(SCHEMA, root).forEach(p -> problems.add(new Problem(p.path(), p.message())));
+        problems.addAll(JsonSchemas.check(SCHEMA, root));
         if (!problems.isEmpty()) {
             return null;
         }

@@ -1,13 +1,12 @@
 package io.rushes.engine.deliver.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import io.rushes.engine.color.TransformRegistry;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.io.JsonSchemas;
-import java.io.IOException;
+import io.rushes.engine.io.JsonSchemas.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,14 +26,6 @@ public final class DeliverableSpecReader {
 
     private static final ObjectMapper JSON = io.rushes.engine.io.BoundedJson.mapper(MAX_BYTES, MAX_STRING, MAX_DEPTH);
     private static final JsonSchema SCHEMA = JsonSchemas.load(DeliverableSpecReader.class, "deliverable.schema.json");
-
-    /** One thing wrong with a specification, at its JSON path. */
-    public record Problem(String path, String message) {
-        @Override
-        public String toString() {
-            return path + ": " + message;
-        }
-    }
 
     /** What reading gave: the typed specification when there is no problem, and every problem found. */
     public record Result(String file, DeliverableSpec spec, List<Problem> problems) {
@@ -67,27 +58,11 @@ public final class DeliverableSpecReader {
     }
 
     private static DeliverableSpec typed(byte[] bytes, String file, List<Problem> problems) {
-        if (bytes.length > MAX_BYTES) {
-            problems.add(new Problem("$", "the document is " + bytes.length + " bytes, above the limit of " + MAX_BYTES
-                    + ": a deliverable specification is a few hundred bytes; this is not one"));
+        JsonNode root = JsonSchemas.object(JSON, bytes, MAX_BYTES, "a deliverable specification", file, problems);
+        if (root == null) {
             return null;
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            var where = e.getLocation();
-            problems.add(new Problem("$", "not valid JSON" + (where == null ? "" : " (line " + where.getLineNr() + ", column "
-                    + where.getColumnNr() + ")") + ": " + e.getOriginalMessage()));
-            return null;
-        } catch (IOException e) {
-            throw Errors.io(file, e);
-        }
-        if (root == null || !root.isObject()) {
-            problems.add(new Problem("$", "a deliverable specification is a JSON object, not " + (root == null ? "empty" : root.getNodeType())));
-            return null;
-        }
-        JsonSchemas.check(SCHEMA, root).forEach(p -> problems.add(new Problem(p.path(), p.message())));
+        problems.addAll(JsonSchemas.check(SCHEMA, root));
         if (!problems.isEmpty()) {
             return null;
         }
