@@ -62,6 +62,13 @@ public final class PlatesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PlatesOptions options = new PlatesOptions(pullList, catalog, out, deliverables.isEmpty() ? List.of("aces-exr-plate") : deliverables,
                 segmentFrames, rate, handles, plate, debayer == RenderCommand.Debayer.hq, fdlFolder);
+        java.net.URI uri = new org.apache.hadoop.fs.Path(pullList).toUri();
+        if ((uri.getScheme() == null || uri.getScheme().equals("file")) && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(uri.getPath()))) {
+            // Said before Spark starts (seconds) for a local typo; remote pull lists are checked when read.
+            boolean exists = java.nio.file.Files.exists(java.nio.file.Path.of(uri.getPath()));
+            throw io.rushes.engine.error.Errors.notFound(pullList, exists ? "the pull list is not a file" : "the pull list does not exist",
+                    exists ? "Give the pull list file (CSV, EDL, ALE or OTIO), not a folder" : "Check the path");
+        }
         PlatesSummary summary = new PlatesJob(RushesSpark.session(spark.master, spark.conf), options, quiet ? null : System.err).run();
         System.out.println(summary.line());
         // 0 only when every shot was delivered whole; 1 when some shot or file failed (the others are delivered).

@@ -26,7 +26,7 @@ public record PlatesOptions(String pullList, String catalog, String out, List<St
         deliverables = List.copyOf(deliverables);
         if (segmentFrames < 1 || segmentFrames > MAX_SEGMENT_FRAMES) {
             throw Errors.invalidArgument("--segment-frames " + segmentFrames + " is not a number of frames per task",
-                    "Give 1 to " + MAX_SEGMENT_FRAMES + " (24 spreads a 200-frame shot over 9 tasks)");
+                    "Give 1 to " + MAX_SEGMENT_FRAMES + " (24: a 200-frame shot is 10 tasks of 20 on two cores)");
         }
         if (rate < 1 || rate > 1000) {
             throw Errors.invalidArgument("--rate " + rate + " is not a timecode rate", "Give 24, 25, 30…");

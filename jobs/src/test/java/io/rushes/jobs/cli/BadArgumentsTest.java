@@ -110,6 +110,10 @@ class BadArgumentsTest {
                 "--out", dir.resolve("applied.fdl").toString()));
         c.add(new Case("rushes inspect", "No such file or folder", "inspect", dir.resolve("missing").toString()));
         c.add(new Case("rushes inspect", "--hash 'sha999' is not a hash Rushes computes", "inspect", "--hash", "sha999", d));
+        c.add(new Case("rushes plates", "Cannot render the plates " + dir.resolve("no.csv") + ": the pull list does not exist",
+                "plates", "--pull-list", dir.resolve("no.csv").toString(), "--catalog", out, "--out", out));
+        c.add(new Case("rushes plates", "--segment-frames 0 is not a number of frames per task",
+                "plates", "--pull-list", card.toString(), "--catalog", out, "--out", out, "--segment-frames", "0"));
         c.add(new Case("rushes ingest", "--batch-clips 0 is not a number of clips",
                 "ingest", "--source", card.toString(), "--catalog", out, "--batch-clips", "0"));
         c.add(new Case("rushes ingest", "--hash 'sha999' is not a hash Rushes computes",
