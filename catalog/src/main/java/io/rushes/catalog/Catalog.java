@@ -142,6 +142,24 @@ public final class Catalog {
         return f.name() + " " + f.dataType().sql() + (withNullability && !f.nullable() ? " NOT NULL" : "") + comment;
     }
 
+    /**
+     * MERGE {@code rows} into {@code table} by its key: insert new rows; update matched rows only when {@code changed}
+     * holds (null: never; so an identical re-run writes nothing); when {@code staleScope} is given, delete the rows in
+     * that scope the source no longer yields.
+     */
+    public void merge(TableDef table, Dataset<Row> rows, String changed, String staleScope) {
+        String on = table.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+        var merge = io.delta.tables.DeltaTable.forPath(spark, path(table)).as("t").merge(rows.as("s"), on);
+        if (changed != null) {
+            merge = merge.whenMatched(changed).updateAll();
+        }
+        merge = merge.whenNotMatched().insertAll();
+        if (staleScope != null) {
+            merge = merge.whenNotMatchedBySource(staleScope).delete();
+        }
+        merge.execute();
+    }
+
     /** Temp views named after the tables, then the report views over them. */
     public void registerViews() {
         for (TableDef t : CatalogSchema.TABLES) {

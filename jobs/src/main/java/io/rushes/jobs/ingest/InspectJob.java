@@ -3,7 +3,6 @@ package io.rushes.jobs.ingest;
 import io.delta.tables.DeltaTable;
 import io.rushes.catalog.Catalog;
 import io.rushes.catalog.CatalogSchema;
-import io.rushes.catalog.TableDef;
 import io.rushes.engine.api.ClipResult;
 import io.rushes.engine.api.EngineVersion;
 import io.rushes.engine.api.InspectOptions;
@@ -122,11 +121,11 @@ public final class InspectJob {
             progress.phase("inspecting " + roundName);
             List<ClipRows> summaries = inspected.map(r -> new ClipRows(null, List.of(), r.errors(), r.status(), r.bytes())).collect();
             progress.phase("committing " + roundName + " to the catalog: clips");
-            merge(catalog, CatalogSchema.CLIPS, clipRows, "t.fingerprint <> s.fingerprint", null);
+            catalog.merge(CatalogSchema.CLIPS, clipRows, "t.fingerprint <> s.fingerprint", null);
             progress.phase("committing " + roundName + " to the catalog: files");
-            merge(catalog, CatalogSchema.FILES, fileRows, "t.fingerprint <> s.fingerprint", "t.clip_id IN (" + clipIds + ")");
+            catalog.merge(CatalogSchema.FILES, fileRows, "t.fingerprint <> s.fingerprint", "t.clip_id IN (" + clipIds + ")");
             progress.phase("committing " + roundName + " to the catalog: ingest_errors");
-            merge(catalog, CatalogSchema.INGEST_ERRORS, errorRows, null, "t.clip_id IN (" + clipIds + ")");
+            catalog.merge(CatalogSchema.INGEST_ERRORS, errorRows, null, "t.clip_id IN (" + clipIds + ")");
             long ok = summaries.stream().filter(s -> s.status().readable()).count();
             long files = round.stream().mapToLong(c -> c.files().size()).sum();
             long bytes = summaries.stream().mapToLong(ClipRows::bytes).sum();
@@ -170,23 +169,6 @@ public final class InspectJob {
         List<Clip> clips = ClipDiscovery.group(sources.list(source)).clips();
         LongAccumulator done = spark.sparkContext().longAccumulator();
         return inspect(clips, source, "bench", sources, MhlReferences.NONE, done, spark.sparkContext().longAccumulator()).count();
-    }
-
-    /**
-     * MERGE by the table's key: insert new rows; update matched rows only when {@code changed} holds (so
-     * an identical re-run writes nothing); delete rows of this round's clips the source no longer yields.
-     */
-    private void merge(Catalog catalog, TableDef table, Dataset<Row> rows, String changed, String staleScope) {
-        String on = table.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
-        var merge = DeltaTable.forPath(spark, catalog.path(table)).as("t").merge(rows.as("s"), on);
-        if (changed != null) {
-            merge = merge.whenMatched(changed).updateAll();
-        }
-        merge = merge.whenNotMatched().insertAll();
-        if (staleScope != null) {
-            merge = merge.whenNotMatchedBySource(staleScope).delete();
-        }
-        merge.execute();
     }
 
     private void startIngestRow(Catalog catalog, String ingestId, String source) {

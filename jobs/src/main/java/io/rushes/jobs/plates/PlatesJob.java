@@ -1,9 +1,7 @@
 package io.rushes.jobs.plates;
 
-import io.delta.tables.DeltaTable;
 import io.rushes.catalog.Catalog;
 import io.rushes.catalog.CatalogSchema;
-import io.rushes.catalog.TableDef;
 import io.rushes.engine.api.EngineVersion;
 import io.rushes.engine.deliver.spec.DeliverableSpec;
 import io.rushes.engine.deliver.spec.DeliverableSpecReader;
@@ -40,7 +38,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -170,10 +167,11 @@ public final class PlatesJob {
         say("plates: recording " + renderRows.size() + " files in " + catalog.path(CatalogSchema.RENDERS));
         // Every row of this run describes what is now under its name (rendered again because it was missing, failed or
         // changed), so it replaces the old row.
-        merge(catalog, CatalogSchema.RENDERS, spark.createDataFrame(renderRows, CatalogSchema.RENDERS.schema()), "true");
-        merge(catalog, CatalogSchema.PULLS, spark.createDataFrame(pullRows, CatalogSchema.PULLS.schema()), "true");
-        merge(catalog, CatalogSchema.RENDER_DOCUMENTS, spark.createDataFrame(documents.values().stream()
-                .map(d -> RowFactory.create(d.hash(), d.kind(), d.name(), d.content())).toList(), CatalogSchema.RENDER_DOCUMENTS.schema()), null);
+        catalog.merge(CatalogSchema.RENDERS, spark.createDataFrame(renderRows, CatalogSchema.RENDERS.schema()), "true", null);
+        catalog.merge(CatalogSchema.PULLS, spark.createDataFrame(pullRows, CatalogSchema.PULLS.schema()), "true", null);
+        catalog.merge(CatalogSchema.RENDER_DOCUMENTS, spark.createDataFrame(documents.values().stream()
+                .map(d -> RowFactory.create(d.hash(), d.kind(), d.name(), d.content())).toList(), CatalogSchema.RENDER_DOCUMENTS.schema()), null,
+                null);
         packages(units, renderRows);
 
         long rendered = renderRows.stream().filter(row -> "ok".equals(row.getAs("status"))).count();
@@ -387,15 +385,6 @@ public final class PlatesJob {
         return jsc.parallelize(ordered, ordered.size())
                 .mapPartitions(partition -> PlateRendering.render(partition, sources, platesId, inject, done, failures))
                 .collect();
-    }
-
-    private void merge(Catalog catalog, TableDef table, Dataset<Row> rows, String changed) {
-        String on = table.key().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
-        var merge = DeltaTable.forPath(spark, catalog.path(table)).as("t").merge(rows.as("s"), on);
-        if (changed != null) {
-            merge = merge.whenMatched(changed).updateAll();
-        }
-        merge.whenNotMatched().insertAll().execute();
     }
 
     private static Row pullRow(String pullId, String pullUri, String pullHash, ShotResolver.Resolved r, String status, String message,
