@@ -26,6 +26,15 @@ public interface CameraFormat {
     }
 
     /**
+     * What would decode this format's frames when no {@link FrameDecoder} on the class path does, for the refusal
+     * ("R3D frames need a decoder built on the RED SDK: …").
+     */
+    default String decodedBy() {
+        return "no decoder for it is on the class path; export the frames as DNG, OpenEXR or DPX, or add a decoder plug-in "
+                + "(see docs/decoder-plugins.md)";
+    }
+
+    /**
      * Reads the header of one file into normalised fields and raw key/values. Throws
      * {@code RushesException} for a broken or unsupported file.
      */

@@ -8,6 +8,18 @@ public record RgbImage(int width, int height, float[] data) {
         }
     }
 
+    /** The pixels of {@code region}, which must lie inside this image. */
+    public RgbImage crop(Region region) {
+        if (region.x() < 0 || region.y() < 0 || (long) region.x() + region.width() > width || (long) region.y() + region.height() > height) {
+            throw new IllegalArgumentException(region + " is outside " + width + "x" + height);
+        }
+        float[] out = new float[region.width() * region.height() * 3];
+        for (int row = 0; row < region.height(); row++) {
+            System.arraycopy(data, ((region.y() + row) * width + region.x()) * 3, out, row * region.width() * 3, region.width() * 3);
+        }
+        return new RgbImage(region.width(), region.height(), out);
+    }
+
     public float get(int x, int y, int c) {
         return data[(y * width + x) * 3 + c];
     }

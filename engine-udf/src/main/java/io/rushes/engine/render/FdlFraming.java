@@ -1,5 +1,6 @@
 package io.rushes.engine.render;
 
+import io.rushes.engine.image.Region;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.format.dng.DngRawDecoder;
@@ -17,7 +18,7 @@ import java.util.Locale;
  */
 public final class FdlFraming {
     /** The framed image, the sensor region developed (null when the whole frame was), and warnings for the user. */
-    public record Result(RgbImage image, DngRawDecoder.Region developed, List<String> warnings) {
+    public record Result(RgbImage image, Region developed, List<String> warnings) {
     }
 
     private FdlFraming() {
@@ -50,11 +51,11 @@ public final class FdlFraming {
         int rowStart = (int) Math.max(0, Math.ceil(content.y() - 0.5));
         int rowEnd = (int) Math.min(height, Math.ceil(content.y() + content.height() - 0.5));
         RgbImage source;
-        DngRawDecoder.Region region = null;
+        Region region = null;
         if (orientation <= 1 && colStart < colEnd && rowStart < rowEnd) {
             int[] cols = Lanczos.reach(ax, colStart, colEnd, mediaW);
             int[] rows = Lanczos.reach(ay, rowStart, rowEnd, mediaH);
-            region = new DngRawDecoder.Region(cols[0], rows[0], cols[1] - cols[0] + 1, rows[1] - rows[0] + 1);
+            region = new Region(cols[0], rows[0], cols[1] - cols[0] + 1, rows[1] - rows[0] + 1);
             source = developer.develop(header, region);
             ax = new Lanczos.Axis(ax.scale(), ax.origin() - region.x(), ax.translation());
             ay = new Lanczos.Axis(ay.scale(), ay.origin() - region.y(), ay.translation());

@@ -1,5 +1,6 @@
 package io.rushes.engine.render;
 
+import io.rushes.engine.image.Region;
 import io.rushes.engine.color.ColorProcessor;
 import io.rushes.engine.color.amf.AmfPipeline;
 import io.rushes.engine.deliver.dpx.DpxEncoding;
@@ -65,7 +66,7 @@ public final class FrameRenderer {
      *     into the template's canvas in linear light, before any fit and output transform (null: the whole frame)
      */
     public record Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
-                          DngRawDecoder.Region region, ColorProcessor display, int fit, ExrCompression exrCompression,
+                          Region region, ColorProcessor display, int fit, ExrCompression exrCompression,
                           FrameOverlay overlay, CanvasTemplateApplication framing) {
         /** Settings are checked here, where they enter the engine, so a bad one fails before any frame is read. */
         public Options {
@@ -102,12 +103,12 @@ public final class FrameRenderer {
         }
 
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
-                DngRawDecoder.Region region, ColorProcessor display, int fit, ExrCompression exrCompression, FrameOverlay overlay) {
+                Region region, ColorProcessor display, int fit, ExrCompression exrCompression, FrameOverlay overlay) {
             this(stage, format, output, method, kelvin, region, display, fit, exrCompression, overlay, null);
         }
 
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
-                DngRawDecoder.Region region, ColorProcessor display, int fit, ExrCompression exrCompression) {
+                Region region, ColorProcessor display, int fit, ExrCompression exrCompression) {
             this(stage, format, output, method, kelvin, region, display, fit, exrCompression, null, null);
         }
 
@@ -117,7 +118,7 @@ public final class FrameRenderer {
         }
 
         public Options(Stage stage, Format format, DngDevelop.Output output, Demosaic.Method method, Double kelvin,
-                DngRawDecoder.Region region) {
+                Region region) {
             this(stage, format, output, method, kelvin, region, null, 0, null, null, null);
         }
 
@@ -133,25 +134,25 @@ public final class FrameRenderer {
     }
 
     /** The region grown by a margin on every side, within the active area. */
-    private static DngRawDecoder.Region expand(DngRawDecoder.Region r, int m, DngHeader header) {
+    private static Region expand(Region r, int m, DngHeader header) {
         int[] active = activeSize(header);
         int x0 = Math.max(0, r.x() - m);
         int y0 = Math.max(0, r.y() - m);
         int x1 = (int) Math.min(active[0], (long) r.x() + r.width() + m);
         int y1 = (int) Math.min(active[1], (long) r.y() + r.height() + m);
-        return new DngRawDecoder.Region(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+        return new Region(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
     }
 
     /** What rendering one frame gave: the image's size ("WxH") and warnings for the user (values clipped by the format…). */
     public record Rendered(String size, List<String> warnings) {
     }
 
-    private static String describe(DngRawDecoder.Region r) {
+    private static String describe(Region r) {
         return r.x() + "," + r.y() + "," + r.width() + "," + r.height();
     }
 
     /** Refuses a region that is not inside the frame's active area, giving the area's size. */
-    private static void checkRegion(DngRawDecoder.Region r, DngHeader header) {
+    private static void checkRegion(Region r, DngHeader header) {
         int[] active = activeSize(header);
         if ((long) r.x() + r.width() > active[0] || (long) r.y() + r.height() > active[1]) {
             throw Errors.invalidArgument("the region " + describe(r) + " reaches past the active area, which is " + active[0] + "x" + active[1],
@@ -197,18 +198,18 @@ public final class FrameRenderer {
      * Develops a region of the active area (sensor coordinates, as stored; null for all of it), decoding only it and
      * the demosaic's margin. Not oriented.
      */
-    public RgbImage develop(DngHeader header, DngRawDecoder.Region region) {
+    public RgbImage develop(DngHeader header, Region region) {
         if (region != null) {
             checkRegion(region, header);
         }
-        DngRawDecoder.Region decoded = region == null ? null : expand(region, Demosaic.margin(options.method()), header);
+        Region decoded = region == null ? null : expand(region, Demosaic.margin(options.method()), header);
         RawImage raw = DngRawDecoder.decode(header, decoded);
         DngColor color = DngColor.of(header, options.kelvin());
         return develop(header, raw, color, options.stage() == Stage.RGB ? DngDevelop.Output.CAMERA_RGB : options.output(), region, decoded);
     }
 
-    private RgbImage develop(DngHeader header, RawImage raw, DngColor color, DngDevelop.Output output, DngRawDecoder.Region want,
-                             DngRawDecoder.Region decoded) {
+    private RgbImage develop(DngHeader header, RawImage raw, DngColor color, DngDevelop.Output output, Region want,
+                             Region decoded) {
         DngDevelop.checkLevels(raw, header.tiff().reader().name(), header.raw().offset());
         Processor processor = DngDevelop.pipeline(color, output, options.method()).compile();
         RgbImage developed = processor.run(raw);
@@ -273,8 +274,8 @@ public final class FrameRenderer {
                 encodeAcesCct(image); // framed as ACEScg, in linear light: log values are never resampled
             }
         } else {
-            DngRawDecoder.Region want = options.region();
-            DngRawDecoder.Region decoded = want;
+            Region want = options.region();
+            Region decoded = want;
             if (want != null) {
                 checkRegion(want, header);
                 decoded = expand(want, Demosaic.margin(options.method()), header);

@@ -61,7 +61,7 @@ class StreamingDemosaicTest {
     void realSensorCropEqualsTheReference() throws Exception {
         RawImage raw;
         try (FileByteSource s = new FileByteSource(Samples.dir().resolve("raw/gopro/HERO7_GOPR9231.dng"))) {
-            raw = DngRawDecoder.decode(DngHeader.read(new BinaryReader(s)), new DngRawDecoder.Region(1200, 900, 301, 203));
+            raw = DngRawDecoder.decode(DngHeader.read(new BinaryReader(s)), new Region(1200, 900, 301, 203));
         }
         float[] mosaic = new float[raw.data().length];
         for (int i = 0; i < mosaic.length; i++) {

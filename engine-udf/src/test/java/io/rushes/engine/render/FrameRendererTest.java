@@ -1,5 +1,6 @@
 package io.rushes.engine.render;
 
+import io.rushes.engine.image.Region;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,7 +64,7 @@ class FrameRendererTest {
 
     @Test
     void aRegionRendersTheSamePixelsAsTheWholeFrame() throws Exception {
-        DngRawDecoder.Region region = new DngRawDecoder.Region(1001, 1501, 200, 100);
+        Region region = new Region(1001, 1501, 200, 100);
         Path out = dir.resolve("region.tif");
         try (FileByteSource src = new FileByteSource(GOPRO)) {
             new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F, DngDevelop.Output.ACES2065_1,
@@ -127,7 +128,7 @@ class FrameRendererTest {
      */
     @Test
     void aPngThumbnailIsTheFittedDisplayFrameInEightBits() throws Exception {
-        DngRawDecoder.Region region = new DngRawDecoder.Region(1000, 800, 640, 360);
+        Region region = new Region(1000, 800, 640, 360);
         Path floats = dir.resolve("thumb.tif");
         Path png = dir.resolve("thumb.png");
         for (FrameRenderer.Format f : new FrameRenderer.Format[] {FrameRenderer.Format.TIFF32F, FrameRenderer.Format.PNG}) {
@@ -162,7 +163,7 @@ class FrameRendererTest {
     /** An ACES plate as half OpenEXR: the float render's pixels to half precision, the camera and ACES primaries in its header. */
     @Test
     void anExrPlateIsTheAcesFrameInHalfWithItsCameraAndPrimaries() throws Exception {
-        DngRawDecoder.Region region = new DngRawDecoder.Region(1200, 900, 96, 64);
+        Region region = new Region(1200, 900, 96, 64);
         Path tiff = dir.resolve("plate.tif");
         Path exr = dir.resolve("plate.exr");
         for (FrameRenderer.Format f : new FrameRenderer.Format[] {FrameRenderer.Format.TIFF32F, FrameRenderer.Format.EXR}) {
@@ -200,7 +201,7 @@ class FrameRendererTest {
     /** A DPX log pull: the ACEScct float render to the nearest 10-bit code, with the frame's rate and reel in its header. */
     @Test
     void aDpxLogPullIsTheAcesCctFrameInTenBits() throws Exception {
-        DngRawDecoder.Region region = new DngRawDecoder.Region(2000, 1500, 80, 48);
+        Region region = new Region(2000, 1500, 80, 48);
         Path tiff = dir.resolve("pull.tif");
         Path dpx = dir.resolve("pull.dpx");
         for (FrameRenderer.Format f : new FrameRenderer.Format[] {FrameRenderer.Format.TIFF32F, FrameRenderer.Format.DPX10}) {
@@ -230,7 +231,7 @@ class FrameRendererTest {
 
     @Test
     void displayStageIsTheAcesFrameThroughTheDefaultOutput() throws Exception {
-        DngRawDecoder.Region region = new DngRawDecoder.Region(2001, 1001, 64, 32);
+        Region region = new Region(2001, 1001, 64, 32);
         Path aces = dir.resolve("aces-region.tif");
         Path display = dir.resolve("display-region.tif");
         try (FileByteSource src = new FileByteSource(GOPRO)) {
@@ -255,7 +256,7 @@ class FrameRendererTest {
         }
     }
 
-    private static FrameRenderer.Options aces(Double kelvin, DngRawDecoder.Region region) {
+    private static FrameRenderer.Options aces(Double kelvin, Region region) {
         return new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F, DngDevelop.Output.ACES2065_1,
                 Demosaic.Method.BILINEAR, kelvin, region);
     }
@@ -273,7 +274,7 @@ class FrameRendererTest {
     @ParameterizedTest(name = "{0},{1},{2},{3}: {4}")
     @CsvSource({"-1, 0, 10, 10, negative", "0, -5, 10, 10, negative", "0, 0, 0, 10, empty", "10, 10, 10, -1, empty"})
     void aNegativeOrEmptyRegionIsRefusedInTheOptions(int x, int y, int w, int h, String why) {
-        RushesException e = assertThrows(RushesException.class, () -> aces(null, new DngRawDecoder.Region(x, y, w, h)));
+        RushesException e = assertThrows(RushesException.class, () -> aces(null, new Region(x, y, w, h)));
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
         assertTrue(e.getMessage().contains("the region " + x + "," + y + "," + w + "," + h + " is " + why), e.getMessage());
     }
@@ -283,7 +284,7 @@ class FrameRendererTest {
     @CsvSource({"'3990,0,100,100', RAW", "'0,2999,10,2', ACES", "'2147483647,0,10,10', ACES"})
     void aRegionPastTheActiveAreaIsRefusedWithItsSize(String region, FrameRenderer.Stage stage) throws Exception {
         String[] p = region.split(",");
-        DngRawDecoder.Region r = new DngRawDecoder.Region(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3]));
+        Region r = new Region(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]), Integer.parseInt(p[3]));
         FrameRenderer renderer = new FrameRenderer(new FrameRenderer.Options(stage, FrameRenderer.Format.TIFF16, DngDevelop.Output.ACES2065_1,
                 Demosaic.Method.BILINEAR, null, r));
         try (FileByteSource src = new FileByteSource(GOPRO)) {

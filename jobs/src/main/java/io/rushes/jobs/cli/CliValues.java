@@ -1,5 +1,6 @@
 package io.rushes.jobs.cli;
 
+import io.rushes.engine.image.Region;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.error.RushesException;
 import java.io.IOException;
@@ -66,9 +67,9 @@ final class CliValues {
     }
 
     /** {@code X,Y,W,H}: parsed here; whether it lies inside the frame only the frame can tell (the engine checks). */
-    static final class RegionConverter implements ITypeConverter<io.rushes.engine.format.dng.DngRawDecoder.Region> {
+    static final class RegionConverter implements ITypeConverter<io.rushes.engine.image.Region> {
         @Override
-        public io.rushes.engine.format.dng.DngRawDecoder.Region convert(String value) {
+        public io.rushes.engine.image.Region convert(String value) {
             Matcher m = REGION.matcher(value.replace(" ", ""));
             if (!m.matches()) {
                 throw new TypeConversionException("'" + value + "' is not a region: give X,Y,W,H in photosites, e.g. 0,0,1920,1080");
@@ -80,7 +81,7 @@ final class CliValues {
             if (x < 0 || y < 0 || w <= 0 || h <= 0) {
                 throw new TypeConversionException("'" + value + "' is not a region: X and Y must be 0 or more, W and H more than 0");
             }
-            return new io.rushes.engine.format.dng.DngRawDecoder.Region(x, y, w, h);
+            return new io.rushes.engine.image.Region(x, y, w, h);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.rushes.jobs.cli;
 
+import io.rushes.engine.image.Region;
 import io.rushes.engine.api.RenderPlan;
 import io.rushes.engine.api.RenderUnit;
 import io.rushes.engine.api.Renderer;
@@ -84,7 +85,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--region", converter = CliValues.RegionConverter.class, description = "Only X,Y,W,H of the active area "
             + "(sensor coordinates, before orientation); decodes just what it covers plus the demosaic's margin.")
-    io.rushes.engine.format.dng.DngRawDecoder.Region region;
+    io.rushes.engine.image.Region region;
 
     @picocli.CommandLine.Mixin
     LutOptions lut;

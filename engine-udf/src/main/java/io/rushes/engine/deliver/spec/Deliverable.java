@@ -1,5 +1,6 @@
 package io.rushes.engine.deliver.spec;
 
+import io.rushes.engine.image.Region;
 import io.rushes.engine.color.ColorPipeline;
 import io.rushes.engine.color.ColorProcessor;
 import io.rushes.engine.color.LutBake;
@@ -58,7 +59,7 @@ public final class Deliverable {
     }
 
     /** What the user chooses beside the specification: how to develop, not what to deliver. */
-    public record Development(Demosaic.Method method, Double kelvin, DngRawDecoder.Region region, int lutSize, double lutBudget) {
+    public record Development(Demosaic.Method method, Double kelvin, Region region, int lutSize, double lutBudget) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.rushes.engine.format.dng;
 
+import io.rushes.engine.image.Region;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.tiff.ImageExtents;
 import io.rushes.engine.format.tiff.TiffIfd;
@@ -21,10 +22,6 @@ public final class DngRawDecoder {
     private static final int CFA = 32803;
 
     private DngRawDecoder() {
-    }
-
-    /** A rectangle of the active area, in photosites from its top-left. */
-    public record Region(int x, int y, int width, int height) {
     }
 
     public static RawImage decode(DngHeader header) {

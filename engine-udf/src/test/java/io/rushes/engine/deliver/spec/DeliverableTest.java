@@ -1,5 +1,6 @@
 package io.rushes.engine.deliver.spec;
 
+import io.rushes.engine.image.Region;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -182,7 +183,7 @@ class DeliverableTest {
         Deliverable d = Deliverables.prepare(spec.toString(), Map.of(), HQ);
         assertEquals("framed", ((io.rushes.engine.deliver.burnin.BurnIn) d.options().overlay()).template().name());
         RushesException region = assertThrows(RushesException.class, () -> Deliverables.prepare(spec.toString(), Map.of(),
-                new Deliverable.Development(Demosaic.Method.RCD, null, new io.rushes.engine.format.dng.DngRawDecoder.Region(0, 0, 8, 8), 0, 0.02)));
+                new Deliverable.Development(Demosaic.Method.RCD, null, new io.rushes.engine.image.Region(0, 0, 8, 8), 0, 0.02)));
         assertEquals("Cannot go on: framing lines with --region: the FDL's canvas is the whole frame, and a region renders part of it. Leave"
                 + " --region out, or use a burn-in template without framing", region.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.rushes.engine.format.dng;
 
+import io.rushes.engine.image.Region;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -100,7 +101,7 @@ class DngRawDecoderTest {
         java.util.concurrent.atomic.LongAdder bytes = new java.util.concurrent.atomic.LongAdder();
         RawImage crop;
         try (var source = new io.rushes.engine.io.CountingByteSource(new FileByteSource(file), bytes)) {
-            crop = DngRawDecoder.decode(DngHeader.read(new BinaryReader(source)), new DngRawDecoder.Region(1001, 1501, 300, 200));
+            crop = DngRawDecoder.decode(DngHeader.read(new BinaryReader(source)), new Region(1001, 1501, 300, 200));
         }
         assertEquals(300, crop.width());
         assertEquals(200, crop.height());

@@ -1,0 +1,141 @@
+package io.rushes.engine.format.dng;
+
+import io.rushes.engine.deliver.tiff.TiffImages;
+import io.rushes.engine.develop.DngColor;
+import io.rushes.engine.develop.DngDevelop;
+import io.rushes.engine.error.Errors;
+import io.rushes.engine.format.FrameDecoder;
+import io.rushes.engine.format.FrameReader;
+import io.rushes.engine.format.PixelEncoding;
+import io.rushes.engine.format.SourceFrame;
+import io.rushes.engine.format.tiff.TiffStructure;
+import io.rushes.engine.format.tiff.TiffTags;
+import io.rushes.engine.image.RawImage;
+import io.rushes.engine.image.Region;
+import io.rushes.engine.image.RgbImage;
+import io.rushes.engine.io.BinaryReader;
+import io.rushes.engine.io.ByteSource;
+import java.util.Set;
+
+/**
+ * The frames of TIFF-based files: a DNG's CFA mosaic (with its colour model), and an uncompressed RGB TIFF's pixels
+ * (whose encoding a TIFF does not name). A stills raw (CR2, NEF, ARW…) is a TIFF too, and is refused as a format Rushes
+ * inspects but does not decode. The DNG sniff sees the first 4 KiB only, so a TIFF's whole first directory tells.
+ */
+public final class DngFrames implements FrameDecoder {
+    @Override
+    public Set<String> formats() {
+        return Set.of("dng", "tiff-raw");
+    }
+
+    @Override
+    public FrameReader open(ByteSource source) {
+        BinaryReader reader = BinaryReader.open(source);
+        TiffStructure tiff = TiffStructure.read(reader, 0);
+        if (tiff.ifd0().has(TiffTags.DNG_VERSION)) {
+            return new Mosaic(DngHeader.read(reader));
+        }
+        Long photometric = tiff.ifd0().unsigned(TiffTags.PHOTOMETRIC);
+        if (photometric != null && photometric == 2) {
+            return new Rgb(source);
+        }
+        throw Errors.unsupportedFormat(source.name(), "it is a TIFF without the DNGVersion tag (a stills raw such as CR2, NEF or "
+                + "ARW, or a TIFF that is not RGB), which Rushes inspects but does not decode",
+                "Convert it to DNG (Adobe DNG Converter, or dnglab) and render the DNG");
+    }
+
+    /** A DNG: one CFA frame, decoded strip by strip or tile by tile for the region asked. */
+    private static final class Mosaic implements FrameReader {
+        private final DngHeader header;
+        private final int[] active;
+
+        Mosaic(DngHeader header) {
+            this.header = header;
+            this.active = activeSize(header);
+        }
+
+        @Override
+        public int width() {
+            return active[0];
+        }
+
+        @Override
+        public int height() {
+            return active[1];
+        }
+
+        @Override
+        public long frameCount() {
+            return 1;
+        }
+
+        @Override
+        public int orientation() {
+            Long orientation = header.tiff().ifd0().unsigned(TiffTags.ORIENTATION);
+            return orientation == null ? 1 : orientation.intValue();
+        }
+
+        @Override
+        public SourceFrame read(long index, Region region) {
+            checkSingle(index, header.tiff().reader().name());
+            RawImage raw = DngRawDecoder.decode(header, region);
+            DngDevelop.checkLevels(raw, header.tiff().reader().name(), header.raw().offset());
+            return new SourceFrame.Mosaic(raw, kelvin -> DngColor.of(header, kelvin));
+        }
+    }
+
+    /** An RGB TIFF: its values as stored, scaled to 0–1, of an encoding the file does not name. */
+    private static final class Rgb implements FrameReader {
+        private final ByteSource source;
+        private RgbImage image;
+
+        Rgb(ByteSource source) {
+            this.source = source;
+        }
+
+        private RgbImage image() {
+            if (image == null) {
+                image = TiffImages.readRgb(source);
+            }
+            return image;
+        }
+
+        @Override
+        public int width() {
+            return image().width();
+        }
+
+        @Override
+        public int height() {
+            return image().height();
+        }
+
+        @Override
+        public long frameCount() {
+            return 1;
+        }
+
+        @Override
+        public SourceFrame read(long index, Region region) {
+            checkSingle(index, source.name());
+            return new SourceFrame.Rgb(region == null ? image() : image().crop(region),
+                    PixelEncoding.unknown("an RGB TIFF, whose tags do not name its encoding"));
+        }
+    }
+
+    static void checkSingle(long index, String file) {
+        if (index != 0) {
+            throw Errors.invalidArgument("frame " + index + " of a file holding one frame", "Give frame 0").inFile(file);
+        }
+    }
+
+    /** Width and height of the active area (sensor coordinates, as stored), from the header alone. */
+    public static int[] activeSize(DngHeader header) {
+        Long w = header.raw().unsigned(TiffTags.IMAGE_WIDTH);
+        Long h = header.raw().unsigned(TiffTags.IMAGE_LENGTH);
+        double[] area = header.raw().numbers(TiffTags.ACTIVE_AREA);
+        long activeW = area != null && area.length == 4 ? (long) (area[3] - area[1]) : w == null ? 0 : w;
+        long activeH = area != null && area.length == 4 ? (long) (area[2] - area[0]) : h == null ? 0 : h;
+        return new int[] {(int) Math.max(0, Math.min(activeW, Integer.MAX_VALUE)), (int) Math.max(0, Math.min(activeH, Integer.MAX_VALUE))};
+    }
+}
