@@ -140,8 +140,11 @@ public final class Inspector {
         md.set(END_TIMECODE, endTc);
     }
 
-    /** Fields that follow from others: duration, end timecode of movies, shutter angle. */
+    /** Fields that follow from others: duration, end timecode of movies, shutter angle, the ACES input transform. */
     static void derive(ClipMetadata md) {
+        if (!md.has(ClipField.ACES_INPUT_TRANSFORM)) {
+            md.set(ClipField.ACES_INPUT_TRANSFORM, io.rushes.engine.color.InputTransforms.id(md)); // what render will choose
+        }
         Double fps = md.number(PROJECT_FPS);
         Object frames = md.get(FRAME_COUNT);
         if (!md.has(DURATION) && fps != null && fps > 0 && frames instanceof Long n) {

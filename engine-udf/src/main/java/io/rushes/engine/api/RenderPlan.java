@@ -41,6 +41,15 @@ public final class RenderPlan {
         return new RenderPlan(new FrameRenderer(options), naming, null);
     }
 
+    /**
+     * This plan with RGB sources read as {@code encoding} (--input-transform, an AMF's input transform) over what their
+     * files say; raw frames are developed as before.
+     */
+    public RenderPlan withInput(io.rushes.engine.color.PixelEncoding encoding) {
+        return movie != null ? new RenderPlan(null, naming, movie.readingAs(encoding))
+                : new RenderPlan(new FrameRenderer(renderer.options().withInput(encoding)), naming, null);
+    }
+
     FrameRenderer renderer() {
         return renderer;
     }

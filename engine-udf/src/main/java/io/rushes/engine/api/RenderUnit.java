@@ -13,9 +13,20 @@ public record RenderUnit(String clip, List<Frame> frames) {
      * One source frame.
      *
      * @param location where its file is (the host's ByteSourceFactory opens it)
-     * @param frame its number in the clip's sequence, or null for a single file
+     * @param frame its number in the clip (in a sequence, from its file name; in a movie, its index), or null for a single file
+     * @param index which frame of the file it is (0 for a still or a frame of a sequence; a movie's frame from 0)
      */
-    public record Frame(String location, Long frame) {
+    public record Frame(String location, Long frame, long index) {
+        public Frame {
+            if (index < 0) {
+                throw new IllegalArgumentException("frame index " + index + " of " + location);
+            }
+        }
+
+        /** The one frame of a still, or of a sequence's file. */
+        public Frame(String location, Long frame) {
+            this(location, frame, 0);
+        }
     }
 
     public RenderUnit {

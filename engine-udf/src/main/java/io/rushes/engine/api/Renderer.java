@@ -46,13 +46,64 @@ public final class Renderer {
                 each.accept(movie);
                 continue;
             }
-            for (RenderUnit.Frame frame : unit.frames()) {
-                RenderedFile file = still(plan.renderer(), plan.naming(), unit.clip(), frame, out, named);
-                done.add(file);
-                each.accept(file);
+            try (OpenSources open = new OpenSources(sources)) {
+                for (RenderUnit.Frame frame : unit.frames()) {
+                    RenderedFile file = still(plan.renderer(), plan.naming(), unit.clip(), frame, out, named, open);
+                    done.add(file);
+                    each.accept(file);
+                }
             }
         }
         return done;
+    }
+
+    /**
+     * The source last opened, kept open while the frames that follow come from the same file (a movie's frames are
+     * decoded forward without reopening or seeking), closed when another file's frame comes.
+     */
+    static final class OpenSources implements AutoCloseable {
+        private final ByteSourceFactory sources;
+        private String location;
+        private ByteSource source;
+        private FrameRenderer.Input input;
+
+        OpenSources(ByteSourceFactory sources) {
+            this.sources = sources;
+        }
+
+        ByteSource source(String wanted) throws IOException {
+            if (!wanted.equals(location)) {
+                close();
+                source = sources.open(wanted);
+                location = wanted;
+            }
+            return source;
+        }
+
+        FrameRenderer.Input input(String wanted) throws IOException {
+            ByteSource s = source(wanted);
+            if (input == null) {
+                input = FrameRenderer.Input.open(s);
+            }
+            return input;
+        }
+
+        @Override
+        public void close() {
+            if (input != null) {
+                input.close();
+            }
+            if (source != null) {
+                try {
+                    source.close();
+                } catch (IOException e) {
+                    // nothing was written through a source: a failed close loses nothing
+                }
+            }
+            input = null;
+            source = null;
+            location = null;
+        }
     }
 
     /** Refuses a name already given to another source of this render. */
@@ -66,14 +117,15 @@ public final class Renderer {
     }
 
     private RenderedFile still(FrameRenderer renderer, RenderPlan.Naming naming, String clip, RenderUnit.Frame frame, OutputFolder out,
-                               Map<String, String> named) {
+                               Map<String, String> named, OpenSources open) {
         long t0 = System.nanoTime();
         String name = null;
-        try (ByteSource source = sources.open(frame.location())) {
-            name = naming.name(source, clip, frame.frame());
-            claim(named, name, frame.location());
+        try {
+            FrameRenderer.Input input = open.input(frame.location());
+            name = naming.name(input.source(), clip, frame.frame());
+            claim(named, name, frame.location() + (input.reader().frameCount() > 1 ? " frame " + frame.index() : ""));
             DigestingSink sink = new DigestingSink(out.file(name));
-            FrameRenderer.Rendered rendered = renderer.render(source, sink);
+            FrameRenderer.Rendered rendered = renderer.render(input, frame.index(), sink);
             return new RenderedFile(frame.location(), frame.frame(), name, sink.name(), rendered.size(), 1, sink.bytes(), sink.xxh128(),
                     System.nanoTime() - t0, rendered.warnings(), null);
         } catch (RushesException e) {
@@ -99,8 +151,7 @@ public final class Renderer {
             }
             claim(named, name, first);
             DigestingSink sink = new DigestingSink(out.file(name));
-            List<String> locations = unit.frames().stream().map(RenderUnit.Frame::location).toList();
-            long frames = plan.movie().writeMovie(locations, sources, sink, out.scratch());
+            long frames = plan.movie().writeMovie(unit.frames(), sources, sink, out.scratch());
             return new RenderedFile(first, null, name, sink.name(), null, frames, sink.bytes(), sink.xxh128(), System.nanoTime() - t0,
                     List.of(), null);
         } catch (RushesException e) {

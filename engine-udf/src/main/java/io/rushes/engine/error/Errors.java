@@ -73,6 +73,15 @@ public final class Errors {
         return new RushesException(ErrorCode.LIMIT_EXCEEDED, file, -1, what + " is " + value + ", above the limit of " + limit, fix, null);
     }
 
+    /**
+     * A valid frame whose values the file does not say the encoding of (which log curve, which primaries): not damaged,
+     * and not guessed; {@code choices} says how to name it.
+     */
+    public static RushesException encodingUnknown(String file, String what, String choices) {
+        return new RushesException(ErrorCode.INVALID_ARGUMENT, file, -1, "its values are " + what + ", so no input transform to ACES "
+                + "can be chosen", choices, null);
+    }
+
     public static RushesException unsupportedFeature(String file, long offset, String feature, String fix) {
         return new RushesException(ErrorCode.UNSUPPORTED_FEATURE, file, offset, feature + " is not supported", fix, null);
     }

@@ -1,5 +1,6 @@
 package io.rushes.engine.format;
 
+import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.develop.RawColor;
 import io.rushes.engine.image.RawImage;
 import io.rushes.engine.image.RgbImage;

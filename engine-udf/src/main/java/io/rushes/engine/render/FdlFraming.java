@@ -2,18 +2,18 @@ package io.rushes.engine.render;
 
 import io.rushes.engine.image.Region;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
-import io.rushes.engine.format.dng.DngHeader;
-import io.rushes.engine.format.dng.DngRawDecoder;
+import io.rushes.engine.format.FrameReader;
 import io.rushes.engine.image.ImageLimits;
 import io.rushes.engine.image.Lanczos;
 import io.rushes.engine.image.RgbImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * A DNG frame framed by a canvas template application: develops only the source pixels the output's active area
- * reads (the Lanczos support around the mapped rectangle, plus the demosaic's margin inside the developer), then
+ * A frame framed by a canvas template application: develops only the source pixels the output's active area reads
+ * (the Lanczos support around the mapped rectangle, plus the demosaic's margin inside the developer), then
  * crops, de-squeezes and scales them in linear light into the new canvas, padding outside its effective area.
  */
 public final class FdlFraming {
@@ -24,14 +24,18 @@ public final class FdlFraming {
     private FdlFraming() {
     }
 
-    public static Result render(DngHeader header, String file, CanvasTemplateApplication a, FrameRenderer developer) {
+    /**
+     * @param reader the frame's reader (its size as stored and orientation)
+     * @param develop develops a region of the frame as stored (null: all of it) in linear light, not oriented
+     */
+    public static Result render(FrameReader reader, String file, CanvasTemplateApplication a, Function<Region, RgbImage> develop) {
         // Before anything is developed: the canvas the template made is the image allocated below.
         ImageLimits.check("the framed image of template '" + a.template().id() + "'", a.canvas().width(), a.canvas().height(),
                 "A deliverable never needs this much: give the template (" + a.template().path() + ") smaller target_dimensions or "
                         + "maximum_dimensions");
         List<String> warnings = new ArrayList<>();
-        int orientation = FrameRenderer.orientation(header);
-        int[] active = FrameRenderer.activeSize(header);
+        int orientation = reader.orientation();
+        int[] active = {reader.width(), reader.height()};
         boolean transposed = orientation >= 5 && orientation <= 8;
         int mediaW = transposed ? active[1] : active[0];
         int mediaH = transposed ? active[0] : active[1];
@@ -56,12 +60,12 @@ public final class FdlFraming {
             int[] cols = Lanczos.reach(ax, colStart, colEnd, mediaW);
             int[] rows = Lanczos.reach(ay, rowStart, rowEnd, mediaH);
             region = new Region(cols[0], rows[0], cols[1] - cols[0] + 1, rows[1] - rows[0] + 1);
-            source = developer.develop(header, region);
+            source = develop.apply(region);
             ax = new Lanczos.Axis(ax.scale(), ax.origin() - region.x(), ax.translation());
             ay = new Lanczos.Axis(ay.scale(), ay.origin() - region.y(), ay.translation());
         } else {
             // A rotated or mirrored frame: the canvas is the upright image, so develop it whole and orient it first.
-            source = developer.develop(header, null).oriented(orientation);
+            source = develop.apply(null).oriented(orientation);
         }
         RgbImage framed = Lanczos.resample(source, ax, ay, width, height, content.x(), content.y(),
                 content.x() + content.width(), content.y() + content.height());

@@ -2,7 +2,9 @@ package io.rushes.engine.render;
 
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.ByteSource;
+import io.rushes.engine.metadata.ClipMetadata;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What is drawn on a display image after the output transform and any fit, just before it is written: burn-ins and
@@ -23,12 +25,13 @@ public interface FrameOverlay {
     /**
      * One frame to draw on.
      *
-     * @param source the frame's file (its metadata: reel, timecode, camera…)
+     * @param source the frame's file (its name gives the clip and frame number)
+     * @param metadata the frame's camera metadata (reel, timecode, camera…), read on first use
      * @param developedWidth width of the frame as developed and oriented, before any fit: the FDL canvas it maps to
      * @param developedHeight height likewise
      * @param movie in a movie: its place there; null for a still
      */
-    record Frame(ByteSource source, int developedWidth, int developedHeight, MoviePosition movie) {
+    record Frame(ByteSource source, Supplier<ClipMetadata> metadata, int developedWidth, int developedHeight, MoviePosition movie) {
     }
 
     /** Draws on {@code image} (display code values, changed in place); returns warnings for the user. */

@@ -13,12 +13,10 @@ import io.rushes.engine.error.RushesException;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.fdl.Fdl;
 import io.rushes.engine.fdl.FdlReader;
-import io.rushes.engine.format.dng.DngHeader;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.image.ImageLimits;
 import io.rushes.engine.image.Lanczos;
 import io.rushes.engine.image.RgbImage;
-import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.FileByteSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,14 +61,13 @@ class FdlFramingTest {
         assertEquals(480 / 560.0 * 2, a.scaleX(), 1e-12, "de-squeezed 2x, then 560 -> 480");
         FrameRenderer developer = new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F,
                 DngDevelop.Output.ACES2065_1, Demosaic.Method.RCD, null));
-        try (FileByteSource src = new FileByteSource(dng)) {
-            DngHeader header = DngHeader.read(new BinaryReader(src));
-            FdlFraming.Result framed = FdlFraming.render(header, dng.toString(), a, developer);
+        try (FileByteSource src = new FileByteSource(dng); FrameRenderer.Input in = FrameRenderer.Input.open(src)) {
+            FdlFraming.Result framed = FdlFraming.render(in.reader(), dng.toString(), a, r -> developer.develop(in, 0, r, DngDevelop.Output.ACES2065_1));
             assertTrue(framed.warnings().isEmpty(), framed.warnings().toString());
             assertNotNull(framed.developed());
             assertTrue(framed.developed().width() < 300 && framed.developed().height() < 170,
                     "only the framing plus the filter's reach is developed: " + framed.developed());
-            RgbImage whole = developer.develop(header, null);
+            RgbImage whole = developer.develop(in, 0, null, DngDevelop.Output.ACES2065_1);
             RgbImage reference = Lanczos.resample(whole, new Lanczos.Axis(a.scaleX(), a.originX(), a.translationX()),
                     new Lanczos.Axis(a.scaleY(), a.originY(), a.translationY()), 480, 270, a.effective().x(), a.effective().y(),
                     a.effective().x() + a.effective().width(), a.effective().y() + a.effective().height());
@@ -103,9 +100,9 @@ class FdlFramingTest {
         assertEquals(30000, a.canvas().width());
         FrameRenderer developer = new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F,
                 DngDevelop.Output.ACES2065_1, Demosaic.Method.BILINEAR, null));
-        try (FileByteSource src = new FileByteSource(dng)) {
-            DngHeader header = DngHeader.read(new BinaryReader(src));
-            RushesException e = assertThrows(RushesException.class, () -> FdlFraming.render(header, dng.toString(), a, developer));
+        try (FileByteSource src = new FileByteSource(dng); FrameRenderer.Input in = FrameRenderer.Input.open(src)) {
+            RushesException e = assertThrows(RushesException.class, () -> FdlFraming.render(in.reader(), dng.toString(), a,
+                    r -> developer.develop(in, 0, r, DngDevelop.Output.ACES2065_1)));
             assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
             assertTrue(e.getMessage().contains("30000x30000") && e.getMessage().contains("900000000")
                     && e.getMessage().contains(String.valueOf(ImageLimits.MAX_PIXELS)) && e.getMessage().contains("$.canvas_templates[0]"),
@@ -129,8 +126,8 @@ class FdlFramingTest {
         CanvasTemplateApplication a = CanvasTemplateApplication.apply(fdl(1920, 1080), null, null, "T", "OUT");
         FrameRenderer developer = new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F,
                 DngDevelop.Output.ACES2065_1, Demosaic.Method.BILINEAR, null));
-        try (FileByteSource src = new FileByteSource(dng)) {
-            FdlFraming.Result framed = FdlFraming.render(DngHeader.read(new BinaryReader(src)), dng.toString(), a, developer);
+        try (FileByteSource src = new FileByteSource(dng); FrameRenderer.Input in = FrameRenderer.Input.open(src)) {
+            FdlFraming.Result framed = FdlFraming.render(in.reader(), dng.toString(), a, r -> developer.develop(in, 0, r, DngDevelop.Output.ACES2065_1));
             assertEquals(1, framed.warnings().size());
             assertTrue(framed.warnings().get(0).contains("1920x1080") && framed.warnings().get(0).contains("640x360"), framed.warnings().get(0));
         }

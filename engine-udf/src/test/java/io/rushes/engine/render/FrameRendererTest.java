@@ -1,6 +1,8 @@
 package io.rushes.engine.render;
 
+import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.image.Region;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -297,36 +299,44 @@ class FrameRendererTest {
     }
 
     /** Valid files of formats render does not read are unsupported, never "damaged … re-copy it". */
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"video/exiftool_QuickTime.mov, a QuickTime/MP4 movie", "video/exiftool_MXF.mxf, an MXF file",
-            "video/bmx_d10_qt_klv_sample.mxf, an MXF file", "exr_dpx/exiftool_OpenEXR.exr, an OpenEXR image",
-            "exr_dpx/exiftool_DPX.dpx, a DPX image"})
-    void aValidFileOfAnotherFormatIsUnsupportedNotDamaged(String sample, String found) throws Exception {
-        Path file = Samples.dir().resolve(sample);
-        try (FileByteSource src = new FileByteSource(file)) {
+    /** A format Rushes inspects but nothing on the class path decodes is named, with what would decode it: never "damaged". */
+    @Test
+    void aFormatNothingDecodesIsNamedWithWhatWouldDecodeIt() throws Exception {
+        try (FileByteSource src = new FileByteSource(Samples.dir().resolve("video/exiftool_Red.r3d"))) {
             RushesException e = assertThrows(RushesException.class,
                     () -> new FrameRenderer(aces(null, null)).render(src, new FileByteSink(dir.resolve("out.tif"))));
             assertEquals(ErrorCode.UNSUPPORTED_FORMAT, e.code());
-            assertTrue(e.getMessage().contains("it is " + found + ", which cannot be rendered yet")
-                    && e.getMessage().contains("render and fdl frame read DNG/CinemaDNG") && !e.getMessage().contains("damaged"), e.getMessage());
-            RushesException amf = assertThrows(RushesException.class, () -> FrameInputs.identify(src,
-                    java.util.Set.of(FrameInputs.Kind.DNG, FrameInputs.Kind.TIFF), "read by amf apply"));
-            assertEquals(ErrorCode.UNSUPPORTED_FORMAT, amf.code());
-            assertTrue(amf.getMessage().contains("cannot be read by amf apply yet") && amf.getMessage().contains("amf apply reads DNG and "
-                    + "uncompressed RGB TIFF"), amf.getMessage());
+            assertTrue(e.getMessage().contains("it is a RED R3D clip, which cannot be rendered") && e.getMessage().contains("RED R3D SDK")
+                    && e.getMessage().contains("docs/decoder-plugins.md") && !e.getMessage().contains("damaged"), e.getMessage());
         }
     }
 
-    /** A TIFF is what amf apply reads, but not a frame to render; a GoPro GPR is a DNG whose VC-5 codec is unsupported. */
+    /**
+     * An RGB TIFF names no encoding: its values render at the rgb stage as stored, are refused at the aces stage with
+     * the choices, and go through the input transform given; a GoPro GPR is a DNG whose VC-5 codec is unsupported.
+     */
     @Test
-    void aTiffIsNotRenderedAndAGprStillNamesVc5() throws Exception {
+    void aTiffOfUnknownEncodingIsRefusedUntilNamedAndAGprStillNamesVc5() throws Exception {
         Path tiff = dir.resolve("rgb.tif");
         TiffImages.writeRgbFloat(new RgbImage(2, 1, new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f}), new FileByteSink(tiff), "test");
         try (FileByteSource src = new FileByteSource(tiff)) {
             RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).render(src, new FileByteSink(dir.resolve("o.tif"))));
-            assertEquals(ErrorCode.UNSUPPORTED_FORMAT, e.code());
-            assertTrue(e.getMessage().contains("a TIFF without the DNGVersion tag"), e.getMessage());
-            assertEquals(FrameInputs.Kind.TIFF, FrameInputs.identify(src, java.util.Set.of(FrameInputs.Kind.DNG, FrameInputs.Kind.TIFF), "read"));
+            assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+            assertTrue(e.getMessage().contains("an RGB TIFF, whose tags do not name its encoding") && e.getMessage().contains("--input-transform")
+                    && e.getMessage().contains("IDT.ARRI.Alexa-v3-logC-EI800"), e.getMessage());
+            new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.RGB, FrameRenderer.Format.TIFF32F, DngDevelop.Output.ACES2065_1,
+                    Demosaic.Method.RCD, null)).render(src, new FileByteSink(dir.resolve("rgb-stage.tif")));
+            try (FileByteSource out = new FileByteSource(dir.resolve("rgb-stage.tif"))) {
+                assertArrayEquals(new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f}, TiffImages.readRgb(out).data());
+            }
+            new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F, DngDevelop.Output.ACESCG,
+                    Demosaic.Method.RCD, null).withInput(PixelEncoding.ACES2065_1)).render(src, new FileByteSink(dir.resolve("acescg.tif")));
+            try (FileByteSource out = new FileByteSource(dir.resolve("acescg.tif"))) {
+                float[] cg = TiffImages.readRgb(out).data();
+                double[] expected = {0.1, 0.2, 0.3};
+                io.rushes.engine.color.Chromaticities.AP1.xyzToRgb().times(io.rushes.engine.color.Chromaticities.AP0.rgbToXyz()).applyInPlace(expected);
+                assertArrayEquals(new float[] {(float) expected[0], (float) expected[1], (float) expected[2]}, java.util.Arrays.copyOf(cg, 3), 1e-6f);
+            }
         }
         try (FileByteSource src = new FileByteSource(Samples.dir().resolve("raw/gopro/HERO7_GOPR9231.GPR"))) {
             RushesException e = assertThrows(RushesException.class, () -> new FrameRenderer(aces(null, null)).render(src, new FileByteSink(dir.resolve("o.tif"))));

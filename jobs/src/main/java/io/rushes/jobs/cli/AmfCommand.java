@@ -45,9 +45,9 @@ public final class AmfCommand {
     }
 
     @Command(name = "apply", mixinStandardHelpOptions = true,
-            description = {"Run an AMF's pipeline on one image and write a TIFF. A TIFF input (uncompressed RGB, 8/16-bit or float) is",
-                    "taken as the AMF's input encoding; a DNG is developed to ACES2065-1 (RCD) and the input transform skipped.",
-                    "Without --amf: ACES2065-1 (a DNG developed, or a TIFF holding ACES2065-1) through the default ACES 2.0 Rec.709 output."})
+            description = {"Run an AMF's pipeline on one frame of any source render reads and write a TIFF. An RGB source (TIFF, EXR, DPX, movie) goes",
+                    "to ACES2065-1 through the AMF's input transform, else the one its file names; a raw frame is developed (RCD).",
+                    "A TIFF naming no encoding is taken as ACES2065-1 (with a warning). Without --amf: the default ACES 2.0 Rec.709 output."})
     static final class Apply implements Callable<Integer> {
         enum Format { tiff16, tiff32f }
 
@@ -71,24 +71,26 @@ public final class AmfCommand {
             CliValues.outputFile(out, "--out");
             Amf doc = amf == null ? null : AmfReader.read(amf);
             io.rushes.engine.image.RgbImage image;
-            boolean dng;
-            try (io.rushes.engine.io.FileByteSource src = new io.rushes.engine.io.FileByteSource(input)) {
-                dng = io.rushes.engine.render.FrameInputs.identify(src, java.util.Set.of(io.rushes.engine.render.FrameInputs.Kind.DNG,
-                        io.rushes.engine.render.FrameInputs.Kind.TIFF), "read by amf apply") == io.rushes.engine.render.FrameInputs.Kind.DNG;
-                if (dng) {
-                    io.rushes.engine.format.dng.DngHeader header = io.rushes.engine.format.dng.DngHeader.read(io.rushes.engine.io.BinaryReader.open(src));
-                    io.rushes.engine.render.FrameRenderer developer = new io.rushes.engine.render.FrameRenderer(
-                            new io.rushes.engine.render.FrameRenderer.Options(io.rushes.engine.render.FrameRenderer.Stage.ACES,
-                                    io.rushes.engine.render.FrameRenderer.Format.TIFF32F, io.rushes.engine.develop.DngDevelop.Output.ACES2065_1,
-                                    io.rushes.engine.image.Demosaic.Method.RCD, null));
-                    image = developer.develop(header, null).oriented(io.rushes.engine.render.FrameRenderer.orientation(header));
-                } else {
-                    image = io.rushes.engine.deliver.tiff.TiffImages.readRgb(src);
+            java.nio.file.Path folder = amf == null ? null : amf.toAbsolutePath().getParent();
+            io.rushes.engine.color.PixelEncoding amfInput = doc == null ? null : AmfPipeline.inputEncoding(doc, folder);
+            io.rushes.engine.render.FrameRenderer developer = new io.rushes.engine.render.FrameRenderer(
+                    new io.rushes.engine.render.FrameRenderer.Options(io.rushes.engine.render.FrameRenderer.Stage.ACES,
+                            io.rushes.engine.render.FrameRenderer.Format.TIFF32F, io.rushes.engine.develop.DngDevelop.Output.ACES2065_1,
+                            io.rushes.engine.image.Demosaic.Method.RCD, null).withInput(amfInput));
+            try (io.rushes.engine.io.FileByteSource src = new io.rushes.engine.io.FileByteSource(input);
+                 io.rushes.engine.render.FrameRenderer.Input in = io.rushes.engine.render.FrameRenderer.Input.open(src)) {
+                if (in.reader().read(0, null) instanceof io.rushes.engine.format.SourceFrame.Rgb rgb && !developer.encoding(in, rgb).known()) {
+                    // Kept from before frame decoders: an RGB TIFF that names no encoding is taken as ACES2065-1, and said so.
+                    System.err.println("warning: " + input.getFileName() + " does not name its encoding (" + rgb.encoding().description()
+                            + "): taken as ACES2065-1; give an AMF with an inputTransform to say what it is");
+                    developer = new io.rushes.engine.render.FrameRenderer(developer.options().withInput(io.rushes.engine.color.PixelEncoding.ACES2065_1));
                 }
+                image = developer.develop(in, 0);
             } catch (RushesException e) {
                 throw e.during("apply the colour pipeline to");
             }
-            AmfPipeline pipeline = doc == null ? AmfPipeline.defaultOutput() : AmfPipeline.build(doc, amf.toAbsolutePath().getParent(), dng);
+            // Every source arrives in ACES2065-1: a mosaic developed, an RGB frame through its (or the AMF's) input transform.
+            AmfPipeline pipeline = doc == null ? AmfPipeline.defaultOutput() : AmfPipeline.build(doc, folder, true);
             io.rushes.engine.color.ColorProcessor processor = pipeline.processor(lut.size, lut.budget);
             processor.applyImage(image.data());
             String description = "rushes: " + input.getFileName() + " through " + (amf == null ? "the default output" : amf.getFileName()) + " ("

@@ -24,18 +24,47 @@ final class CliValues {
     }
 
     /** A frame range {@code A-B} (or one frame {@code A}), first ≤ last. */
-    record FrameRange(long first, long last) {
+    /**
+     * Frames by number ({@code first}–{@code last}), or by timecode ({@code timecodes}: the first and last as written,
+     * placed on a movie's own timecode by {@link #indices}).
+     */
+    record FrameRange(long first, long last, String[] timecodes) {
+        FrameRange(long first, long last) {
+            this(first, last, null);
+        }
+
         boolean contains(long frame) {
-            return frame >= first && frame <= last;
+            return timecodes == null && frame >= first && frame <= last;
+        }
+
+        /** The movie's frames (0 its first) in this range: by number, or by timecode from the movie's start timecode. */
+        long[] indices(long frameCount, io.rushes.engine.metadata.Timecode start, String movie) {
+            long from = first;
+            long to = last;
+            if (timecodes != null) {
+                if (start == null) {
+                    throw io.rushes.engine.error.Errors.invalidArgument("--frames " + this + " by timecode of " + movie + ", which has no timecode",
+                            "Give its frames by number, counted from 0");
+                }
+                from = io.rushes.engine.metadata.Timecode.parse(timecodes[0], start.rate()).toFrames() - start.toFrames();
+                to = io.rushes.engine.metadata.Timecode.parse(timecodes[1], start.rate()).toFrames() - start.toFrames();
+            }
+            from = Math.max(0, from);
+            to = Math.min(frameCount - 1, to);
+            return from > to ? new long[0] : java.util.stream.LongStream.rangeClosed(from, to).toArray();
         }
 
         @Override
         public String toString() {
+            if (timecodes != null) {
+                return timecodes[0].equals(timecodes[1]) ? timecodes[0] : timecodes[0] + "-" + timecodes[1];
+            }
             return first == last ? Long.toString(first) : first + "-" + last;
         }
     }
 
     private static final Pattern SIZE = Pattern.compile("(\\d{1,9})[xX](\\d{1,9})");
+    private static final Pattern TIMECODE_RANGE = Pattern.compile("(\\d{2}:\\d{2}:\\d{2}[:;]\\d{2})(?:-(\\d{2}:\\d{2}:\\d{2}[:;]\\d{2}))?");
     private static final Pattern RANGE = Pattern.compile("(\\d{1,18})(?:-(\\d{1,18}))?");
     private static final Pattern REGION = Pattern.compile("(-?\\d{1,9}),(-?\\d{1,9}),(-?\\d{1,9}),(-?\\d{1,9})");
 
@@ -53,9 +82,15 @@ final class CliValues {
     static final class FrameRangeConverter implements ITypeConverter<FrameRange> {
         @Override
         public FrameRange convert(String value) {
+            Matcher tc = TIMECODE_RANGE.matcher(value.strip());
+            if (tc.matches()) {
+                // Placed on the movie's own rate when it is read: only then is a frame count of 24 or 50 known to be valid.
+                return new FrameRange(0, 0, new String[] {tc.group(1), tc.group(2) == null ? tc.group(1) : tc.group(2)});
+            }
             Matcher m = RANGE.matcher(value.strip());
             if (!m.matches()) {
-                throw new TypeConversionException("'" + value + "' is not a frame range: give A-B or one frame number, e.g. 86400-86423");
+                throw new TypeConversionException("'" + value + "' is not a frame range: give A-B or one frame number, e.g. 86400-86423, "
+                        + "or timecodes of a movie, e.g. 01:00:00:00-01:00:00:23");
             }
             long first = Long.parseLong(m.group(1));
             long last = m.group(2) == null ? first : Long.parseLong(m.group(2));

@@ -199,8 +199,8 @@ public final class FdlCommand {
             FrameRenderer developer = new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.TIFF32F,
                     DngDevelop.Output.ACES2065_1, debayer == RenderCommand.Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, null));
             FdlFraming.Result r;
-            try (FileByteSource src = new FileByteSource(input)) {
-                r = FdlFraming.render(FrameRenderer.readHeader(src), input.toString(), a, developer);
+            try (FileByteSource src = new FileByteSource(input); FrameRenderer.Input in = FrameRenderer.Input.open(src)) {
+                r = FdlFraming.render(in.reader(), input.toString(), a, region -> developer.develop(in, 0, region, DngDevelop.Output.ACES2065_1));
             } catch (RushesException e) {
                 throw (e.file() == null ? e.inFile(input.toString()) : e).during("frame");
             }

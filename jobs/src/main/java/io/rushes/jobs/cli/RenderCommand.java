@@ -43,12 +43,18 @@ public final class RenderCommand implements Callable<Integer> {
 
     enum Debayer { fast, hq }
 
-    @Option(names = "--input", required = true, description = "A DNG file or a folder holding a DNG sequence.")
+    @Option(names = "--input", required = true, description = "A camera file (DNG, a movie, OpenEXR, DPX…) or a folder holding "
+            + "sequences or clips; read by content.")
     Path input;
 
     @Option(names = "--frames", converter = CliValues.FrameRangeConverter.class,
-            description = "Frame range A-B (frame numbers of the sequence); default all.")
+            description = "Frames A-B: a sequence's frame numbers, a movie's frames counted from 0, or a movie's timecodes "
+                    + "HH:MM:SS:FF-HH:MM:SS:FF; default all.")
     CliValues.FrameRange frames;
+
+    @Option(names = "--input-transform", paramLabel = "ID", description = "What an RGB source's values are, over what its file says: "
+            + "an ACES transform id, e.g. urn:ampas:aces:transformId:v1.5:IDT.ARRI.Alexa-v3-logC-EI800.a1.v2.")
+    String inputTransform;
 
     @Option(names = "--out", required = true, description = "Output folder (created if needed).")
     Path out;
@@ -201,10 +207,24 @@ public final class RenderCommand implements Callable<Integer> {
                 }, debayer == Debayer.hq ? Demosaic.Method.RCD : Demosaic.Method.BILINEAR, kelvin, region, display(), fit,
                 io.rushes.engine.deliver.exr.ExrCompression.valueOf(compression.name().toUpperCase(Locale.ROOT))),
                 (source, clip, frame) -> clip + (frame == null ? "" : String.format(Locale.ROOT, ".%07d", frame)) + "." + stage + "." + extension());
+        if (inputTransform != null) {
+            plan = plan.withInput(io.rushes.engine.color.PixelEncoding.chosen(inputTransform));
+        }
         List<RenderUnit> units = new ArrayList<>();
         for (Clip clip : clips) {
             List<RenderUnit.Frame> selected = new ArrayList<>();
-            for (int i = 0; i < clip.files().size(); i++) {
+            long[] movieFrames = clip.files().size() == 1 && clip.frames().isEmpty() ? movieFrames(clip.files().get(0).location()) : null;
+            if (movieFrames != null) {
+                for (long index : movieFrames) {
+                    selected.add(new RenderUnit.Frame(clip.files().get(0).location(), index, index));
+                }
+            }
+            if (movieFrames == null && frames != null && frames.timecodes() != null) {
+                throw io.rushes.engine.error.Errors.invalidArgument("--frames " + frames + " by timecode of " + clip.name() + ", a sequence of "
+                        + clip.files().size() + " files: timecodes select a movie's frames", "Give the sequence's frame numbers (" + frameSpan(List.of(clip))
+                        + ")");
+            }
+            for (int i = 0; movieFrames == null && i < clip.files().size(); i++) {
                 Long frame = clip.frames().isEmpty() ? null : clip.frames().get(i);
                 if (frame == null || frames == null || frames.contains(frame)) {
                     selected.add(new RenderUnit.Frame(clip.files().get(i).location(), frame));
@@ -245,6 +265,28 @@ public final class RenderCommand implements Callable<Integer> {
         }
         // Exit as the worst file did: 0 only when every one was written.
         return failed[0] == 0 ? 0 : onlyUserErrors[0] ? 2 : 1;
+    }
+
+    /**
+     * A movie's frames that --frames selects (all of them without it), or null when the file holds one frame or cannot
+     * be opened (its render then reports why).
+     */
+    private long[] movieFrames(String location) {
+        try (FileByteSource source = new FileByteSource(Path.of(location)); FrameRenderer.Input in = FrameRenderer.Input.open(source)) {
+            long count = in.reader().frameCount();
+            if (count <= 1) {
+                return null;
+            }
+            return frames == null ? java.util.stream.LongStream.range(0, count).toArray()
+                    : frames.indices(count, in.reader().startTimecode(), location);
+        } catch (io.rushes.engine.error.RushesException e) {
+            if (e.code() == io.rushes.engine.error.ErrorCode.INVALID_ARGUMENT) {
+                throw e; // a --frames the movie cannot place
+            }
+            return null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private String extension() {

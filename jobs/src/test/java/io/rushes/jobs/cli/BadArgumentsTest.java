@@ -99,7 +99,10 @@ class BadArgumentsTest {
         c.add(new Case("rushes render", "kelvin", "render", "--input", d, "--out", out, "--kelvin", "NaN"));
         c.add(new Case("rushes render", "kelvin", "render", "--input", d, "--out", out, "--kelvin", "-100"));
         c.add(new Case("rushes render", "reaches past the active area", "render", "--input", d, "--out", out, "--region", "32,0,64,16"));
-        c.add(new Case("rushes render", "cannot be rendered yet", "render", "--input", movie.toString(), "--out", out));
+        c.add(new Case("rushes render", "RED R3D SDK", "render", "--input", io.rushes.engine.Samples.dir().resolve("video/exiftool_Red.r3d")
+                .toString(), "--out", out));
+        c.add(new Case("rushes render", "ACES transform", "render", "--input", d, "--out", out, "--input-transform", "urn:ampas:aces:transformId:v1.5:IDT.Nope.a1.v1"));
+        c.add(new Case("rushes render", "select a movie's frames", "render", "--input", d, "--out", out, "--frames", "01:00:00:00-01:00:00:10"));
         c.add(new Case("rushes fdl frame", "'NOPE'", "fdl", "frame", "--fdl", fdl.toString(), "--canvas", "NOPE", "--input", d,
                 "--out", dir.resolve("f.tif").toString()));
         c.add(new Case("rushes fdl frame", "limit", "fdl", "frame", "--fdl", fdl.toString(), "--template", "HUGE", "--input", d,

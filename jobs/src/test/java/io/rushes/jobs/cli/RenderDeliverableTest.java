@@ -95,7 +95,7 @@ class RenderDeliverableTest {
         assertEquals(List.of("SH010_BG01_v003.86400.exr"), written(out), "the first clip's frame only: the second is not written over it");
         List<String> errors = r.err().lines().toList();
         assertEquals(2, errors.size(), r.err());
-        assertTrue(errors.get(0).matches("rushes render: Cannot render .*\\.mov: it is a QuickTime/MP4 movie, which cannot be rendered yet\\..*"),
+        assertTrue(errors.get(0).matches("rushes render: Cannot render .*\\.mov: it is a QuickTime/MP4 movie, which cannot be rendered: .*"),
                 errors.get(0));
         assertTrue(errors.get(1).matches("rushes render: Cannot render: the name SH010_BG01_v003\\.86400\\.exr of .*C002.*\\.dng was given to"
                 + " .*C001.*\\.dng already\\. Put \\{clip\\} and \\{frame\\} in the deliverable's naming template.*"), errors.get(1));

@@ -61,7 +61,7 @@ public record AmfPipeline(List<String> plan, ColorPipeline pipeline, LutBake.Sha
                 continue;
             }
             if (fromAces && t.kind() == Amf.Kind.INPUT) {
-                plan.add("INPUT skipped: the image is developed to ACES2065-1");
+                plan.add("INPUT taken when the frame is brought to ACES2065-1 (a raw frame developed instead)");
                 continue;
             }
             ops.addAll(resolve(t.source(), t.inverse(), amf.file(), folder, t.path()));
@@ -69,6 +69,21 @@ public record AmfPipeline(List<String> plan, ColorPipeline pipeline, LutBake.Sha
             cameraInput |= t.kind() == Amf.Kind.INPUT;
         }
         return new AmfPipeline(List.copyOf(plan), new ColorPipeline(ops), cameraInput ? LutBake.Shaper.NONE : LutBake.Shaper.ACESCCT);
+    }
+
+    /**
+     * The AMF's input transform, not yet applied, as the encoding of an RGB source (a movie, a TIFF, a lab's DPX): it
+     * overrides what the file says. Null when the AMF has none (or it is applied already).
+     */
+    public static io.rushes.engine.color.PixelEncoding inputEncoding(Amf amf, Path folder) {
+        for (Amf.Transform t : amf.pipeline().transforms()) {
+            if (t.kind() == Amf.Kind.INPUT && !t.applied()) {
+                String what = (t.inverse() ? "inverse " : "") + describe(t.source());
+                return new io.rushes.engine.color.PixelEncoding(what, "the AMF's input transform (" + what + ")",
+                        resolve(t.source(), t.inverse(), amf.file(), folder, t.path()));
+            }
+        }
+        return null;
     }
 
     /**

@@ -4,7 +4,6 @@ import io.rushes.engine.error.Errors;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.fdl.Fdl;
 import io.rushes.engine.fdl.FdlReader;
-import io.rushes.engine.format.dng.DngFormat;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.Documents;
 import io.rushes.engine.metadata.ClipField;
@@ -156,7 +155,7 @@ public final class BurnIn implements FrameOverlay {
         String clip = clipName(frame.source().name());
         Long frameNumber = frameNumber(frame.source().name());
         String number = frameNumber == null ? null : Long.toString(frameNumber);
-        ClipMetadata md = needsMetadata(frame.movie()) ? new DngFormat().read(frame.source()) : new ClipMetadata();
+        ClipMetadata md = needsMetadata(frame.movie()) ? frame.metadata().get() : new ClipMetadata();
         Map<String, String> values = new HashMap<>(given);
         values.put("clip", clip);
         putIfNotNull(values, "reel", md.string(ClipField.REEL));

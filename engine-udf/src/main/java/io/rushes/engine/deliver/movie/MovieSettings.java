@@ -3,6 +3,8 @@ package io.rushes.engine.deliver.movie;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.metadata.Timecode;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a review movie is besides its frames.
@@ -14,10 +16,23 @@ import java.util.Locale;
  * @param reelName       the source reel, written as the timecode track's name, or null
  * @param threads        encoder threads: 0 lets FFmpeg choose (one per core), 1 encodes on the calling thread
  * @param container      QuickTime or MXF OP1a
+ * @param metadata       camera metadata written as QuickTime metadata keys (moov/meta 'mdta', as an ALEXA writes
+ *                       {@code com.arri.camera.*}); ignored in MXF
  */
 public record MovieSettings(MovieCodec codec, int rateNumerator, int rateDenominator, Timecode startTimecode, String reelName,
-                            int threads, MovieContainer container) {
+                            int threads, MovieContainer container, Map<String, String> metadata) {
+    /** Longest key or value written: QuickTime metadata keys are short names, values short text. */
+    private static final int MAX_METADATA_CHARS = 1024;
+
     public MovieSettings {
+        metadata = metadata == null ? Map.of() : Map.copyOf(new TreeMap<>(metadata));
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            if (e.getKey().isBlank() || e.getKey().length() > MAX_METADATA_CHARS || e.getValue().length() > MAX_METADATA_CHARS
+                    || !e.getKey().chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+                throw Errors.invalidArgument("the movie metadata key '" + e.getKey() + "' (or its value) is not short printable text",
+                        "Give reverse-DNS keys such as com.arri.camera.ExposureIndexAsa with values under " + MAX_METADATA_CHARS + " characters");
+            }
+        }
         if (codec == null) {
             throw Errors.invalidArgument("a movie needs a codec", "Choose one of ProRes 422 HQ, 4444, 4444 XQ, DNxHR HQX or 444");
         }
@@ -51,19 +66,24 @@ public record MovieSettings(MovieCodec codec, int rateNumerator, int rateDenomin
 
     /** A QuickTime movie at {@code numerator/denominator} fps, without timecode or reel, with FFmpeg's choice of threads. */
     public static MovieSettings of(MovieCodec codec, int numerator, int denominator) {
-        return new MovieSettings(codec, numerator, denominator, null, null, 0, MovieContainer.MOV);
+        return new MovieSettings(codec, numerator, denominator, null, null, 0, MovieContainer.MOV, Map.of());
     }
 
     public MovieSettings withTimecode(Timecode start, String reel) {
-        return new MovieSettings(codec, rateNumerator, rateDenominator, start, reel, threads, container);
+        return new MovieSettings(codec, rateNumerator, rateDenominator, start, reel, threads, container, metadata);
     }
 
     public MovieSettings withThreads(int count) {
-        return new MovieSettings(codec, rateNumerator, rateDenominator, startTimecode, reelName, count, container);
+        return new MovieSettings(codec, rateNumerator, rateDenominator, startTimecode, reelName, count, container, metadata);
     }
 
     public MovieSettings in(MovieContainer wrapper) {
-        return new MovieSettings(codec, rateNumerator, rateDenominator, startTimecode, reelName, threads, wrapper);
+        return new MovieSettings(codec, rateNumerator, rateDenominator, startTimecode, reelName, threads, wrapper, metadata);
+    }
+
+    /** These settings with {@code keys} written as the movie's QuickTime metadata. */
+    public MovieSettings withMetadata(Map<String, String> keys) {
+        return new MovieSettings(codec, rateNumerator, rateDenominator, startTimecode, reelName, threads, container, keys);
     }
 
     /** The timecode as the mov muxer parses it: ';' before the frames when drop-frame. */

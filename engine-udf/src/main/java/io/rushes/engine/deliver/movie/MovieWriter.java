@@ -151,6 +151,11 @@ public final class MovieWriter implements AutoCloseable {
             }
             stream.metadata(metadata);
         }
+        if (!settings.metadata().isEmpty() && container == MovieContainer.MOV) {
+            AVDictionary metadata = new AVDictionary(null);
+            settings.metadata().forEach((key, value) -> av_dict_set(metadata, key, value, 0));
+            format.metadata(metadata);
+        }
         if (settings.reelName() != null && container == MovieContainer.MXF) {
             AVDictionary metadata = new AVDictionary(null);
             av_dict_set(metadata, "reel_name", settings.reelName(), 0); // mxf: a tape source package named with the reel
@@ -161,7 +166,8 @@ public final class MovieWriter implements AutoCloseable {
         format.pb(io);
         AVDictionary muxerOptions = new AVDictionary(null);
         if (container == MovieContainer.MOV) {
-            av_dict_set(muxerOptions, "movflags", "+faststart", 0); // the muxer moves moov before mdat when it finishes
+            // faststart: the muxer moves moov before mdat when it finishes; use_metadata_tags: keys as 'mdta' items, not udta.
+            av_dict_set(muxerOptions, "movflags", "+faststart+use_metadata_tags", 0);
         }
         int header = avformat_write_header(format, muxerOptions);
         av_dict_free(muxerOptions);

@@ -18,7 +18,7 @@ import io.rushes.engine.deliver.movie.MovieWriter;
 import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
-import io.rushes.engine.format.dng.DngFormat;
+import io.rushes.engine.format.FrameDecoders;
 import io.rushes.engine.format.dng.DngRawDecoder;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.image.RgbImage;
@@ -29,8 +29,8 @@ import io.rushes.engine.metadata.ClipField;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.FrameRates;
 import io.rushes.engine.metadata.Timecode;
-import io.rushes.engine.render.FrameInputs;
 import io.rushes.engine.render.FrameOverlay;
+import io.rushes.engine.api.RenderUnit;
 import io.rushes.engine.render.FrameRenderer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -121,37 +121,50 @@ public final class Deliverable {
         return new Deliverable(spec, options.withFraming(application), given);
     }
 
+    /** This deliverable with RGB sources read as {@code encoding} over what their files say. */
+    public Deliverable readingAs(io.rushes.engine.color.PixelEncoding encoding) {
+        return new Deliverable(spec, options.withInput(encoding), given);
+    }
+
     public boolean movie() {
         return spec.format().movie();
     }
 
     /**
-     * Writes the frames at {@code locations} (one clip, in order) as this deliverable's movie through {@code sink}: each
-     * developed and taken through the display processor, at the first frame's size, rate, start timecode and reel.
-     * Returns the frames written.
+     * Writes {@code frames} (one clip, in order) as this deliverable's movie through {@code sink}: each developed and
+     * taken through the display processor, at the first frame's size, rate, start timecode and reel. The frames of one
+     * file (a movie source's) are decoded forward from one open reader. Returns the frames written.
      */
-    public long writeMovie(List<String> locations, ByteSourceFactory sources, ByteSink sink, Path scratchFolder) throws IOException {
+    public long writeMovie(List<RenderUnit.Frame> frames, ByteSourceFactory sources, ByteSink sink, Path scratchFolder) throws IOException {
         FrameRenderer renderer = new FrameRenderer(options);
         MovieWriter writer = null;
         MovieSettings settings = null;
         Long firstNumber = null;
+        ByteSource source = null;
+        FrameRenderer.Input input = null;
+        String location = null;
         try {
-            for (int i = 0; i < locations.size(); i++) {
-                try (ByteSource source = sources.open(locations.get(i))) {
-                    FrameInputs.identify(source, Set.of(FrameInputs.Kind.DNG), "rendered");
-                    if (settings == null) {
-                        settings = movieSettings(source);
-                        firstNumber = BurnIn.frameNumber(source.name());
-                    }
-                    // Burnt in as the movie counts them (its tmcd track), from its first frame.
-                    RgbImage image = renderer.image(source, new FrameOverlay.MoviePosition(
-                            settings.startTimecode() == null ? null : settings.startTimecode().plusFrames(i).toString(),
-                            firstNumber == null ? null : firstNumber + i));
-                    if (writer == null) {
-                        writer = MovieWriter.open(sink, scratchFolder, image.width(), image.height(), settings);
-                    }
-                    writer.write(image);
+            for (int i = 0; i < frames.size(); i++) {
+                RenderUnit.Frame frame = frames.get(i);
+                if (!frame.location().equals(location)) {
+                    closeQuietly(input, source);
+                    input = null;
+                    source = sources.open(frame.location());
+                    location = frame.location();
+                    input = FrameRenderer.Input.open(source);
                 }
+                if (settings == null) {
+                    settings = movieSettings(input, frame.index());
+                    firstNumber = input.reader().frameCount() > 1 ? frame.frame() : BurnIn.frameNumber(source.name());
+                }
+                // Burnt in as the movie counts them (its tmcd track), from its first frame.
+                RgbImage image = renderer.image(input, frame.index(), new FrameOverlay.MoviePosition(
+                        settings.startTimecode() == null ? null : settings.startTimecode().plusFrames(i).toString(),
+                        firstNumber == null ? null : firstNumber + i));
+                if (writer == null) {
+                    writer = MovieWriter.open(sink, scratchFolder, image.width(), image.height(), settings);
+                }
+                writer.write(image);
             }
             if (writer == null) {
                 throw Errors.invalidArgument("a movie needs at least one frame", "Give the clip's frames");
@@ -159,22 +172,39 @@ public final class Deliverable {
             writer.finish();
             return writer.frames();
         } finally {
+            closeQuietly(input, source);
             if (writer != null) {
                 writer.close();
             }
         }
     }
 
-    /** The movie's rate, start timecode and reel, from its first frame's metadata (24 fps when it records none). */
-    private MovieSettings movieSettings(ByteSource first) {
-        ClipMetadata md = new DngFormat().read(first);
+    private static void closeQuietly(FrameRenderer.Input input, ByteSource source) {
+        if (input != null) {
+            input.close();
+        }
+        if (source != null) {
+            try {
+                source.close();
+            } catch (IOException e) {
+                // a source is only read: closing it loses nothing
+            }
+        }
+    }
+
+    /**
+     * The movie's rate, start timecode and reel, from its first frame's metadata (24 fps when it records none); a movie
+     * source's frame {@code index} starts that many frames after the file's own start timecode.
+     */
+    private MovieSettings movieSettings(FrameRenderer.Input first, long index) {
+        ClipMetadata md = first.metadata();
         Double fps = md.number(ClipField.PROJECT_FPS);
         int[] rate = fps == null || !(fps > 0 && fps <= 1000) ? new int[] {24, 1} : FrameRates.rational(fps);
         MovieSettings settings = MovieSettings.of(codec(spec.format()), rate[0], rate[1])
                 .in(spec.naming().extension().equals("mxf") ? MovieContainer.MXF : MovieContainer.MOV); // the name's extension wraps it
         String tc = md.string(ClipField.START_TIMECODE);
         String reel = md.string(ClipField.REEL);
-        Timecode start = tc == null ? null : Timecode.parse(tc, Timecode.countingRate((double) rate[0] / rate[1]));
+        Timecode start = tc == null ? null : Timecode.parse(tc, Timecode.countingRate((double) rate[0] / rate[1])).plusFrames(index);
         return start == null && reel == null ? settings : settings.withTimecode(start, reel);
     }
 
@@ -204,7 +234,7 @@ public final class Deliverable {
      * only when the template uses it. A file the renderer does not read is refused as such first, not for its name.
      */
     public String fileName(ByteSource source, String clip, Long frame) {
-        FrameInputs.identify(source, Set.of(FrameInputs.Kind.DNG), "rendered");
+        FrameDecoders.loadDefault().open(source, "rendered").close(); // a file nothing decodes is refused as such, not for its name
         Map<NameTemplate.Field, String> values = new EnumMap<>(given);
         Matcher numbered = NUMBERED.matcher(clip);
         if (frame == null && numbered.matches()) {
@@ -216,7 +246,7 @@ public final class Deliverable {
             values.put(NameTemplate.Field.FRAME, Long.toString(frame));
         }
         if (spec.naming().fields().contains(NameTemplate.Field.REEL)) {
-            String reel = new DngFormat().read(source).string(ClipField.REEL);
+            String reel = FrameDecoders.loadDefault().format(source).read(source).string(ClipField.REEL);
             if (reel != null) {
                 values.put(NameTemplate.Field.REEL, reel);
             }

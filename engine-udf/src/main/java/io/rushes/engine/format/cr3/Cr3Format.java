@@ -24,6 +24,12 @@ public final class Cr3Format implements CameraFormat {
     }
 
     @Override
+    public String decodedBy() {
+        return "a CR3 still converts to DNG (Adobe DNG Converter); a CRM movie (Cinema RAW Light) can only be decoded with Canon's "
+                + "Cinema RAW Development SDK: add a FrameDecoder plug-in built on it to the class path (docs/decoder-plugins.md)";
+    }
+
+    @Override
     public String description() {
         return "a Canon CR3/CRM raw";
     }

@@ -6,7 +6,7 @@ import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.FrameDecoder;
 import io.rushes.engine.format.FrameReader;
-import io.rushes.engine.format.PixelEncoding;
+import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
 import io.rushes.engine.format.tiff.TiffStructure;
 import io.rushes.engine.format.tiff.TiffTags;

@@ -5,9 +5,10 @@ import io.rushes.engine.deliver.dpx.DpxReader;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.FrameDecoder;
 import io.rushes.engine.format.FrameReader;
-import io.rushes.engine.format.PixelEncoding;
+import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
 import io.rushes.engine.image.Region;
+import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.SmpteTimecodeBytes;
@@ -31,21 +32,30 @@ public final class DpxFrames implements FrameDecoder {
         return Set.of("dpx");
     }
 
+    /** The pixels are read on first use: opening a file to name it or check it decodes costs nothing. */
     @Override
     public FrameReader open(ByteSource source) {
-        DpxReader.Frame frame = DpxReader.read(source);
-        String description = BinaryReader.open(source).ascii(ELEMENT_DESCRIPTION, 32).replace("\0", "").strip();
-        PixelEncoding encoding = encoding(frame.header().transfer(), frame.bitDepth(), description);
-        Timecode start = timecode(frame);
         return new FrameReader() {
+            private DpxReader.Frame frame;
+            private PixelEncoding encoding;
+
+            private DpxReader.Frame frame() {
+                if (frame == null) {
+                    frame = DpxReader.read(source);
+                    String description = BinaryReader.open(source).ascii(ELEMENT_DESCRIPTION, 32).replace("\0", "").strip();
+                    encoding = encoding(frame.header().transfer(), frame.bitDepth(), description);
+                }
+                return frame;
+            }
+
             @Override
             public int width() {
-                return frame.image().width();
+                return frame().image().width();
             }
 
             @Override
             public int height() {
-                return frame.image().height();
+                return frame().image().height();
             }
 
             @Override
@@ -55,7 +65,7 @@ public final class DpxFrames implements FrameDecoder {
 
             @Override
             public Timecode startTimecode() {
-                return start;
+                return timecode(frame());
             }
 
             @Override
@@ -63,7 +73,8 @@ public final class DpxFrames implements FrameDecoder {
                 if (index != 0) {
                     throw Errors.invalidArgument("frame " + index + " of a DPX image, which holds one frame", "Give frame 0").inFile(source.name());
                 }
-                return new SourceFrame.Rgb(region == null ? frame.image() : frame.image().crop(region), encoding);
+                RgbImage all = frame().image();
+                return new SourceFrame.Rgb(region == null ? all : all.crop(region), encoding);
             }
         };
     }

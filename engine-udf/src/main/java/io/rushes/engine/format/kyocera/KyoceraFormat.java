@@ -20,6 +20,11 @@ public final class KyoceraFormat implements CameraFormat {
     }
 
     @Override
+    public String decodedBy() {
+        return "Rushes inspects this raw format but does not decode it: convert it to DNG (Adobe DNG Converter) and render the DNG";
+    }
+
+    @Override
     public String description() {
         return "a Kyocera/Contax raw";
     }

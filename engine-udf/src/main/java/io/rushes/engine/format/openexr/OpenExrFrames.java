@@ -9,7 +9,7 @@ import io.rushes.engine.deliver.exr.OpenExrReader;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.FrameDecoder;
 import io.rushes.engine.format.FrameReader;
-import io.rushes.engine.format.PixelEncoding;
+import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
 import io.rushes.engine.image.Region;
 import io.rushes.engine.image.RgbImage;
@@ -32,20 +32,30 @@ public final class OpenExrFrames implements FrameDecoder {
         return Set.of("openexr");
     }
 
+    /** The pixels are read on first use: opening a file to name it or check it decodes costs nothing. */
     @Override
     public FrameReader open(ByteSource source) {
-        ExrFile file = OpenExrReader.read(source);
-        RgbImage image = file.rgb();
-        PixelEncoding encoding = encoding(file.attribute("chromaticities"), source.name());
         return new FrameReader() {
+            private RgbImage image;
+            private PixelEncoding encoding;
+
+            private RgbImage image() {
+                if (image == null) {
+                    ExrFile file = OpenExrReader.read(source);
+                    encoding = encoding(file.attribute("chromaticities"), source.name());
+                    image = file.rgb();
+                }
+                return image;
+            }
+
             @Override
             public int width() {
-                return image.width();
+                return image().width();
             }
 
             @Override
             public int height() {
-                return image.height();
+                return image().height();
             }
 
             @Override
@@ -59,7 +69,8 @@ public final class OpenExrFrames implements FrameDecoder {
                     throw Errors.invalidArgument("frame " + index + " of an OpenEXR image, which holds one frame", "Give frame 0")
                             .inFile(source.name());
                 }
-                return new SourceFrame.Rgb(region == null ? image : image.crop(region), encoding);
+                RgbImage all = image();
+                return new SourceFrame.Rgb(region == null ? all : all.crop(region), encoding);
             }
         };
     }

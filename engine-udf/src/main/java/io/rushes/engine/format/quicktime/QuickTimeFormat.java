@@ -6,6 +6,7 @@ import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.Probe;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
+import io.rushes.engine.metadata.ClipField;
 import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.DateTimes;
 import io.rushes.engine.metadata.Timecode;
@@ -15,6 +16,7 @@ import java.nio.ByteOrder;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,6 +49,45 @@ public final class QuickTimeFormat implements CameraFormat {
         ClipMetadata md = map(h);
         h.problems.forEach(md::problem);
         return md;
+    }
+
+    /** The prefix of the metadata keys an ALEXA writes into its ProRes movies (moov/meta, 'mdta'). */
+    static final String ARRI_KEYS = "com.arri.camera.";
+
+    /**
+     * An ALEXA's ProRes metadata: its gamma ("LOG-C" is LogC3 on ARRI Wide Gamut 3, "LOG-C4" LogC4 on AWG4) overrides the
+     * colr atom's video tags (the camera writes Rec.709 codes there for log too), with the EI LogC3 depends on.
+     */
+    private static void arri(Map<String, String> keys, ClipMetadata md) {
+        if (keys.keySet().stream().noneMatch(k -> k.startsWith(ARRI_KEYS))) {
+            return;
+        }
+        md.setIfAbsent(CAMERA_MAKE, "ARRI");
+        md.setIfAbsent(CAMERA_MODEL, keys.get(ARRI_KEYS + "CameraModel"));
+        md.setIfAbsent(CAMERA_SERIAL, keys.get(ARRI_KEYS + "CameraSerialNumber"));
+        md.setIfAbsent(LENS_MODEL, keys.get(ARRI_KEYS + "LensType"));
+        md.setIfAbsent(REEL, keys.get(ARRI_KEYS + "ReelName"));
+        md.setIfAbsent(ClipField.SCENE, keys.get(ARRI_KEYS + "SceneName"));
+        md.setIfAbsent(ClipField.TAKE, keys.get(ARRI_KEYS + "TakeName"));
+        md.setIfAbsent(ClipField.ISO, integer(keys.get(ARRI_KEYS + "ExposureIndexAsa")));
+        md.setIfAbsent(ClipField.WHITE_BALANCE_KELVIN, integer(keys.get(ARRI_KEYS + "WhiteBalanceKelvin")));
+        String gamma = keys.get(ARRI_KEYS + "ColorGammaSxS");
+        String normalised = gamma == null ? "" : gamma.toUpperCase(Locale.ROOT).replaceAll("[\\s_-]", "");
+        if (normalised.startsWith("LOGC4")) {
+            md.set(TRANSFER, "ARRI LogC4");
+            md.set(COLOUR_PRIMARIES, "ARRI Wide Gamut 4");
+        } else if (normalised.startsWith("LOGC")) {
+            md.set(TRANSFER, "ARRI LogC3");
+            md.set(COLOUR_PRIMARIES, "ARRI Wide Gamut 3");
+        }
+    }
+
+    /** A whole number written as text (an EI of "800"), or null when it is not one. */
+    private static Integer integer(String text) {
+        if (text == null || !text.strip().matches("[0-9]{1,6}")) {
+            return null;
+        }
+        return Integer.parseInt(text.strip());
     }
 
     public static ClipMetadata map(QuickTimeHeader h) {
@@ -118,6 +159,7 @@ public final class QuickTimeFormat implements CameraFormat {
             md.set(DROP_FRAME, xmpStart.dropFrame());
         }
         md.setIfAbsent(REEL, keys.get("com.apple.quicktime.reel"));
+        arri(keys, md);
         if (h.pentaxTags != null) {
             pentax(h.pentaxTags, md);
         }

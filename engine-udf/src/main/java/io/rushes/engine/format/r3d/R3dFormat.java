@@ -55,6 +55,12 @@ public final class R3dFormat implements CameraFormat {
     }
 
     @Override
+    public String decodedBy() {
+        return "R3D frames can only be decoded with the RED R3D SDK: add a FrameDecoder plug-in built on it to the class path "
+                + "(docs/decoder-plugins.md), or export the frames from REDCINE-X as OpenEXR or DPX";
+    }
+
+    @Override
     public String description() {
         return "a RED R3D clip";
     }

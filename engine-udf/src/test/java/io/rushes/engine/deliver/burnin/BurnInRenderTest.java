@@ -186,7 +186,7 @@ class BurnInRenderTest {
     }
 
     private static long write(Deliverable d, List<Path> locations, Path movie) throws Exception {
-        return d.writeMovie(locations.stream().map(Path::toString).toList(), location -> new FileByteSource(Path.of(location)),
+        return d.writeMovie(locations.stream().map(l -> new io.rushes.engine.api.RenderUnit.Frame(l.toString(), null)).toList(), location -> new FileByteSource(Path.of(location)),
                 new FileByteSink(movie), dir);
     }
 

@@ -119,7 +119,7 @@ class DeliverableTest {
                 + "{\"stage\": \"display\"}, \"naming\": \"{clip}.mxf\"}").getBytes(StandardCharsets.UTF_8), "editorial.json");
         Deliverable d = Deliverable.prepare(spec, Map.of(), null, HQ);
         java.nio.file.Path movie = dir.resolve("editorial.mxf");
-        long written = d.writeMovie(frames, loc -> new io.rushes.engine.io.FileByteSource(java.nio.file.Path.of(loc)),
+        long written = d.writeMovie(frames.stream().map(l -> new io.rushes.engine.api.RenderUnit.Frame(l, null)).toList(), loc -> new io.rushes.engine.io.FileByteSource(java.nio.file.Path.of(loc)),
                 new io.rushes.engine.io.FileByteSink(movie), dir);
         assertEquals(frames.size(), written);
         byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(movie), 14);

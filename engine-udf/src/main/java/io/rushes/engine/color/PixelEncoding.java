@@ -1,10 +1,5 @@
-package io.rushes.engine.format;
+package io.rushes.engine.color;
 
-import io.rushes.engine.color.ChromaticAdaptation;
-import io.rushes.engine.color.Chromaticities;
-import io.rushes.engine.color.ColorOp;
-import io.rushes.engine.color.Matrix3;
-import io.rushes.engine.color.TransformRegistry;
 import io.rushes.engine.color.aces.Aces20;
 import java.util.List;
 

@@ -1,0 +1,73 @@
+package io.rushes.engine.format.quicktime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rushes.engine.ExternalTool;
+import io.rushes.engine.color.InputTransforms;
+import io.rushes.engine.color.TransformRegistry;
+import io.rushes.engine.deliver.movie.MovieCodec;
+import io.rushes.engine.deliver.movie.MovieSettings;
+import io.rushes.engine.deliver.movie.MovieWriter;
+import io.rushes.engine.image.RgbImage;
+import io.rushes.engine.io.FileByteSink;
+import io.rushes.engine.io.FileByteSource;
+import io.rushes.engine.metadata.ClipField;
+import io.rushes.engine.metadata.ClipMetadata;
+import io.rushes.engine.metadata.Timecode;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A ProRes movie carrying the metadata keys an ALEXA writes (moov/meta 'mdta': com.arri.camera.ColorGammaSxS "LOG-C",
+ * ExposureIndexAsa…), written by Rushes' own movie writer: FFmpeg's ffprobe reads the keys back, and inspection maps
+ * them to LogC3 on ARRI Wide Gamut 3 at EI 800, and so to the ALEXA EI 800 input transform.
+ */
+class AlexaProResTest {
+    @TempDir
+    Path dir;
+
+    static final Map<String, String> ALEXA_MINI = Map.of("com.arri.camera.ColorGammaSxS", "LOG-C", "com.arri.camera.ExposureIndexAsa", "800",
+            "com.arri.camera.CameraModel", "ALEXA Mini", "com.arri.camera.CameraSerialNumber", "K1.0024581",
+            "com.arri.camera.WhiteBalanceKelvin", "5600", "com.arri.camera.ReelName", "A001R1BB");
+
+    /** Writes {@code frames} frames of an ALEXA Mini LogC3 ProRes 4444 at 24 fps from 10:00:00:00. */
+    static Path alexaMovie(Path dir, int frames, java.util.function.IntFunction<RgbImage> frame) throws Exception {
+        Path movie = dir.resolve("A001C003_230612_R1BB.mov");
+        MovieSettings settings = MovieSettings.of(MovieCodec.PRORES_4444, 24, 1).withTimecode(Timecode.parse("10:00:00:00", 24), "A001R1BB")
+                .withMetadata(ALEXA_MINI);
+        try (MovieWriter writer = MovieWriter.open(new FileByteSink(movie), dir, 64, 32, settings)) {
+            for (int i = 0; i < frames; i++) {
+                writer.write(frame.apply(i));
+            }
+            writer.finish();
+        }
+        return movie;
+    }
+
+    static RgbImage grey(float code) {
+        float[] d = new float[64 * 32 * 3];
+        java.util.Arrays.fill(d, code);
+        return new RgbImage(64, 32, d);
+    }
+
+    @Test
+    void alexaKeysAreWrittenAndReadAsLogC3AtItsEi() throws Exception {
+        Path movie = alexaMovie(dir, 3, i -> grey(0.391f));
+        String probe = ExternalTool.output("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "default=nw=1", movie.toString());
+        assertTrue(probe.contains("TAG:com.arri.camera.ColorGammaSxS=LOG-C") && probe.contains("TAG:com.arri.camera.ExposureIndexAsa=800"), probe);
+        ClipMetadata md;
+        try (FileByteSource src = new FileByteSource(movie)) {
+            md = new QuickTimeFormat().read(src);
+        }
+        assertEquals("ARRI LogC3", md.string(ClipField.TRANSFER));
+        assertEquals("ARRI Wide Gamut 3", md.string(ClipField.COLOUR_PRIMARIES));
+        assertEquals(800, md.number(ClipField.ISO).intValue());
+        assertEquals("ALEXA Mini", md.string(ClipField.CAMERA_MODEL));
+        assertEquals("K1.0024581", md.string(ClipField.CAMERA_SERIAL));
+        assertEquals(5600, md.number(ClipField.WHITE_BALANCE_KELVIN).intValue());
+        assertEquals("IDT.ARRI.Alexa-v3-logC-EI800", TransformRegistry.name(InputTransforms.id(md)));
+    }
+}
