@@ -1,6 +1,5 @@
 package io.rushes.engine.format.arriraw;
 
-import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.FrameDecoder;
 import io.rushes.engine.format.FrameReader;
@@ -120,7 +119,6 @@ public final class ArriRawFrames implements FrameDecoder {
             }
             RawImage raw = new RawImage(r.width(), r.height(), unpack(in, width(), r), 2, 2, phase(header.cfa(), r.x(), r.y()),
                     new double[] {0}, 1, 1, WHITE);
-            DngDevelop.checkLevels(raw, in.name(), ArriRawHeader.DATA_OFFSET);
             return new SourceFrame.Mosaic(raw, kelvin -> ArriRawColor.of(header, in.name(), kelvin));
         }
     }
