@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 /** {@code rushes bench headers}: how many bytes and how much CPU a header-only inspection costs per frame. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print numbers.",
         subcommands = {BenchCommand.Headers.class, BenchCommand.Ingest.class, BenchCommand.Develop.class, DemosaicBenchCommand.class, ColorBenchCommand.class,
-                PlatesBenchCommand.class})
+                PlatesBenchCommand.class, ArriRawBenchCommand.class})
 public final class BenchCommand {
 
     @Command(name = "headers", mixinStandardHelpOptions = true,
@@ -265,7 +265,7 @@ public final class BenchCommand {
         }
 
         /** User + system CPU-seconds of a shell command (best of three), or -1 when the tool is missing. */
-        private static double peerCpu(String command) throws Exception {
+        static double peerCpu(String command) throws Exception {
             String tool = command.split(" ")[0];
             if (new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() != 0) {
                 return -1;

@@ -43,7 +43,7 @@ public final class ArriRawFormat implements CameraFormat {
         md.set(BIT_DEPTH, 12);
         md.set(CODEC, "ARRIRAW");
         md.set(COMPRESSION, "uncompressed (12-bit packed)");
-        md.set(CFA_PATTERN, "GRBG");
+        md.set(CFA_PATTERN, h.cfaName());
         md.raw("ARRIRAW:PublicHeaderOnly", "lens, exposure and timecode fields are not publicly documented");
         return md;
     }

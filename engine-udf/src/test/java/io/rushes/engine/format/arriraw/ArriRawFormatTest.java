@@ -52,6 +52,14 @@ class ArriRawFormatTest {
         assertEquals(2880, md.get(ClipField.WIDTH));
         assertEquals(1620, md.get(ClipField.HEIGHT));
         assertEquals(12, md.get(ClipField.BIT_DEPTH));
+        assertEquals("GRBG", md.get(ClipField.CFA_PATTERN));
+    }
+
+    @Test
+    void theLfAnd65SensorsReportGbrgAsLibRawReadsThem() throws IOException {
+        assertEquals("GBRG", read(frame(4448, 3096, "ALEXA LF", 4096)).get(ClipField.CFA_PATTERN));
+        assertEquals("GBRG", read(frame(6560, 3100, "ALEXA65", 4096)).get(ClipField.CFA_PATTERN));
+        assertEquals("GRBG", read(frame(3424, 2202, "ALEXA", 4096)).get(ClipField.CFA_PATTERN));
     }
 
     @Test
