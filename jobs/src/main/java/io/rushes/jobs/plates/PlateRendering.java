@@ -106,8 +106,8 @@ final class PlateRendering {
         List<Row> rows = new ArrayList<>();
         while (units.hasNext()) {
             PlateUnit unit = units.next();
-            Map<String, PlateUnit.PlateFrame> byLocation = new HashMap<>();
-            unit.frames().forEach(f -> byLocation.put(f.location(), f));
+            Map<String, PlateUnit.PlateFrame> byKey = new HashMap<>();
+            unit.frames().forEach(f -> byKey.put(f.key(), f));
             Object plan = plan(unit);
             if (plan instanceof RushesException e) {
                 for (PlateUnit.PlateFrame f : unit.movie() ? unit.frames().subList(0, 1) : unit.frames()) {
@@ -120,9 +120,12 @@ final class PlateRendering {
             if (injecting) {
                 folder = injected(folder, inject);
             }
-            RenderUnit work = new RenderUnit(unit.clipName(), unit.frames().stream().map(f -> new RenderUnit.Frame(f.location(), f.frame())).toList());
+            RenderUnit work = new RenderUnit(unit.clipName(), unit.frames().stream()
+                    .map(f -> new RenderUnit.Frame(f.location(), f.frame(), f.index())).toList());
             renderer.render((RenderPlan) plan, work, folder, file -> {
-                rows.add(row(unit, byLocation.get(file.source()), file, platesId));
+                PlateUnit.PlateFrame source = unit.movie() ? unit.frames().get(0) : byKey.get(new PlateUnit.PlateFrame(file.source(), file.frame(),
+                        null, null, null, null).key());
+                rows.add(row(unit, source, file, platesId));
                 framesDone.add(file.frames() > 0 ? file.frames() : 1);
                 if (!file.ok()) {
                     failures.add(unit.shot() + ": " + file.error().during("render").getMessage());

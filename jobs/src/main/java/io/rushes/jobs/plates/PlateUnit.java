@@ -20,8 +20,18 @@ record PlateUnit(String pullId, String shot, String clipId, String clipName, int
      * @param renderId       the renders row (for a movie: the movie's, the same on every frame)
      * @param parametersHash everything that shapes the output file
      */
-    record PlateFrame(String location, Long frame, String timecode, String sourceHash, String renderId, String parametersHash)
+    /** One source frame: {@code index} is its frame in the file (a movie's; 0 for a sequence's file). */
+    record PlateFrame(String location, Long frame, String timecode, String sourceHash, String renderId, String parametersHash, long index)
             implements Serializable {
+        /** The frame of a sequence's file. */
+        PlateFrame(String location, Long frame, String timecode, String sourceHash, String renderId, String parametersHash) {
+            this(location, frame, timecode, sourceHash, renderId, parametersHash, 0);
+        }
+
+        /** Its key among a unit's frames: the file, and the frame in it. */
+        String key() {
+            return location + "\u0000" + frame;
+        }
     }
 
     /** Key of the render plan an executor builds once and reuses for every unit that shares it. */

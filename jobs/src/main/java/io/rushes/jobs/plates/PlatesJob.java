@@ -324,7 +324,7 @@ public final class PlatesJob {
                 delivered++;
                 continue;
             }
-            todo.add(new PlateUnit.PlateFrame(s.location(), s.frame(), s.timecode(), s.sourceHash(), renderId, parameters));
+            todo.add(new PlateUnit.PlateFrame(s.location(), s.frame(), s.timecode(), s.sourceHash(), renderId, parameters, s.index()));
         }
         if (movie && shotParameters.equals(existing.okParameters().get(movieId))) {
             return 1;

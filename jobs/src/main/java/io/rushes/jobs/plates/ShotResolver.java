@@ -34,9 +34,15 @@ final class ShotResolver {
         }
     }
 
-    /** One source file of a resolved shot. */
-    record Source(String location, Long frame, String timecode, String sourceHash) {
+    /**
+     * One source frame of a resolved shot: a file of a sequence (its frame number from its name), or frame {@code index}
+     * of a movie (its frame number is that index).
+     */
+    record Source(String location, Long frame, String timecode, String sourceHash, long index) {
     }
+
+    /** Most frames one movie shot expands to: a day of 24 fps, far past any pull. */
+    private static final long MAX_MOVIE_FRAMES = 24L * 3600 * 24;
 
     private static final StructType SHOTS = new StructType()
             .add("shot_index", DataTypes.IntegerType, false).add("clip", DataTypes.StringType).add("reel", DataTypes.StringType)
@@ -181,6 +187,7 @@ final class ShotResolver {
                 ORDER BY r.shot_index, f.frame, f.path
                 """.formatted(catalog.sqlName(CatalogSchema.FILES), catalog.sqlName(CatalogSchema.CLIPS)));
         Map<Integer, List<Source>> byShot = new HashMap<>();
+        Map<Integer, Integer> movieRates = new HashMap<>();
         for (Row r : files.collectAsList()) {
             Long frame = r.isNullAt(2) ? null : r.getLong(2);
             String hash = r.isNullAt(3) ? "size " + r.get(4) + " modified " + r.get(5) : "xxh128 " + r.getString(3);
@@ -190,7 +197,10 @@ final class ShotResolver {
             } else if (!r.isNullAt(6)) {
                 tc = r.getString(6);
             }
-            byShot.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(new Source(r.getString(1), frame, tc, hash));
+            byShot.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(new Source(r.getString(1), frame, tc, hash, 0));
+            if (frame == null && !r.isNullAt(6) && !r.isNullAt(7)) {
+                movieRates.put(r.getInt(0), Timecode.countingRate(r.getDouble(7)));
+            }
         }
         List<Resolved> out = new ArrayList<>(resolved.size());
         for (Resolved r : resolved) {
@@ -198,7 +208,7 @@ final class ShotResolver {
                 out.add(r);
                 continue;
             }
-            List<Source> sources = byShot.getOrDefault(r.index(), List.of());
+            List<Source> sources = movieFrames(byShot.getOrDefault(r.index(), List.of()), r, movieRates.get(r.index()));
             TreeSet<Long> present = new TreeSet<>();
             sources.forEach(s -> {
                 if (s.frame() != null) {
@@ -220,6 +230,25 @@ final class ShotResolver {
                     sources, missing));
         }
         return out;
+    }
+
+    /**
+     * A movie clip's one file as the frames of the shot's range (handles included), each with its timecode from the
+     * movie's start; the sources of a sequence as they are.
+     */
+    private static List<Source> movieFrames(List<Source> sources, Resolved r, Integer rate) {
+        if (sources.size() != 1 || sources.get(0).frame() != null) {
+            return sources;
+        }
+        Source movie = sources.get(0);
+        long from = r.first() - r.head();
+        long to = Math.min(r.last() + r.tail(), from + MAX_MOVIE_FRAMES - 1);
+        Timecode start = movie.timecode() == null || rate == null ? null : Timecode.parse(movie.timecode(), rate);
+        List<Source> frames = new ArrayList<>();
+        for (long f = from; f <= to; f++) {
+            frames.add(new Source(movie.location(), f, start == null ? null : start.plusFrames(f).toString(), movie.sourceHash(), f));
+        }
+        return frames;
     }
 
     private static String join(String a, String b) {
