@@ -1,5 +1,7 @@
 package io.rushes.engine.format.dng;
 
+import io.rushes.engine.color.ColorOp;
+import io.rushes.engine.color.Matrix3;
 import io.rushes.engine.deliver.tiff.TiffImages;
 import io.rushes.engine.develop.DngColor;
 import io.rushes.engine.develop.DngDevelop;
@@ -15,6 +17,7 @@ import io.rushes.engine.image.Region;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,6 +26,8 @@ import java.util.Set;
  * inspects but does not decode. The DNG sniff sees the first 4 KiB only, so a TIFF's whole first directory tells.
  */
 public final class DngFrames implements FrameDecoder {
+    private static final int LINEAR_RAW = 34892;
+
     @Override
     public Set<String> formats() {
         return Set.of("dng", "tiff-raw");
@@ -33,7 +38,9 @@ public final class DngFrames implements FrameDecoder {
         BinaryReader reader = BinaryReader.open(source);
         TiffStructure tiff = TiffStructure.read(reader, 0);
         if (tiff.ifd0().has(TiffTags.DNG_VERSION)) {
-            return new Mosaic(DngHeader.read(reader));
+            DngHeader header = DngHeader.read(reader);
+            Long photometric = header.raw().unsigned(TiffTags.PHOTOMETRIC);
+            return photometric != null && photometric == LINEAR_RAW ? new Linear(header) : new Mosaic(header);
         }
         Long photometric = tiff.ifd0().unsigned(TiffTags.PHOTOMETRIC);
         if (photometric != null && photometric == 2) {
@@ -81,6 +88,59 @@ public final class DngFrames implements FrameDecoder {
             RawImage raw = DngRawDecoder.decode(header, region);
             DngDevelop.checkLevels(raw, header.tiff().reader().name(), header.raw().offset());
             return new SourceFrame.Mosaic(raw, kelvin -> DngColor.of(header, kelvin));
+        }
+    }
+
+    /**
+     * A LinearRaw DNG: demosaicked camera RGB, taken to ACES by the same colour model as a mosaic (white balance by the
+     * as-shot neutral, clip at the white-balanced clip point, camera to XYZ D50, Bradford to the ACES white), as the
+     * frame's own encoding. A white balance in kelvin does not apply: the encoding is the file's as-shot one.
+     */
+    private static final class Linear implements FrameReader {
+        private final DngHeader header;
+        private final int[] active;
+        private PixelEncoding encoding;
+
+        Linear(DngHeader header) {
+            this.header = header;
+            this.active = activeSize(header);
+        }
+
+        @Override
+        public int width() {
+            return active[0];
+        }
+
+        @Override
+        public int height() {
+            return active[1];
+        }
+
+        @Override
+        public long frameCount() {
+            return 1;
+        }
+
+        @Override
+        public int orientation() {
+            Long orientation = header.tiff().ifd0().unsigned(TiffTags.ORIENTATION);
+            return orientation == null ? 1 : orientation.intValue();
+        }
+
+        @Override
+        public SourceFrame read(long index, Region region) {
+            checkSingle(index, header.tiff().reader().name());
+            if (encoding == null) {
+                DngColor color = DngColor.of(header, null);
+                double[] n = color.cameraNeutral();
+                encoding = new PixelEncoding(String.format(java.util.Locale.ROOT, "DNG camera RGB, neutral %.6f,%.6f,%.6f, %s", n[0], n[1], n[2],
+                        color.cameraToXyzD50()), "LinearRaw DNG camera RGB (its colour model, as-shot white "
+                        + String.format(java.util.Locale.ROOT, "%.5f,%.5f", color.whiteXy()[0], color.whiteXy()[1]) + ")", List.of(
+                                new ColorOp.MatrixOp("white balance", Matrix3.diagonal(1 / n[0], 1 / n[1], 1 / n[2])),
+                                new ColorOp.CurveOp("clip at the white-balanced clip point", null, v -> Math.min(v, 1)),
+                                new ColorOp.MatrixOp("camera to ACES2065-1", DngDevelop.whiteBalancedToAces(color))));
+            }
+            return new SourceFrame.Rgb(DngRawDecoder.decodeLinear(header, region), encoding);
         }
     }
 

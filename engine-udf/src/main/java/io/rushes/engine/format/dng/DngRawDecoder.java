@@ -1,6 +1,7 @@
 package io.rushes.engine.format.dng;
 
 import io.rushes.engine.image.Region;
+import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.tiff.ImageExtents;
 import io.rushes.engine.format.tiff.TiffIfd;
@@ -20,6 +21,7 @@ public final class DngRawDecoder {
     private static final int UNCOMPRESSED = 1;
     private static final int LOSSLESS_JPEG = 7;
     private static final int CFA = 32803;
+    private static final int LINEAR_RAW = 34892;
 
     private DngRawDecoder() {
     }
@@ -35,13 +37,74 @@ public final class DngRawDecoder {
      */
     public static RawImage decode(DngHeader header, Region region) {
         TiffIfd raw = header.raw();
-        BinaryReader in = header.tiff().reader(); // in the TIFF's own byte order
-        String name = in.name();
+        String name = header.tiff().reader().name();
         long photometric = value(raw, TiffTags.PHOTOMETRIC, 0);
         if (photometric != CFA) {
             throw Errors.unsupportedFeature(name, raw.offset(), "DNG pixel data of photometric interpretation " + photometric
-                    + " (LinearRaw or other non-CFA images)", "Only CFA (Bayer) raw images are decoded so far");
+                    + (photometric == LINEAR_RAW ? " (LinearRaw: demosaicked RGB, read as RGB, not a mosaic)" : ""),
+                    "Only CFA (Bayer) and LinearRaw images are decoded");
         }
+        Band b = band(header, region, 1);
+        return finish(name, raw, b.samples(), b.width(), 0, b.left(), b.bottom(), b.right(), b.phaseY(), b.phaseX());
+    }
+
+    /**
+     * A LinearRaw DNG (demosaicked camera RGB, as Adobe DNG Converter writes when asked for linear, and as some cameras
+     * and phones record): the region's pixels after the LinearizationTable, black-subtracted and scaled to 0–1 by the
+     * BlackLevel and WhiteLevel of each sample (one for all, or one per sample), not clipped. Still camera RGB: the DNG's
+     * colour model takes it to XYZ.
+     */
+    public static RgbImage decodeLinear(DngHeader header, Region region) {
+        TiffIfd raw = header.raw();
+        String name = header.tiff().reader().name();
+        if (value(raw, TiffTags.PHOTOMETRIC, 0) != LINEAR_RAW || value(raw, TiffTags.SAMPLES_PER_PIXEL, 1) != 3) {
+            throw Errors.unsupportedFeature(name, raw.offset(), "a LinearRaw DNG of " + value(raw, TiffTags.SAMPLES_PER_PIXEL, 1)
+                    + " samples per pixel", "Only three-sample (RGB) LinearRaw is decoded");
+        }
+        Band b = band(header, region, 3);
+        int w = (b.right() - b.left()) / 3;
+        int h = b.bottom();
+        char[] lut = linearization(raw);
+        double[] black = perSample(raw.numbers(TiffTags.BLACK_LEVEL), 0);
+        double[] white = perSample(raw.numbers(TiffTags.WHITE_LEVEL), (1 << (int) value(raw, TiffTags.BITS_PER_SAMPLE, 16)) - 1);
+        for (int c = 0; c < 3; c++) {
+            if (!(white[c] > black[c]) || Double.isInfinite(white[c])) {
+                throw Errors.corrupt(name, raw.offset(), "its WhiteLevel (tag 50717) " + white[c] + " is not above its BlackLevel (tag 50714) "
+                        + black[c] + " for sample " + c + ": no value can be scaled between them");
+            }
+        }
+        float[] out = new float[Math.multiplyExact(w * h, 3)];
+        for (int y = 0; y < h; y++) {
+            int from = y * b.width() + b.left();
+            for (int i = 0; i < w * 3; i++) {
+                int v = b.samples()[from + i];
+                int c = i % 3;
+                out[y * w * 3 + i] = (float) (((lut == null ? v : lut[v]) - black[c]) / (white[c] - black[c]));
+            }
+        }
+        return new RgbImage(w, h, out);
+    }
+
+    /** A level given once for every sample, or once per sample (the DNG's BlackLevel/WhiteLevel of a LinearRaw image). */
+    private static double[] perSample(double[] levels, double fallback) {
+        if (levels == null || levels.length == 0) {
+            return new double[] {fallback, fallback, fallback};
+        }
+        return levels.length >= 3 ? new double[] {levels[0], levels[1], levels[2]} : new double[] {levels[0], levels[0], levels[0]};
+    }
+
+    /**
+     * The rows of the active area (or a region of it) as stored, full width: {@code samples} rows of {@code width}
+     * samples, the wanted columns from {@code left} to {@code right} (in samples: {@code spp} a pixel), {@code bottom}
+     * rows, and the crop's CFA phase.
+     */
+    private record Band(char[] samples, int width, int left, int right, int bottom, int phaseY, int phaseX) {
+    }
+
+    private static Band band(DngHeader header, Region region, int spp) {
+        TiffIfd raw = header.raw();
+        BinaryReader in = header.tiff().reader(); // in the TIFF's own byte order
+        String name = in.name();
         int width = (int) value(raw, TiffTags.IMAGE_WIDTH, 0);
         int height = (int) value(raw, TiffTags.IMAGE_LENGTH, 0);
         int bits = (int) value(raw, TiffTags.BITS_PER_SAMPLE, 1);
@@ -51,9 +114,9 @@ public final class DngRawDecoder {
             throw Errors.limitExceeded(name, raw.offset(), "the raw image size " + width + "x" + height + " (pixels)",
                     (long) Math.max(width, 0) * Math.max(height, 0), MAX_PIXELS);
         }
-        if (bits < 1 || bits > 16 || samplesPerPixel != 1) {
+        if (bits < 1 || bits > 16 || samplesPerPixel != spp) {
             throw Errors.unsupportedFeature(name, raw.offset(), bits + "-bit samples with " + samplesPerPixel + " per pixel",
-                    "CFA data is one sample of 1–16 bits per photosite");
+                    spp == 1 ? "CFA data is one sample of 1–16 bits per photosite" : "LinearRaw data is three samples of 1–16 bits per pixel");
         }
         if (compression != UNCOMPRESSED && compression != LOSSLESS_JPEG) {
             throw Errors.unsupportedFeature(name, raw.offset(), "DNG compression " + compression + compressionName(compression),
@@ -75,8 +138,9 @@ public final class DngRawDecoder {
             cropBottom = cropTop + region.height();
             cropRight = cropLeft + region.width();
         }
-        // Only the band of rows the crop covers is held (full width: strips and tiles span columns).
-        char[] band = new char[width * (cropBottom - cropTop)];
+        // Only the band of rows the crop covers is held (full width: strips and tiles span columns), in samples.
+        int rowSamples = width * spp;
+        char[] band = new char[Math.multiplyExact(rowSamples, cropBottom - cropTop)];
         boolean tiled = raw.has(TiffTags.TILE_OFFSETS);
         int tileWidth = tiled ? (int) value(raw, TiffTags.TILE_WIDTH, 0) : width;
         int tileHeight = tiled ? (int) value(raw, TiffTags.TILE_LENGTH, 0) : (int) Math.min(height, value(raw, TiffTags.ROWS_PER_STRIP, height));
@@ -106,20 +170,20 @@ public final class DngRawDecoder {
             }
             in.require(offset, count, (tiled ? "tile " : "strip ") + t);
             if (compression == UNCOMPRESSED) {
-                unpack(in, offset, count, bits, w, h, band, width, x0, y0, cropTop, cropBottom);
+                unpack(in, offset, count, bits, w * spp, h, band, rowSamples, x0 * spp, y0, cropTop, cropBottom);
             } else {
                 byte[] jpeg = in.bytes(offset, count, "lossless JPEG " + (tiled ? "tile " : "strip ") + t);
-                LosslessJpeg.Decoded d = LosslessJpeg.decode(jpeg, name, offset, (long) w * h);
+                LosslessJpeg.Decoded d = LosslessJpeg.decode(jpeg, name, offset, (long) w * h * spp);
                 // Encoders may shape the JPEG differently (2 components of w/2 columns, or two rows per JPEG row);
                 // in every layout the samples run in the block's row-major order.
-                if ((long) d.width() * d.height() < (long) w * h) {
+                if ((long) d.width() * d.height() < (long) w * h * spp) {
                     throw Errors.corrupt(name, offset, "lossless JPEG of " + d.width() + "x" + d.height() + " samples does not fill a "
-                            + w + "x" + h + (tiled ? " tile" : " strip"));
+                            + w + "x" + h + (tiled ? " tile" : " strip") + (spp > 1 ? " of " + spp + " samples a pixel" : ""));
                 }
-                place(d.samples(), w, band, width, x0, y0, w, h, cropTop, cropBottom);
+                place(d.samples(), w * spp, band, rowSamples, x0 * spp, y0, w * spp, h, cropTop, cropBottom);
             }
         }
-        return finish(name, raw, band, width, 0, cropLeft, cropBottom - cropTop, cropRight, cropTop - area[0], cropLeft - area[1]);
+        return new Band(band, rowSamples, cropLeft * spp, cropRight * spp, cropBottom - cropTop, cropTop - area[0], cropLeft - area[1]);
     }
 
     /** ActiveArea as top, left, bottom, right (the whole image when absent). */
@@ -202,15 +266,7 @@ public final class DngRawDecoder {
     /** LinearizationTable, then the crop (the active area or a region of it); the CFA pattern phase follows the crop. */
     private static RawImage finish(String name, TiffIfd raw, char[] full, int width, int top, int left, int bottom, int right,
                                    int phaseY, int phaseX) {
-        double[] table = raw.numbers(TiffTags.LINEARIZATION_TABLE);
-        char[] lut = null;
-        if (table != null && table.length > 0) {
-            int last = table.length - 1;
-            lut = new char[65536];
-            for (int v = 0; v < lut.length; v++) {
-                lut[v] = (char) Math.max(0, Math.min(65535, (int) table[Math.min(v, last)]));
-            }
-        }
+        char[] lut = linearization(raw);
         int w = right - left;
         int h = bottom - top;
         char[] active = new char[w * h];
@@ -262,6 +318,20 @@ public final class DngRawDecoder {
         double[] white = raw.numbers(TiffTags.WHITE_LEVEL);
         double whiteLevel = white != null && white.length > 0 ? white[0] : (1 << (int) value(raw, TiffTags.BITS_PER_SAMPLE, 16)) - 1;
         return new RawImage(w, h, active, cfaW, cfaH, cfa, black, bw, bh, whiteLevel);
+    }
+
+    /** The LinearizationTable as a 16-bit lookup (values past its end map to its last entry), or null. */
+    private static char[] linearization(TiffIfd raw) {
+        double[] table = raw.numbers(TiffTags.LINEARIZATION_TABLE);
+        if (table == null || table.length == 0) {
+            return null;
+        }
+        int last = table.length - 1;
+        char[] lut = new char[65536];
+        for (int v = 0; v < lut.length; v++) {
+            lut[v] = (char) Math.max(0, Math.min(65535, (int) table[Math.min(v, last)]));
+        }
+        return lut;
     }
 
     private static long value(TiffIfd ifd, int tag, long fallback) {
