@@ -81,6 +81,21 @@ public final class Processor {
         }
         float clipLevel = (float) clip;
         char[] data = raw.data();
+        SiteCorrection stage2 = normalize ? raw.correction() : null;
+        if (stage2 != null) {
+            // Normalised values first, corrected by position (a lens shading map), then white balanced and clipped.
+            return (y, row) -> {
+                int base = y * w;
+                for (int x = 0; x < w; x++) {
+                    double black = raw.black(x, y);
+                    row[x] = (float) ((data[base + x] - black) / (raw.whiteLevel() - black));
+                }
+                stage2.apply(y, row, w);
+                for (int x = 0; x < w; x++) {
+                    row[x] = Math.min(row[x] * (float) gains[raw.colour(x, y)], clipLevel);
+                }
+            };
+        }
         return (y, row) -> {
             int base = y * w;
             if (blackPerPosition) {

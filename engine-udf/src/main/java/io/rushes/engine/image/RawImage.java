@@ -5,14 +5,21 @@ package io.rushes.engine.image;
  * active area, after the file's linearization table (if any) and before black subtraction, scaling,
  * cropping or orientation. {@code cfa} names the colour of each position of the repeating pattern
  * ({@code 0} red, {@code 1} green, {@code 2} blue), {@code cfaWidth × cfaHeight} of them, phase-aligned
- * to the active area's top-left photosite.
+ * to the active area's top-left photosite. {@code correction}, when not null, corrects the normalised values by position
+ * before white balance (a DNG's OpcodeList2).
  */
 public record RawImage(int width, int height, char[] data, int cfaWidth, int cfaHeight, byte[] cfa, double[] blackLevels,
-                       int blackRepeatWidth, int blackRepeatHeight, double whiteLevel) {
+                       int blackRepeatWidth, int blackRepeatHeight, double whiteLevel, SiteCorrection correction) {
     public RawImage {
         if ((long) width * height != data.length) {
             throw new IllegalArgumentException(width + "x" + height + " does not hold " + data.length + " values");
         }
+    }
+
+    /** A raw image without a stage-2 correction. */
+    public RawImage(int width, int height, char[] data, int cfaWidth, int cfaHeight, byte[] cfa, double[] blackLevels,
+                    int blackRepeatWidth, int blackRepeatHeight, double whiteLevel) {
+        this(width, height, data, cfaWidth, cfaHeight, cfa, blackLevels, blackRepeatWidth, blackRepeatHeight, whiteLevel, null);
     }
 
     public int get(int x, int y) {

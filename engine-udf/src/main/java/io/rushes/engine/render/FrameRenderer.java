@@ -274,7 +274,8 @@ public final class FrameRenderer {
         if (frame instanceof SourceFrame.Mosaic mosaic) {
             DngColor color = mosaic.color().at(options.kelvin());
             developed = DngDevelop.pipeline(color, output, options.method()).compile().run(mosaic.raw());
-            from = "white " + String.format(java.util.Locale.ROOT, "%.5f,%.5f", color.whiteXy()[0], color.whiteXy()[1]);
+            from = "white " + String.format(java.util.Locale.ROOT, "%.5f,%.5f", color.whiteXy()[0], color.whiteXy()[1])
+                    + (mosaic.raw().correction() == null ? "" : "; " + mosaic.raw().correction().describe() + " applied");
         } else {
             SourceFrame.Rgb rgb = (SourceFrame.Rgb) frame;
             developed = convert(rgb, in, output);

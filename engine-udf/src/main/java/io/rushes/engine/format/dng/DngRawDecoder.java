@@ -2,6 +2,7 @@ package io.rushes.engine.format.dng;
 
 import io.rushes.engine.image.Region;
 import io.rushes.engine.image.RgbImage;
+import io.rushes.engine.image.SiteCorrection;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.tiff.ImageExtents;
 import io.rushes.engine.format.tiff.TiffIfd;
@@ -22,6 +23,9 @@ public final class DngRawDecoder {
     private static final int LOSSLESS_JPEG = 7;
     private static final int CFA = 32803;
     private static final int LINEAR_RAW = 34892;
+    private static final int OPCODE_LIST_2 = 51009;
+    /** Largest OpcodeList2 read: phone gain maps are tens of KB; 16 MB is a 1000x1000-point map for each of four phases. */
+    private static final long MAX_OPCODE_LIST_BYTES = 16L << 20;
 
     private DngRawDecoder() {
     }
@@ -45,7 +49,12 @@ public final class DngRawDecoder {
                     "Only CFA (Bayer) and LinearRaw images are decoded");
         }
         Band b = band(header, region, 1);
-        return finish(name, raw, b.samples(), b.width(), 0, b.left(), b.bottom(), b.right(), b.phaseY(), b.phaseX());
+        RawImage image = finish(name, raw, b.samples(), b.width(), 0, b.left(), b.bottom(), b.right(), b.phaseY(), b.phaseX());
+        int[] area = activeArea(name, raw, (int) value(raw, TiffTags.IMAGE_WIDTH, 0), (int) value(raw, TiffTags.IMAGE_LENGTH, 0));
+        SiteCorrection stage2 = DngOpcodes.parse(raw.bytes(OPCODE_LIST_2, MAX_OPCODE_LIST_BYTES), name, raw.offset(), area[3] - area[1],
+                area[2] - area[0], b.phaseX(), b.phaseY());
+        return stage2 == null ? image : new RawImage(image.width(), image.height(), image.data(), image.cfaWidth(), image.cfaHeight(), image.cfa(),
+                image.blackLevels(), image.blackRepeatWidth(), image.blackRepeatHeight(), image.whiteLevel(), stage2);
     }
 
     /**

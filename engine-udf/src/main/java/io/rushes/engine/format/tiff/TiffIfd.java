@@ -76,6 +76,18 @@ public final class TiffIfd {
         return in.bytes(e.valueOffset(), boundedCount(e, e.byteLength()), "the value of tag " + tag);
     }
 
+    /** The bytes of a tag whose value may be larger than {@link #MAX_VALUES} (a DNG opcode list), up to {@code max}. */
+    public byte[] bytes(int tag, long max) {
+        TiffEntry e = entries.get(tag);
+        if (e == null) {
+            return null;
+        }
+        if (e.byteLength() > max) {
+            throw Errors.limitExceeded(in.name(), e.valueOffset(), "the size of tag " + e.tag() + " in " + name, e.byteLength(), max);
+        }
+        return in.bytes(e.valueOffset(), e.byteLength(), "the value of tag " + tag);
+    }
+
     /** All values of a numeric tag as doubles (rationals divided out), or null. */
     public double[] numbers(int tag) {
         TiffEntry e = entries.get(tag);
