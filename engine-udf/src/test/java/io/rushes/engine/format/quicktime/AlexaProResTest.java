@@ -9,7 +9,12 @@ import io.rushes.engine.color.TransformRegistry;
 import io.rushes.engine.deliver.movie.MovieCodec;
 import io.rushes.engine.deliver.movie.MovieSettings;
 import io.rushes.engine.deliver.movie.MovieWriter;
+import io.rushes.engine.deliver.exr.ExrFile;
+import io.rushes.engine.deliver.exr.OpenExrReader;
+import io.rushes.engine.develop.DngDevelop;
+import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.image.RgbImage;
+import io.rushes.engine.render.FrameRenderer;
 import io.rushes.engine.io.FileByteSink;
 import io.rushes.engine.io.FileByteSource;
 import io.rushes.engine.metadata.ClipField;
@@ -69,5 +74,30 @@ class AlexaProResTest {
         assertEquals("K1.0024581", md.string(ClipField.CAMERA_SERIAL));
         assertEquals(5600, md.number(ClipField.WHITE_BALANCE_KELVIN).intValue());
         assertEquals("IDT.ARRI.Alexa-v3-logC-EI800", TransformRegistry.name(InputTransforms.id(md)));
+    }
+
+    /**
+     * Rendered to ACES, the movie goes through the ALEXA EI 800 input transform its metadata names, without being told:
+     * LogC3's published 18 % grey code (0.3910068, ARRI) lands on 0.18, and the EXR's comments name the transform.
+     */
+    @Test
+    void aLogC3ProResGoesToAcesThroughItsIdtAutomatically() throws Exception {
+        Path movie = alexaMovie(dir, 3, i -> grey(0.3910068f));
+        Path exr = dir.resolve("grey.exr");
+        try (FileByteSource src = new FileByteSource(movie); FrameRenderer.Input in = FrameRenderer.Input.open(src)) {
+            assertEquals(3, in.reader().frameCount());
+            new FrameRenderer(new FrameRenderer.Options(FrameRenderer.Stage.ACES, FrameRenderer.Format.EXR, DngDevelop.Output.ACES2065_1,
+                    Demosaic.Method.RCD, null)).render(in, 1, new FileByteSink(exr));
+        }
+        try (FileByteSource src = new FileByteSource(exr)) {
+            ExrFile file = OpenExrReader.read(src);
+            String comments = file.attribute("comments").asString();
+            assertTrue(comments.contains("IDT.ARRI.Alexa-v3-logC-EI800") && comments.contains("ARRI LogC3"), comments);
+            float[] aces = file.rgb().data();
+            for (int i = 0; i < aces.length; i++) {
+                // ProRes 4444 keeps 12 bits of a flat grey: a code off by 1/4095 is 0.2 % of 0.18 in LogC3.
+                assertEquals(0.18, aces[i], 0.18 * 0.01, "sample " + i);
+            }
+        }
     }
 }
