@@ -142,6 +142,10 @@ public final class MovieReader implements FrameReader {
     /** Whether the demuxer and decoder continue from {@link #current}, so the next frames come without a seek. */
     private boolean continuous;
     private boolean demuxEnded;
+    /** Whether the container's packets carry their timestamps, so a seek to byte 0 is the start (MPEG-TS). */
+    private boolean byteSeekable;
+    /** Demuxer seeks made since the movie was opened. */
+    private long seeks;
     /** Whether the demuxer's seeks land where asked: not in an MXF file without index tables ({@link MxfIndexTables}). */
     private boolean seekable;
     private int demuxError;
@@ -183,6 +187,7 @@ public final class MovieReader implements FrameReader {
         String container = format.iformat().name().getString();
         try {
             seekable = !container.equals("mxf") || MxfIndexTables.present(source);
+            byteSeekable = container.equals("mpegts");
         } catch (IOException e) {
             throw Errors.io(name, e);
         }
@@ -409,10 +414,17 @@ public final class MovieReader implements FrameReader {
         return packets;
     }
 
-    /** Back to the first packet, the decoder emptied; the next read seeks. */
+    /**
+     * Back to the first packet, the decoder emptied. MPEG-TS goes back to byte 0 (its packets carry their own
+     * timestamps, and a seek by time lands on a key frame by its decoding time, which can be past the first); the
+     * others seek to the stream's start time.
+     */
     private void rewind() {
-        if (av_seek_frame(format, streamIndex, stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time(), AVSEEK_FLAG_BACKWARD) < 0) {
-            check(av_seek_frame(format, -1, 0, AVSEEK_FLAG_BYTE), "go back to the start");
+        seeks++;
+        boolean atStart = byteSeekable && av_seek_frame(format, -1, 0, AVSEEK_FLAG_BYTE) >= 0;
+        if (!atStart) {
+            check(av_seek_frame(format, streamIndex, stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time(), AVSEEK_FLAG_BACKWARD),
+                    "go back to the start");
         }
         avcodec_flush_buffers(decoder);
         demuxEnded = false;
@@ -443,6 +455,11 @@ public final class MovieReader implements FrameReader {
     /** Progressive or interlaced (and which field first), from the stream's tag or its first frame's flags. */
     public FieldOrder fieldOrder() {
         return fieldOrder;
+    }
+
+    /** Demuxer seeks so far: reading frames in order makes none. */
+    long seeks() {
+        return seeks;
     }
 
     /** How the samples become R'G'B' (matrix, range, chroma siting), from the stream's tags or the stated defaults. */
@@ -527,7 +544,11 @@ public final class MovieReader implements FrameReader {
         long backoff = 0;
         for (int attempt = 0; attempt < SEEK_ATTEMPTS; attempt++) {
             long from = Math.max(0, index - backoff);
-            seek(from == 0 ? firstPts : firstPts + Math.round(from / framesPerTick));
+            if (from == 0) {
+                rewind();
+            } else {
+                seek(firstPts + Math.round(from / framesPerTick));
+            }
             boolean decoded = decodeNext();
             if (!decoded && from == 0) {
                 throw ended("frame " + index, index);
@@ -548,6 +569,7 @@ public final class MovieReader implements FrameReader {
     }
 
     private void seek(long pts) {
+        seeks++;
         int sought = av_seek_frame(format, streamIndex, pts, AVSEEK_FLAG_BACKWARD);
         if (sought < 0) {
             rewind();

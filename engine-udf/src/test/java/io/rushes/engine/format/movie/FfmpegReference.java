@@ -19,10 +19,10 @@ final class FfmpegReference {
     private FfmpegReference() {
     }
 
-    /** The pixel format ffprobe says the first video stream decodes to. */
+    /** The pixel format ffprobe says the first video stream decodes to (listed again under its program in MPEG-TS). */
     static String nativePixelFormat(Path movie) throws Exception {
         return new String(ExternalTool.stdout("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=pix_fmt", "-of",
-                "default=nw=1:nk=1", movie.toString()), StandardCharsets.US_ASCII).strip();
+                "default=nw=1:nk=1", movie.toString()), StandardCharsets.US_ASCII).strip().split("\\s+")[0];
     }
 
     /** Frame {@code n} (0-based, in the order shown) of the first video stream, in {@code pixFmt}, as planes. */
