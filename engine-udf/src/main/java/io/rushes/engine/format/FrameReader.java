@@ -18,6 +18,14 @@ public interface FrameReader extends AutoCloseable {
     /** How many frames the file holds (1 for a still or one frame of a sequence). */
     long frameCount();
 
+    /**
+     * Whether the file's frames are numbered by their index in it (a movie, even of one frame), rather than the file
+     * being one image (a still, or one frame of a sequence numbered by its file name).
+     */
+    default boolean numbersFramesByIndex() {
+        return frameCount() > 1;
+    }
+
     /** The TIFF Orientation (1–8) a frame is shown in, applied after development; 1 when the file has none. */
     default int orientation() {
         return 1;

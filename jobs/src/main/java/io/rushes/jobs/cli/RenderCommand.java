@@ -236,7 +236,9 @@ public final class RenderCommand implements Callable<Integer> {
         }
         if (units.isEmpty()) {
             throw io.rushes.engine.error.Errors.invalidArgument("no frame of " + input + " is in --frames " + frames,
-                    "The frames there are " + frameSpan(clips) + "; give a range that overlaps them");
+                    "The frames there are " + String.join(", ", movieSpans.isEmpty() ? List.of(frameSpan(clips))
+                            : java.util.stream.Stream.concat(java.util.stream.Stream.of(frameSpan(clips)).filter(f -> !f.isEmpty()),
+                                    movieSpans.stream()).toList()) + "; give a range that overlaps them");
         }
         long total = plan.isMovie() ? units.size() : units.stream().mapToLong(u -> u.frames().size()).sum();
         Renderer renderer = new Renderer(location -> new FileByteSource(Path.of(location)));
@@ -268,15 +270,20 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     /**
-     * A movie's frames that --frames selects (all of them without it), or null when the file holds one frame or cannot
-     * be opened (its render then reports why).
+     * A movie's frames that --frames selects (all of them without it), or null when the file is a still (or a frame of a
+     * sequence) or cannot be opened (its render then reports why).
      */
+    /** Each movie's frames ("0-23 (10:04:00:01-10:04:00:24)"), for the message when --frames selects none. */
+    private final List<String> movieSpans = new ArrayList<>();
+
     private long[] movieFrames(String location) {
         try (FileByteSource source = new FileByteSource(Path.of(location)); FrameRenderer.Input in = FrameRenderer.Input.open(source)) {
             long count = in.reader().frameCount();
-            if (count <= 1) {
+            if (!in.reader().numbersFramesByIndex()) {
                 return null;
             }
+            io.rushes.engine.metadata.Timecode start = in.reader().startTimecode();
+            movieSpans.add("0-" + (count - 1) + (start == null ? "" : " (" + start + "-" + start.plusFrames(count - 1) + ")"));
             return frames == null ? java.util.stream.LongStream.range(0, count).toArray()
                     : frames.indices(count, in.reader().startTimecode(), location);
         } catch (io.rushes.engine.error.RushesException e) {

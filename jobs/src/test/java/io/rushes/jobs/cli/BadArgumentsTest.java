@@ -102,6 +102,7 @@ class BadArgumentsTest {
         c.add(new Case("rushes render", "RED R3D SDK", "render", "--input", io.rushes.engine.Samples.dir().resolve("video/exiftool_Red.r3d")
                 .toString(), "--out", out));
         c.add(new Case("rushes render", "ACES transform", "render", "--input", d, "--out", out, "--input-transform", "urn:ampas:aces:transformId:v1.5:IDT.Nope.a1.v1"));
+        c.add(new Case("rushes render", "(10:", "render", "--input", movie.toString(), "--out", out, "--frames", "01:00:00:00-01:00:00:10"));
         c.add(new Case("rushes render", "select a movie's frames", "render", "--input", d, "--out", out, "--frames", "01:00:00:00-01:00:00:10"));
         c.add(new Case("rushes fdl frame", "'NOPE'", "fdl", "frame", "--fdl", fdl.toString(), "--canvas", "NOPE", "--input", d,
                 "--out", dir.resolve("f.tif").toString()));

@@ -187,7 +187,7 @@ class RushesCliTest {
         CliRun lut = CliRun.of("amf", "apply", "--amf", amf.toString(), "--input", in.toString(), "--out", baked.toString(), "--format", "tiff32f",
                 "--lut", "65");
         assertEquals(0, lut.code(), lut.out());
-        assertTrue(lut.out().contains("65³ LUT of") && lut.out().contains("error vs exact p99"), lut.out());
+        assertTrue(lut.out().contains("65³ LUT (ACEScct shaper) of") && lut.out().contains("error vs exact p99"), lut.out());
         try (io.rushes.engine.io.FileByteSource s = new io.rushes.engine.io.FileByteSource(baked)) {
             io.rushes.engine.image.RgbImage fast = io.rushes.engine.deliver.tiff.TiffImages.readRgb(s);
             for (int c = 0; c < 3; c++) {

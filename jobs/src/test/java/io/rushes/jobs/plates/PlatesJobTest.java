@@ -347,6 +347,46 @@ class PlatesJobTest {
         }
     }
 
+    /**
+     * A shot on the card's movie clip, pulled by timecode with handles: its frames are the movie's frames by index
+     * (0 is the first), each EXR equal to the engine's own render of that frame of the movie, recorded with its timecode.
+     */
+    @Test
+    void aMovieClipsShotRendersItsFramesByIndexAndTimecode() throws Exception {
+        Row clip = spark.read().format("delta").load(catalog + "/clips").where("kind = 'movie'").orderBy("clip_name").collectAsList().get(0);
+        String name = clip.getAs("clip_name");
+        Timecode start = Timecode.parse(clip.getAs("start_timecode"), 24);
+        Path pull = Files.writeString(dir.resolve("movie.csv"), "shot,clip,tc_in,tc_out,handles\nMV010," + name + ","
+                + start.plusFrames(2) + "," + start.plusFrames(5) + ",1\n");
+        Path out = dir.resolve("out-movie");
+        PlatesSummary s = plates(pull, out);
+        assertEquals(6, s.rendered(), s.line());
+        assertEquals(Map.of("MV010/v001/aces-exr-plate", exrNames("MV010", 1, range(1, 6))), delivered(out));
+        List<Row> rows = renders("shot = 'MV010'");
+        assertEquals(6, rows.size());
+        String source = rows.get(0).getAs("source_path");
+        Path movie = source.startsWith("file:") ? Path.of(java.net.URI.create(source)) : Path.of(source);
+        io.rushes.engine.deliver.spec.Deliverable plate = io.rushes.engine.deliver.spec.Deliverable.prepare(
+                io.rushes.engine.deliver.spec.Deliverables.shipped("aces-exr-plate"), Map.of("shot", "MV010", "plate", "BG01", "version", "1"),
+                null, new io.rushes.engine.deliver.spec.Deliverable.Development(io.rushes.engine.image.Demosaic.Method.BILINEAR, null, null, 0, 0));
+        for (Row r : rows) {
+            long frame = r.<Long>getAs("source_frame");
+            assertEquals(start.plusFrames(frame).toString(), r.getAs("source_timecode"), "frame " + frame);
+            Path expected = dir.resolve("movie-frame-" + frame + ".exr");
+            try (io.rushes.engine.io.FileByteSource src = new io.rushes.engine.io.FileByteSource(movie);
+                 io.rushes.engine.render.FrameRenderer.Input in = io.rushes.engine.render.FrameRenderer.Input.open(src)) {
+                new io.rushes.engine.render.FrameRenderer(plate.options())
+                        .render(in, frame, new io.rushes.engine.io.FileByteSink(expected));
+            }
+            try (io.rushes.engine.io.FileByteSource a = new io.rushes.engine.io.FileByteSource(expected);
+                 io.rushes.engine.io.FileByteSource b = new io.rushes.engine.io.FileByteSource(
+                         out.resolve(String.format(Locale.ROOT, "MV010/v001/aces-exr-plate/MV010_BG01_v001.%04d.exr", frame)))) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(io.rushes.engine.deliver.exr.OpenExrReader.read(a).rgb().data(),
+                        io.rushes.engine.deliver.exr.OpenExrReader.read(b).rgb().data(), "frame " + frame);
+            }
+        }
+    }
+
     @Test
     void anAsideFileLeftByAKilledTaskIsRemovedNotDelivered() throws Exception {
         Path pull = Files.writeString(dir.resolve("killed.csv"), "shot,clip,first_frame,last_frame\nKL010," + names.get(3) + ",86400,86401\n");

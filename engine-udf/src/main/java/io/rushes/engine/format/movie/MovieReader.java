@@ -448,6 +448,11 @@ public final class MovieReader implements FrameReader {
     }
 
     @Override
+    public boolean numbersFramesByIndex() {
+        return true;
+    }
+
+    @Override
     public Timecode startTimecode() {
         return startTimecode;
     }
