@@ -7,6 +7,7 @@ import io.rushes.engine.io.ByteSourceFactory;
 import io.rushes.engine.io.DigestingSink;
 import io.rushes.engine.io.OutputFolder;
 import io.rushes.engine.render.FrameRenderer;
+import io.rushes.engine.render.OpenSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ public final class Renderer {
                 each.accept(movie);
                 continue;
             }
-            try (OpenSources open = new OpenSources(sources)) {
+            try (OpenSource open = new OpenSource(sources)) {
                 for (RenderUnit.Frame frame : unit.frames()) {
                     RenderedFile file = still(plan.renderer(), plan.naming(), unit.clip(), frame, out, named, open);
                     done.add(file);
@@ -55,55 +56,6 @@ public final class Renderer {
             }
         }
         return done;
-    }
-
-    /**
-     * The source last opened, kept open while the frames that follow come from the same file (a movie's frames are
-     * decoded forward without reopening or seeking), closed when another file's frame comes.
-     */
-    static final class OpenSources implements AutoCloseable {
-        private final ByteSourceFactory sources;
-        private String location;
-        private ByteSource source;
-        private FrameRenderer.Input input;
-
-        OpenSources(ByteSourceFactory sources) {
-            this.sources = sources;
-        }
-
-        ByteSource source(String wanted) throws IOException {
-            if (!wanted.equals(location)) {
-                close();
-                source = sources.open(wanted);
-                location = wanted;
-            }
-            return source;
-        }
-
-        FrameRenderer.Input input(String wanted) throws IOException {
-            ByteSource s = source(wanted);
-            if (input == null) {
-                input = FrameRenderer.Input.open(s);
-            }
-            return input;
-        }
-
-        @Override
-        public void close() {
-            if (input != null) {
-                input.close();
-            }
-            if (source != null) {
-                try {
-                    source.close();
-                } catch (IOException e) {
-                    // nothing was written through a source: a failed close loses nothing
-                }
-            }
-            input = null;
-            source = null;
-            location = null;
-        }
     }
 
     /** Refuses a name already given to another source of this render. */
@@ -117,7 +69,7 @@ public final class Renderer {
     }
 
     private RenderedFile still(FrameRenderer renderer, RenderPlan.Naming naming, String clip, RenderUnit.Frame frame, OutputFolder out,
-                               Map<String, String> named, OpenSources open) {
+                               Map<String, String> named, OpenSource open) {
         long t0 = System.nanoTime();
         String name = null;
         try {

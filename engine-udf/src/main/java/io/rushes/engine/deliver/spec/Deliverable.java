@@ -32,6 +32,7 @@ import io.rushes.engine.metadata.Timecode;
 import io.rushes.engine.render.FrameOverlay;
 import io.rushes.engine.api.RenderUnit;
 import io.rushes.engine.render.FrameRenderer;
+import io.rushes.engine.render.OpenSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -140,22 +141,13 @@ public final class Deliverable {
         MovieWriter writer = null;
         MovieSettings settings = null;
         Long firstNumber = null;
-        ByteSource source = null;
-        FrameRenderer.Input input = null;
-        String location = null;
-        try {
+        try (OpenSource open = new OpenSource(sources)) {
             for (int i = 0; i < frames.size(); i++) {
                 RenderUnit.Frame frame = frames.get(i);
-                if (!frame.location().equals(location)) {
-                    closeQuietly(input, source);
-                    input = null;
-                    source = sources.open(frame.location());
-                    location = frame.location();
-                    input = FrameRenderer.Input.open(source);
-                }
+                FrameRenderer.Input input = open.input(frame.location());
                 if (settings == null) {
                     settings = movieSettings(input, frame.index());
-                    firstNumber = input.reader().frameCount() > 1 ? frame.frame() : BurnIn.frameNumber(source.name());
+                    firstNumber = input.reader().numbersFramesByIndex() ? frame.frame() : BurnIn.frameNumber(input.source().name());
                 }
                 // Burnt in as the movie counts them (its tmcd track), from its first frame.
                 RgbImage image = renderer.image(input, frame.index(), new FrameOverlay.MoviePosition(
@@ -172,22 +164,8 @@ public final class Deliverable {
             writer.finish();
             return writer.frames();
         } finally {
-            closeQuietly(input, source);
             if (writer != null) {
                 writer.close();
-            }
-        }
-    }
-
-    private static void closeQuietly(FrameRenderer.Input input, ByteSource source) {
-        if (input != null) {
-            input.close();
-        }
-        if (source != null) {
-            try {
-                source.close();
-            } catch (IOException e) {
-                // a source is only read: closing it loses nothing
             }
         }
     }

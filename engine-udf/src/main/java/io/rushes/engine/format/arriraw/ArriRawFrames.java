@@ -4,6 +4,7 @@ import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.FrameDecoder;
 import io.rushes.engine.format.FrameReader;
 import io.rushes.engine.format.SourceFrame;
+import io.rushes.engine.format.StillFrame;
 import io.rushes.engine.image.ImageLimits;
 import io.rushes.engine.image.RawImage;
 import io.rushes.engine.image.Region;
@@ -83,11 +84,12 @@ public final class ArriRawFrames implements FrameDecoder {
     }
 
     /** One frame: the rows of a region are read and unpacked, nothing else. */
-    private static final class Reader implements FrameReader {
+    private static final class Reader extends StillFrame {
         private final BinaryReader in;
         private final ArriRawHeader header;
 
         Reader(BinaryReader in, ArriRawHeader header) {
+            super(in.name());
             this.in = in;
             this.header = header;
         }
@@ -103,15 +105,7 @@ public final class ArriRawFrames implements FrameDecoder {
         }
 
         @Override
-        public long frameCount() {
-            return 1;
-        }
-
-        @Override
-        public SourceFrame read(long index, Region region) {
-            if (index != 0) {
-                throw Errors.invalidArgument("frame " + index + " of a file holding one frame", "Give frame 0").inFile(in.name());
-            }
+        protected SourceFrame decode(Region region) {
             Region r = region == null ? new Region(0, 0, width(), height()) : region;
             if (r.x() < 0 || r.y() < 0 || r.width() < 1 || r.height() < 1 || r.x() > width() - r.width() || r.y() > height() - r.height()) {
                 throw Errors.invalidArgument("region " + r + " is not inside the " + width() + "x" + height() + " ARRIRAW frame of "

@@ -10,6 +10,7 @@ import io.rushes.engine.format.FrameDecoder;
 import io.rushes.engine.format.FrameReader;
 import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
+import io.rushes.engine.format.StillFrame;
 import io.rushes.engine.format.tiff.TiffStructure;
 import io.rushes.engine.format.tiff.TiffTags;
 import io.rushes.engine.image.RawImage;
@@ -51,12 +52,13 @@ public final class DngFrames implements FrameDecoder {
                 "Convert it to DNG (Adobe DNG Converter, or dnglab) and render the DNG");
     }
 
-    /** A DNG: one CFA frame, decoded strip by strip or tile by tile for the region asked. */
-    private static final class Mosaic implements FrameReader {
-        private final DngHeader header;
+    /** A DNG's one frame: its active area's size and orientation, from the header alone. */
+    private abstract static class DngStill extends StillFrame {
+        final DngHeader header;
         private final int[] active;
 
-        Mosaic(DngHeader header) {
+        DngStill(DngHeader header) {
+            super(header.tiff().reader().name());
             this.header = header;
             this.active = activeSize(header);
         }
@@ -72,19 +74,20 @@ public final class DngFrames implements FrameDecoder {
         }
 
         @Override
-        public long frameCount() {
-            return 1;
-        }
-
-        @Override
         public int orientation() {
             Long orientation = header.tiff().ifd0().unsigned(TiffTags.ORIENTATION);
             return orientation == null ? 1 : orientation.intValue();
         }
+    }
+
+    /** A CFA DNG: decoded strip by strip or tile by tile for the region asked. */
+    private static final class Mosaic extends DngStill {
+        Mosaic(DngHeader header) {
+            super(header);
+        }
 
         @Override
-        public SourceFrame read(long index, Region region) {
-            checkSingle(index, header.tiff().reader().name());
+        protected SourceFrame decode(Region region) {
             RawImage raw = DngRawDecoder.decode(header, region);
             DngDevelop.checkLevels(raw, header.tiff().reader().name(), header.raw().offset());
             return new SourceFrame.Mosaic(raw, kelvin -> DngColor.of(header, kelvin));
@@ -96,40 +99,15 @@ public final class DngFrames implements FrameDecoder {
      * as-shot neutral, clip at the white-balanced clip point, camera to XYZ D50, Bradford to the ACES white), as the
      * frame's own encoding. A white balance in kelvin does not apply: the encoding is the file's as-shot one.
      */
-    private static final class Linear implements FrameReader {
-        private final DngHeader header;
-        private final int[] active;
+    private static final class Linear extends DngStill {
         private PixelEncoding encoding;
 
         Linear(DngHeader header) {
-            this.header = header;
-            this.active = activeSize(header);
+            super(header);
         }
 
         @Override
-        public int width() {
-            return active[0];
-        }
-
-        @Override
-        public int height() {
-            return active[1];
-        }
-
-        @Override
-        public long frameCount() {
-            return 1;
-        }
-
-        @Override
-        public int orientation() {
-            Long orientation = header.tiff().ifd0().unsigned(TiffTags.ORIENTATION);
-            return orientation == null ? 1 : orientation.intValue();
-        }
-
-        @Override
-        public SourceFrame read(long index, Region region) {
-            checkSingle(index, header.tiff().reader().name());
+        protected SourceFrame decode(Region region) {
             if (encoding == null) {
                 DngColor color = DngColor.of(header, null);
                 double[] n = color.cameraNeutral();
@@ -145,11 +123,12 @@ public final class DngFrames implements FrameDecoder {
     }
 
     /** An RGB TIFF: its values as stored, scaled to 0–1, of an encoding the file does not name. */
-    private static final class Rgb implements FrameReader {
+    private static final class Rgb extends StillFrame {
         private final ByteSource source;
         private RgbImage image;
 
         Rgb(ByteSource source) {
+            super(source.name());
             this.source = source;
         }
 
@@ -171,21 +150,9 @@ public final class DngFrames implements FrameDecoder {
         }
 
         @Override
-        public long frameCount() {
-            return 1;
-        }
-
-        @Override
-        public SourceFrame read(long index, Region region) {
-            checkSingle(index, source.name());
+        protected SourceFrame decode(Region region) {
             return new SourceFrame.Rgb(region == null ? image() : image().crop(region),
                     PixelEncoding.unknown("an RGB TIFF, whose tags do not name its encoding"));
-        }
-    }
-
-    static void checkSingle(long index, String file) {
-        if (index != 0) {
-            throw Errors.invalidArgument("frame " + index + " of a file holding one frame", "Give frame 0").inFile(file);
         }
     }
 

@@ -2,11 +2,11 @@ package io.rushes.engine.format.dpx;
 
 import io.rushes.engine.deliver.dpx.DpxEncoding;
 import io.rushes.engine.deliver.dpx.DpxReader;
-import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.FrameDecoder;
 import io.rushes.engine.format.FrameReader;
 import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
+import io.rushes.engine.format.StillFrame;
 import io.rushes.engine.image.Region;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.BinaryReader;
@@ -35,7 +35,7 @@ public final class DpxFrames implements FrameDecoder {
     /** The pixels are read on first use: opening a file to name it or check it decodes costs nothing. */
     @Override
     public FrameReader open(ByteSource source) {
-        return new FrameReader() {
+        return new StillFrame(source.name()) {
             private DpxReader.Frame frame;
             private PixelEncoding encoding;
 
@@ -59,20 +59,12 @@ public final class DpxFrames implements FrameDecoder {
             }
 
             @Override
-            public long frameCount() {
-                return 1;
-            }
-
-            @Override
             public Timecode startTimecode() {
                 return timecode(frame());
             }
 
             @Override
-            public SourceFrame read(long index, Region region) {
-                if (index != 0) {
-                    throw Errors.invalidArgument("frame " + index + " of a DPX image, which holds one frame", "Give frame 0").inFile(source.name());
-                }
+            protected SourceFrame decode(Region region) {
                 RgbImage all = frame().image();
                 return new SourceFrame.Rgb(region == null ? all : all.crop(region), encoding);
             }

@@ -11,6 +11,7 @@ import io.rushes.engine.format.FrameDecoder;
 import io.rushes.engine.format.FrameReader;
 import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
+import io.rushes.engine.format.StillFrame;
 import io.rushes.engine.image.Region;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.ByteSource;
@@ -35,7 +36,7 @@ public final class OpenExrFrames implements FrameDecoder {
     /** The pixels are read on first use: opening a file to name it or check it decodes costs nothing. */
     @Override
     public FrameReader open(ByteSource source) {
-        return new FrameReader() {
+        return new StillFrame(source.name()) {
             private RgbImage image;
             private PixelEncoding encoding;
 
@@ -59,16 +60,7 @@ public final class OpenExrFrames implements FrameDecoder {
             }
 
             @Override
-            public long frameCount() {
-                return 1;
-            }
-
-            @Override
-            public SourceFrame read(long index, Region region) {
-                if (index != 0) {
-                    throw Errors.invalidArgument("frame " + index + " of an OpenEXR image, which holds one frame", "Give frame 0")
-                            .inFile(source.name());
-                }
+            protected SourceFrame decode(Region region) {
                 RgbImage all = image();
                 return new SourceFrame.Rgb(region == null ? all : all.crop(region), encoding);
             }
