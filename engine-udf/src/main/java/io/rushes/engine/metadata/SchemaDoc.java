@@ -43,7 +43,10 @@ public final class SchemaDoc {
         SOURCES.put(SCAN_TYPE, "MXF: picture descriptor FrameLayout, VideoLineMap and FieldDominance; QuickTime: 'fiel' atom; H.264 (MPEG-TS/AVCHD): SPS frame_mbs_only_flag (progressive or interlaced)");
         SOURCES.put(ACTIVE_WIDTH, "DNG ActiveArea (50829); MXF DisplayWidth");
         SOURCES.put(COLOUR_PRIMARIES, "raw: camera native; QuickTime: colr nclc/nclx (H.273); MXF: ColorPrimaries label; OpenEXR: chromaticities; DPX: colorimetric code");
-        SOURCES.put(TRANSFER, "raw: linear; QuickTime: colr nclc/nclx (H.273); MXF: TransferCharacteristic label; DPX: transfer code");
+        SOURCES.put(TRANSFER, "raw: linear; QuickTime: colr nclc/nclx (H.273), an ALEXA's com.arri.camera.ColorGammaSxS over it; MXF: "
+                + "TransferCharacteristic label; DPX: transfer code");
+        SOURCES.put(ACES_INPUT_TRANSFORM, "from transfer, colour_primaries, iso (LogC3's EI) and camera_model (VENICE): "
+                + "the IDT render chooses (color/InputTransforms); null for video and raw");
         SOURCES.put(RECORD_DATETIME, "EXIF DateTimeOriginal (+ OffsetTimeOriginal); QuickTime: key …creationdate, mvhd creation (UTC); MXF: material, else file package creation, else identification ModificationDate (UTC); R3D: DateCreated+TimeCreated; AVCHD: MDPM 0x18/0x19 with zone; OpenEXR: capDate + utcOffset; DPX: creation time");
         SOURCES.put(AUDIO_CHANNELS, "QuickTime: sound sample descriptions, summed over tracks; MXF: sound descriptors ChannelCount, summed");
         SOURCES.put(AUDIO_SAMPLE_RATE, "QuickTime: sound sample description; MXF: AudioSamplingRate");

@@ -74,6 +74,9 @@ class AlexaProResTest {
         assertEquals("K1.0024581", md.string(ClipField.CAMERA_SERIAL));
         assertEquals(5600, md.number(ClipField.WHITE_BALANCE_KELVIN).intValue());
         assertEquals("IDT.ARRI.Alexa-v3-logC-EI800", TransformRegistry.name(InputTransforms.id(md)));
+        // Ingest records it in the catalog's aces_input_transform_id.
+        ClipMetadata inspected = io.rushes.engine.TestInspect.inspect(movie).get(0).metadata();
+        assertEquals("IDT.ARRI.Alexa-v3-logC-EI800", TransformRegistry.name(inspected.string(ClipField.ACES_INPUT_TRANSFORM)));
     }
 
     /**
