@@ -84,15 +84,20 @@ public final class Processor {
         SiteCorrection stage2 = normalize ? raw.correction() : null;
         if (stage2 != null) {
             // Normalised values first, corrected by position (a lens shading map), then white balanced and clipped.
+            float[] balance = new float[4];
+            for (int p = 0; p < 4; p++) {
+                balance[p] = (float) gains[raw.colour(p % 2, p / 2)];
+            }
             return (y, row) -> {
                 int base = y * w;
                 for (int x = 0; x < w; x++) {
-                    double black = raw.black(x, y);
+                    double black = blackPerPosition ? raw.black(x & 1, y & 1) : raw.black(x, y);
                     row[x] = (float) ((data[base + x] - black) / (raw.whiteLevel() - black));
                 }
                 stage2.apply(y, row, w);
+                int p = (y & 1) * 2;
                 for (int x = 0; x < w; x++) {
-                    row[x] = Math.min(row[x] * (float) gains[raw.colour(x, y)], clipLevel);
+                    row[x] = Math.min(row[x] * balance[p + (x & 1)], clipLevel);
                 }
             };
         }

@@ -46,25 +46,32 @@ final class DngOpcodes {
     private interface Op {
         Area area();
 
-        /** The corrected value at active-area position (x, y). */
-        float apply(int x, int y, float v);
+        /**
+         * Corrects row {@code y} of the active area, held in {@code row} from column {@code x0}: its columns {@code first},
+         * {@code first + colPitch}… before {@code end}.
+         */
+        void applyRow(int y, float[] row, int x0, int first, int end);
     }
 
     private record GainMap(Area area, int pointsV, int pointsH, double spacingV, double spacingH, double originV, double originH,
                            int mapPlanes, float[] gains, int imageWidth, int imageHeight) implements Op {
+        /** The row's map first interpolated vertically (once a row), then each photosite's gain horizontally along it. */
         @Override
-        public float apply(int x, int y, float v) {
+        public void applyRow(int y, float[] row, int x0, int first, int end) {
             double gv = Math.max(0, Math.min(pointsV - 1, (((y + 0.5) / imageHeight) - originV) / spacingV));
-            double gh = Math.max(0, Math.min(pointsH - 1, (((x + 0.5) / imageWidth) - originH) / spacingH));
             int v0 = (int) gv;
-            int h0 = (int) gh;
             int v1 = Math.min(v0 + 1, pointsV - 1);
-            int h1 = Math.min(h0 + 1, pointsH - 1);
             double fv = gv - v0;
-            double fh = gh - h0;
-            double top = entry(v0, h0) + (entry(v0, h1) - entry(v0, h0)) * fh;
-            double bottom = entry(v1, h0) + (entry(v1, h1) - entry(v1, h0)) * fh;
-            return (float) (v * (top + (bottom - top) * fv));
+            double[] across = new double[pointsH];
+            for (int h = 0; h < pointsH; h++) {
+                across[h] = entry(v0, h) + (entry(v1, h) - entry(v0, h)) * fv;
+            }
+            for (int x = first; x < end; x += area.colPitch()) {
+                double gh = Math.max(0, Math.min(pointsH - 1, (((x + 0.5) / imageWidth) - originH) / spacingH));
+                int h0 = (int) gh;
+                int h1 = Math.min(h0 + 1, pointsH - 1);
+                row[x - x0] = (float) (row[x - x0] * (across[h0] + (across[h1] - across[h0]) * (gh - h0)));
+            }
         }
 
         private float entry(int row, int col) {
@@ -74,12 +81,15 @@ final class DngOpcodes {
 
     private record Polynomial(Area area, double[] coefficients) implements Op {
         @Override
-        public float apply(int x, int y, float v) {
-            double out = 0;
-            for (int k = coefficients.length - 1; k >= 0; k--) {
-                out = out * v + coefficients[k];
+        public void applyRow(int y, float[] row, int x0, int first, int end) {
+            for (int x = first; x < end; x += area.colPitch()) {
+                double v = row[x - x0];
+                double out = 0;
+                for (int k = coefficients.length - 1; k >= 0; k--) {
+                    out = out * v + coefficients[k];
+                }
+                row[x - x0] = (float) out;
             }
-            return (float) out;
         }
     }
 
@@ -137,9 +147,7 @@ final class DngOpcodes {
                     // The first column of the area at or after the held image's first, on the area's pitch.
                     int first = Math.max(a.left(), x0);
                     first += Math.floorMod(a.left() - first, a.colPitch());
-                    for (int xa = first, end = Math.min(a.right(), x0 + rowWidth); xa < end; xa += a.colPitch()) {
-                        row[xa - x0] = op.apply(xa, ya, row[xa - x0]);
-                    }
+                    op.applyRow(ya, row, x0, first, Math.min(a.right(), x0 + rowWidth));
                 }
             }
 
