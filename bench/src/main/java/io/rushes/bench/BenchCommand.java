@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 /** {@code rushes bench headers}: how many bytes and how much CPU a header-only inspection costs per frame. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print numbers.",
         subcommands = {BenchCommand.Headers.class, BenchCommand.Ingest.class, BenchCommand.Develop.class, DemosaicBenchCommand.class, ColorBenchCommand.class,
-                PlatesBenchCommand.class, ArriRawBenchCommand.class})
+                PlatesBenchCommand.class, ArriRawBenchCommand.class, MovieBenchCommand.class})
 public final class BenchCommand {
 
     @Command(name = "headers", mixinStandardHelpOptions = true,

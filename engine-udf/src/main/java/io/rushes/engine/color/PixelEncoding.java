@@ -26,6 +26,23 @@ public record PixelEncoding(String id, String description, List<ColorOp> toAces)
     public static final PixelEncoding REC709_VIDEO = transform("urn:ampas:aces:transformId:v2.0:Inv" + Aces20.DEFAULT_OUTPUT + ".a2.v1",
             "Rec.709 video (display-referred, BT.1886)");
 
+    /**
+     * Display-referred video on other primaries with the BT.1886 curve (SD: BT.601 625-line or SMPTE 170M): shown on its
+     * display (power 2.4), converted to Rec.709 primaries in display light (the same D65 white; what lies outside
+     * Rec.709 clipped, as a Rec.709 display would), re-encoded, then as {@link #REC709_VIDEO}.
+     */
+    public static PixelEncoding videoOn(Chromaticities primaries, String name) {
+        Matrix3 toRec709 = Gamut.REC709.primaries().xyzToRgb().times(primaries.rgbToXyz());
+        List<ColorOp> ops = new java.util.ArrayList<>();
+        ops.add(new ColorOp.CurveOp("BT.1886 display (2.4)", null, v -> Math.signum(v) * Math.pow(Math.abs(v), 2.4)));
+        ops.add(new ColorOp.MatrixOp(name + " to Rec.709 display light", toRec709));
+        ops.add(new ColorOp.CurveOp("Rec.709 display gamut", null, v -> Math.max(0, Math.min(1, v))));
+        ops.add(new ColorOp.CurveOp("BT.1886 encoding (1/2.4)", null, v -> Math.pow(v, 1 / 2.4)));
+        ops.addAll(REC709_VIDEO.toAces());
+        return new PixelEncoding(REC709_VIDEO.id() + " from " + name, name + " video (display-referred, BT.1886), to Rec.709 then "
+                + REC709_VIDEO.description(), ops);
+    }
+
     public PixelEncoding {
         toAces = toAces == null ? null : List.copyOf(toAces);
     }

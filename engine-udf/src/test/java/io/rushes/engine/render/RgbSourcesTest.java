@@ -203,6 +203,36 @@ class RgbSourcesTest {
         assertTrue(InputTransforms.of(md).known());
     }
 
+    /**
+     * SD video (the D10 MXF: BT.709 curve on BT.470BG primaries) goes to ACES through its display: a grey lands where
+     * Rec.709 video's grey does (same white), a saturated red does not (other primaries), and the sample renders.
+     */
+    @Test
+    void sdVideoGoesToAcesThroughItsOwnPrimaries() throws Exception {
+        PixelEncoding pal = PixelEncoding.videoOn(new Chromaticities(0.640, 0.330, 0.290, 0.600, 0.150, 0.060, 0.3127, 0.3290), "BT.470BG");
+        double[] grey = apply(pal, 0.5, 0.5, 0.5);
+        double[] rec709Grey = apply(PixelEncoding.REC709_VIDEO, 0.5, 0.5, 0.5);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(rec709Grey[c], grey[c], 1e-6);
+        }
+        double[] red = apply(pal, 0.8, 0.1, 0.1);
+        double[] rec709Red = apply(PixelEncoding.REC709_VIDEO, 0.8, 0.1, 0.1);
+        assertTrue(Math.abs(red[1] - rec709Red[1]) > 1e-3, java.util.Arrays.toString(red) + " vs " + java.util.Arrays.toString(rec709Red));
+        try (FileByteSource src = new FileByteSource(Samples.dir().resolve("video/bmx_d10_qt_klv_sample.mxf"))) {
+            renderer(DngDevelop.Output.ACES2065_1).render(src, new FileByteSink(dir.resolve("d10.exr")));
+        }
+        try (FileByteSource out = new FileByteSource(dir.resolve("d10.exr"))) {
+            String comments = OpenExrReader.read(out).attribute("comments").asString();
+            assertTrue(comments.contains("BT.601 625-line (BT.470BG) video") && comments.contains("interlaced"), comments);
+        }
+    }
+
+    private static double[] apply(PixelEncoding e, double r, double g, double b) {
+        double[] px = {r, g, b};
+        new io.rushes.engine.color.ColorPipeline(e.toAces()).apply(px);
+        return px;
+    }
+
     private static RgbImage gradient(int w, int h) {
         float[] d = new float[w * h * 3];
         for (int y = 0; y < h; y++) {

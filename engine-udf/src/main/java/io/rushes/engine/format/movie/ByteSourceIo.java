@@ -73,6 +73,11 @@ final class ByteSourceIo implements AutoCloseable {
         return io;
     }
 
+    /** Contexts open in this JVM: each reader's is freed by its close, whatever failed before. */
+    static int openCount() {
+        return OPEN.size();
+    }
+
     AVIOContext context() {
         return context;
     }

@@ -28,7 +28,9 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT470BG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_SMPTE170M;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_UNSPECIFIED;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
@@ -352,9 +354,21 @@ public final class MovieReader implements FrameReader {
             PixelEncoding video = PixelEncoding.REC709_VIDEO;
             return new PixelEncoding(video.id(), video.description() + "; " + details, video.toAces());
         }
+        if (rec709Curve && (primaries == AVCOL_PRI_BT470BG || primaries == AVCOL_PRI_SMPTE170M)) {
+            // SD video: its own primaries, converted on the display to Rec.709's.
+            boolean pal = primaries == AVCOL_PRI_BT470BG;
+            PixelEncoding sd = PixelEncoding.videoOn(pal ? SD_625 : SD_525, pal ? "BT.601 625-line (BT.470BG)" : "SMPTE 170M");
+            return new PixelEncoding(sd.id(), sd.description() + "; " + details, sd.toAces());
+        }
         return PixelEncoding.unknown(String.format(Locale.ROOT, "a movie whose video is tagged transfer %s and primaries %s, which do not name "
                 + "an input transform; %s", colourName(av_color_transfer_name(transfer)), colourName(av_color_primaries_name(primaries)), details));
     }
+
+    /** ITU-R BT.601 625-line (EBU) and 525-line (SMPTE 170M) primaries, D65 (ITU-R BT.1700, SMPTE 170M). */
+    private static final io.rushes.engine.color.Chromaticities SD_625 = new io.rushes.engine.color.Chromaticities(0.640, 0.330, 0.290, 0.600,
+            0.150, 0.060, 0.3127, 0.3290);
+    private static final io.rushes.engine.color.Chromaticities SD_525 = new io.rushes.engine.color.Chromaticities(0.630, 0.340, 0.310, 0.595,
+            0.155, 0.070, 0.3127, 0.3290);
 
     private static String colourName(org.bytedeco.javacpp.BytePointer name) {
         return name == null || name.isNull() ? "unknown" : name.getString();

@@ -30,32 +30,44 @@ record Planes(PixelLayout layout, int width, int height, ByteBuffer[] planes, in
         return layout.subsampled(c) ? -(-width >> layout.chromaShiftX()) : width;
     }
 
+    /** Row buffers for {@link #row}, reused from row to row. */
+    record Scratch(byte[] bytes, short[] words) {
+    }
+
+    /** Buffers {@link #row} needs for a whole row of any component. */
+    Scratch scratch() {
+        int bytes = 0;
+        for (int c = 0; c < layout.components().length; c++) {
+            PixelLayout.Component comp = layout.components()[c];
+            bytes = Math.max(bytes, samples(c) * comp.step() + comp.bytes());
+        }
+        return new Scratch(new byte[bytes], new short[bytes / 2 + 1]);
+    }
+
     /** Component {@code c}'s samples {@code x0 .. x0 + count - 1} of its row {@code row}, as codes, into {@code out}. */
-    void row(int c, int row, int x0, int count, int[] out, byte[] scratch) {
+    void row(int c, int row, int x0, int count, int[] out, Scratch scratch) {
         PixelLayout.Component comp = layout.components()[c];
         ByteBuffer plane = planes[comp.plane()];
         int base = row * strides[comp.plane()] + comp.offset() + x0 * comp.step();
-        int span = (count - 1) * comp.step() + comp.bytes();
-        plane.get(base, scratch, 0, span);
         int step = comp.step();
+        if (comp.bytes() == 2 && step == 2) { // planar 16-bit words: one bulk copy (the 10- to 16-bit formats)
+            short[] words = scratch.words();
+            plane.asShortBuffer().get(base / 2, words, 0, count);
+            for (int i = 0; i < count; i++) {
+                out[i] = words[i] & 0xFFFF;
+            }
+            return;
+        }
+        byte[] bytes = scratch.bytes();
+        plane.get(base, bytes, 0, (count - 1) * step + comp.bytes());
         if (comp.bytes() == 1) {
             for (int i = 0, o = 0; i < count; i++, o += step) {
-                out[i] = scratch[o] & 0xFF;
+                out[i] = bytes[o] & 0xFF;
             }
         } else {
             for (int i = 0, o = 0; i < count; i++, o += step) {
-                out[i] = (scratch[o] & 0xFF) | (scratch[o + 1] & 0xFF) << 8;
+                out[i] = (bytes[o] & 0xFF) | (bytes[o + 1] & 0xFF) << 8;
             }
         }
-    }
-
-    /** Bytes of scratch {@link #row} needs for a whole row of any component. */
-    int scratchBytes() {
-        int most = 0;
-        for (int c = 0; c < layout.components().length; c++) {
-            PixelLayout.Component comp = layout.components()[c];
-            most = Math.max(most, samples(c) * comp.step() + comp.bytes());
-        }
-        return most;
     }
 }

@@ -89,7 +89,7 @@ record YCbCrConversion(YCbCrMatrix matrix, boolean fullRange, int chromaLocation
         float chromaOffset = fullRange ? 1 << (bits - 1) : 128 * unitScale;
         float chromaScale = fullRange ? 1f / ((1 << bits) - 1) : 1f / (224 * unitScale);
         float[] out = new float[w * h * 3];
-        byte[] scratch = new byte[planes.scratchBytes()];
+        Planes.Scratch scratch = planes.scratch();
         int[][] codes = new int[3][w];
         if (layout.rgb() || layout.gray() || matrix == YCbCrMatrix.IDENTITY) {
             // R, G, B (or G, B, R for the identity matrix; one gray component) each scaled as luma.
@@ -106,71 +106,110 @@ record YCbCrConversion(YCbCrMatrix matrix, boolean fullRange, int chromaLocation
             }
             return new RgbImage(w, h, out);
         }
-        float crR = matrix.crToR();
-        float cbG = matrix.cbToG();
-        float crG = matrix.crToG();
-        float cbB = matrix.cbToB();
+        float[] m = {matrix.crToR(), matrix.cbToG(), matrix.crToG(), matrix.cbToB()};
+        float[] yy = new float[w];
+        float[] pb = new float[w];
+        float[] pr = new float[w];
         if (layout.chromaShiftX() == 0 && layout.chromaShiftY() == 0) { // 4:4:4: one chroma sample a pixel
             for (int y = 0; y < h; y++) {
                 for (int c = 0; c < 3; c++) {
                     planes.row(c, y0 + y, x0, w, codes[c], scratch);
                 }
-                for (int x = 0, o = y * w * 3; x < w; x++, o += 3) {
-                    float yy = (codes[0][x] - lumaOffset) * lumaScale;
-                    float pb = (codes[1][x] - chromaOffset) * chromaScale;
-                    float pr = (codes[2][x] - chromaOffset) * chromaScale;
-                    out[o] = yy + crR * pr;
-                    out[o + 1] = yy + cbG * pb + crG * pr;
-                    out[o + 2] = yy + cbB * pb;
-                }
+                scale(codes[0], yy, w, lumaOffset, lumaScale);
+                scale(codes[1], pb, w, chromaOffset, chromaScale);
+                scale(codes[2], pr, w, chromaOffset, chromaScale);
+                matrixRow(yy, pb, pr, out, y * w * 3, w, m);
             }
             return new RgbImage(w, h, out);
         }
         Upsampler horizontal = Upsampler.of(x0, w, layout.chromaShiftX(), horizontalSiting(layout.chromaShiftX()), planes.samples(1));
         Upsampler vertical = Upsampler.of(y0, h, layout.chromaShiftY(), verticalSiting(layout.chromaShiftY()), planes.rows(layout.components()[1].plane()));
         int span = horizontal.last - horizontal.first + 1;
-        int[][] chromaRows = new int[4][span];
+        ChromaRows cbRows = new ChromaRows(planes, 1, horizontal.first, span, scratch);
+        ChromaRows crRows = new ChromaRows(planes, 2, horizontal.first, span, scratch);
         float[] cb = new float[span];
         float[] cr = new float[span];
         int[] luma = codes[0];
         for (int y = 0; y < h; y++) {
             planes.row(0, y0 + y, x0, w, luma, scratch);
-            int top = vertical.near[y];
-            int bottom = vertical.far[y];
             float down = vertical.weight[y];
-            planes.row(1, top, horizontal.first, span, chromaRows[0], scratch);
-            planes.row(2, top, horizontal.first, span, chromaRows[1], scratch);
-            if (down != 0) {
-                planes.row(1, bottom, horizontal.first, span, chromaRows[2], scratch);
-                planes.row(2, bottom, horizontal.first, span, chromaRows[3], scratch);
-            }
-            for (int j = 0; j < span; j++) {
-                float b = chromaRows[0][j];
-                float r = chromaRows[1][j];
-                if (down != 0) {
-                    b += (chromaRows[2][j] - b) * down;
-                    r += (chromaRows[3][j] - r) * down;
-                }
-                cb[j] = (b - chromaOffset) * chromaScale;
-                cr[j] = (r - chromaOffset) * chromaScale;
-            }
-            int[] near = horizontal.near;
-            int[] far = horizontal.far;
-            float[] weight = horizontal.weight;
-            int first = horizontal.first;
-            for (int x = 0, o = y * w * 3; x < w; x++, o += 3) {
-                int n = near[x] - first;
-                int f = far[x] - first;
-                float t = weight[x];
-                float pb = cb[n] + (cb[f] - cb[n]) * t;
-                float pr = cr[n] + (cr[f] - cr[n]) * t;
-                float yy = (luma[x] - lumaOffset) * lumaScale;
-                out[o] = yy + crR * pr;
-                out[o + 1] = yy + cbG * pb + crG * pr;
-                out[o + 2] = yy + cbB * pb;
-            }
+            int[] cbTop = cbRows.row(vertical.near[y]);
+            int[] crTop = crRows.row(vertical.near[y]);
+            blend(cbTop, down != 0 ? cbRows.row(vertical.far[y]) : cbTop, down, cb, span, chromaOffset, chromaScale);
+            blend(crTop, down != 0 ? crRows.row(vertical.far[y]) : crTop, down, cr, span, chromaOffset, chromaScale);
+            horizontal.interpolate(cb, pb);
+            horizontal.interpolate(cr, pr);
+            scale(luma, yy, w, lumaOffset, lumaScale);
+            matrixRow(yy, pb, pr, out, y * w * 3, w, m);
         }
         return new RgbImage(w, h, out);
+    }
+
+    // The row loops are small methods of their own, so the JIT compiles each well.
+
+    private static void scale(int[] codes, float[] into, int count, float offset, float scale) {
+        for (int i = 0; i < count; i++) {
+            into[i] = (codes[i] - offset) * scale;
+        }
+    }
+
+    /** Pb or Pr of a row between two chroma rows, {@code down} of the way from {@code top} to {@code bottom}. */
+    private static void blend(int[] top, int[] bottom, float down, float[] into, int count, float offset, float scale) {
+        for (int j = 0; j < count; j++) {
+            float code = top[j] + (bottom[j] - top[j]) * down;
+            into[j] = (code - offset) * scale;
+        }
+    }
+
+    /** R'G'B' of a row, interleaved into {@code out} from {@code o}: m = {Pr to R', Pb to G', Pr to G', Pb to B'}. */
+    private static void matrixRow(float[] luma, float[] pb, float[] pr, float[] out, int o, int count, float[] m) {
+        float crR = m[0];
+        float cbG = m[1];
+        float crG = m[2];
+        float cbB = m[3];
+        for (int x = 0; x < count; x++, o += 3) {
+            float l = luma[x];
+            float b = pb[x];
+            float r = pr[x];
+            out[o] = l + crR * r;
+            out[o + 1] = l + cbG * b + crG * r;
+            out[o + 2] = l + cbB * b;
+        }
+    }
+
+    /** The last two chroma rows of one component used, by row number: successive 4:2:0 rows share them. */
+    private static final class ChromaRows {
+        private final Planes planes;
+        private final int component;
+        private final int first;
+        private final int span;
+        private final Planes.Scratch scratch;
+        private final int[][] rows;
+        private final int[] numbers = {-1, -1};
+        private int recent;
+
+        ChromaRows(Planes planes, int component, int first, int span, Planes.Scratch scratch) {
+            this.planes = planes;
+            this.component = component;
+            this.first = first;
+            this.span = span;
+            this.scratch = scratch;
+            this.rows = new int[2][span];
+        }
+
+        /** Chroma row {@code number}; the row returned before it stays valid (a miss replaces the other one). */
+        int[] row(int number) {
+            for (int k = 0; k < 2; k++) {
+                if (numbers[k] == number) {
+                    recent = k;
+                    return rows[k];
+                }
+            }
+            recent = 1 - recent;
+            planes.row(component, number, first, span, rows[recent], scratch);
+            numbers[recent] = number;
+            return rows[recent];
+        }
     }
 
     /**
@@ -178,6 +217,14 @@ record YCbCrConversion(YCbCrMatrix matrix, boolean fullRange, int chromaLocation
      * {@code j·2^shift + siting} in luma units; positions before the first or past the last sample take that sample.
      */
     private record Upsampler(int[] near, int[] far, float[] weight, int first, int last) {
+        /** The samples of {@code chroma} (from sample {@link #first} on) at each output position, into {@code into}. */
+        void interpolate(float[] chroma, float[] into) {
+            for (int i = 0; i < near.length; i++) {
+                float a = chroma[near[i] - first];
+                into[i] = a + (chroma[far[i] - first] - a) * weight[i];
+            }
+        }
+
         static Upsampler of(int start, int count, int shift, double siting, int samples) {
             int[] near = new int[count];
             int[] far = new int[count];

@@ -59,8 +59,8 @@ final class FfmpegReference {
         int most = 0;
         int[] rowA = new int[a.width()];
         int[] rowB = new int[a.width()];
-        byte[] scratchA = new byte[a.scratchBytes()];
-        byte[] scratchB = new byte[b.scratchBytes()];
+        Planes.Scratch scratchA = a.scratch();
+        Planes.Scratch scratchB = b.scratch();
         for (int c = 0; c < a.layout().components().length; c++) {
             assertEquals(a.samples(c), b.samples(c), "samples a row of component " + c);
             int rows = a.rows(a.layout().components()[c].plane());
