@@ -137,10 +137,7 @@ record YCbCrConversion(YCbCrMatrix matrix, boolean fullRange, int chromaLocation
             int[] crTop = crRows.row(vertical.near[y]);
             blend(cbTop, down != 0 ? cbRows.row(vertical.far[y]) : cbTop, down, cb, span, chromaOffset, chromaScale);
             blend(crTop, down != 0 ? crRows.row(vertical.far[y]) : crTop, down, cr, span, chromaOffset, chromaScale);
-            horizontal.interpolate(cb, pb);
-            horizontal.interpolate(cr, pr);
-            scale(luma, yy, w, lumaOffset, lumaScale);
-            matrixRow(yy, pb, pr, out, y * w * 3, w, m);
+            subsampledRow(luma, cb, cr, horizontal, lumaOffset, lumaScale, out, y * w * 3, w, m);
         }
         return new RgbImage(w, h, out);
     }
@@ -171,6 +168,36 @@ record YCbCrConversion(YCbCrMatrix matrix, boolean fullRange, int chromaLocation
             float l = luma[x];
             float b = pb[x];
             float r = pr[x];
+            out[o] = l + crR * r;
+            out[o + 1] = l + cbG * b + crG * r;
+            out[o + 2] = l + cbB * b;
+        }
+    }
+
+    /**
+     * R'G'B' of a row of subsampled chroma in one pass (the upsampling, the luma scale and the matrix fused: the same
+     * float operations as {@link Upsampler#interpolate}, {@link #scale} and {@link #matrixRow} in turn, without their
+     * three intermediate rows).
+     */
+    private static void subsampledRow(int[] luma, float[] cb, float[] cr, Upsampler horizontal, float lumaOffset, float lumaScale,
+                                      float[] out, int o, int count, float[] m) {
+        float crR = m[0];
+        float cbG = m[1];
+        float crG = m[2];
+        float cbB = m[3];
+        int[] near = horizontal.near();
+        int[] far = horizontal.far();
+        float[] weight = horizontal.weight();
+        int first = horizontal.first();
+        for (int x = 0; x < count; x++, o += 3) {
+            int a = near[x] - first;
+            int c = far[x] - first;
+            float t = weight[x];
+            float b0 = cb[a];
+            float b = b0 + (cb[c] - b0) * t;
+            float r0 = cr[a];
+            float r = r0 + (cr[c] - r0) * t;
+            float l = (luma[x] - lumaOffset) * lumaScale;
             out[o] = l + crR * r;
             out[o + 1] = l + cbG * b + crG * r;
             out[o + 2] = l + cbB * b;
@@ -217,6 +244,7 @@ record YCbCrConversion(YCbCrMatrix matrix, boolean fullRange, int chromaLocation
      * {@code j·2^shift + siting} in luma units; positions before the first or past the last sample take that sample.
      */
     private record Upsampler(int[] near, int[] far, float[] weight, int first, int last) {
+
         /** The samples of {@code chroma} (from sample {@link #first} on) at each output position, into {@code into}. */
         void interpolate(float[] chroma, float[] into) {
             for (int i = 0; i < near.length; i++) {
