@@ -227,6 +227,22 @@ class RgbSourcesTest {
         }
     }
 
+    /**
+     * Peak white of Rec.709 video is the ACES 2.0 tone scale's asymptote: its inverse gave NaN there. It now comes back
+     * as the brightest scene value the forward tells apart, and goes forward to peak white again.
+     */
+    @Test
+    void peakWhiteVideoComesBackFiniteAndRoundTrips() {
+        double[] aces = apply(PixelEncoding.REC709_VIDEO, 1, 1, 1);
+        for (double v : aces) {
+            assertTrue(Double.isFinite(v) && v > 50, java.util.Arrays.toString(aces));
+        }
+        io.rushes.engine.color.amf.AmfPipeline.defaultOutput().pipeline().apply(aces);
+        for (double v : aces) {
+            assertEquals(1, v, 1e-6);
+        }
+    }
+
     private static double[] apply(PixelEncoding e, double r, double g, double b) {
         double[] px = {r, g, b};
         new io.rushes.engine.color.ColorPipeline(e.toAces()).apply(px);

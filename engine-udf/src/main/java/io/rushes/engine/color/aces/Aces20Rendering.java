@@ -168,7 +168,10 @@ final class Aces20Rendering {
     private void tonemapAndCompressInverse(double[] jmh) {
         double jTs = jmh[0];
         double luminance = input.jToY(jTs);
-        double linear = ts.inverse(luminance / JmhSpace.REFERENCE_LUMINANCE);
+        // Peak white is the tone scale's asymptote: its inverse there is infinite (and JMh of it NaN). The forward clamps
+        // AP1 at forwardLimit, so the inverse stops there too: a display's peak comes back as the brightest scene value
+        // the forward tells apart, and goes forward to peak again.
+        double linear = Math.min(ts.forwardLimit, ts.inverse(luminance / JmhSpace.REFERENCE_LUMINANCE));
         double j = input.yToJ(linear * JmhSpace.REFERENCE_LUMINANCE);
         double mCompr = jmh[1];
         double h = jmh[2];
@@ -197,7 +200,9 @@ final class Aces20Rendering {
             jmh[1] = 0;
             return;
         }
-        if (m < 0 || j > limitJMax) {
+        // At the limit's J there is only its white: the compression's geometry degenerates there (0/0), so M is 0, as
+        // above it (the CTL tests J > limitJmax, and its inverse of peak white is NaN).
+        if (m < 0 || j >= limitJMax) {
             jmh[1] = 0;
             return;
         }
