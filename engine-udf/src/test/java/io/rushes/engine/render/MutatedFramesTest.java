@@ -1,0 +1,90 @@
+package io.rushes.engine.render;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.rushes.engine.Samples;
+import io.rushes.engine.error.RushesException;
+import io.rushes.engine.format.FrameReader;
+import io.rushes.engine.image.Region;
+import io.rushes.engine.io.FileByteSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every real sample, cut short and with bytes of its first 64 KiB overwritten, through the frame decoders: opening it
+ * and decoding its first and last frames (a region of a large one) must give pixels or a user error, never a bug, a
+ * crash of a native decoder or a hang. The inspection side has the same test (MutatedSamplesTest).
+ */
+class MutatedFramesTest {
+    private static final int CUTS = 8;
+    private static final int CORRUPTIONS = 8;
+
+    @TempDir
+    static Path dir;
+
+    @TestFactory
+    Stream<DynamicTest> everyDecoderSurvivesMutatedSamples() throws IOException {
+        Path samples = Samples.dir();
+        java.util.List<Path> files;
+        try (Stream<Path> s = Files.walk(samples.resolve("raw")).filter(Files::isRegularFile);
+                Stream<Path> v = Files.walk(samples.resolve("video")).filter(Files::isRegularFile);
+                Stream<Path> x = Files.walk(samples.resolve("exr_dpx")).filter(Files::isRegularFile)) {
+            files = Stream.concat(Stream.concat(s, v), x.filter(p -> p.toString().matches(".*(Beachball|exiftool|oiio|Carrots).*\\.(exr|dpx)")))
+                    .filter(p -> !p.toString().endsWith(".json") && !p.toString().endsWith(".txt") && !p.toString().endsWith(".tif"))
+                    .sorted().toList();
+        }
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> mutate(f)));
+    }
+
+    private static void mutate(Path file) throws IOException {
+        byte[] original = Files.readAllBytes(file);
+        Random random = new Random(file.getFileName().toString().hashCode());
+        String ext = file.getFileName().toString().replaceAll(".*\\.", "");
+        for (int i = 1; i < CUTS; i++) {
+            int length = (int) ((long) original.length * i / CUTS) + random.nextInt(64);
+            check(Arrays.copyOf(original, Math.min(length, original.length)), "cut" + i + "." + ext);
+        }
+        int headerSpan = Math.min(original.length, 64 * 1024);
+        for (int i = 0; i < CORRUPTIONS; i++) {
+            byte[] b = original.clone();
+            for (int k = 0; k < 8; k++) {
+                b[random.nextInt(headerSpan)] = (byte) random.nextInt(256);
+            }
+            check(b, "flip" + i + "." + ext);
+        }
+    }
+
+    private static void check(byte[] content, String name) throws IOException {
+        Path f = dir.resolve(name);
+        Files.write(f, content);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> decode(f, content.length));
+        Files.delete(f);
+    }
+
+    private static void decode(Path f, int size) {
+        try (FileByteSource src = new FileByteSource(f); FrameRenderer.Input in = FrameRenderer.Input.open(src)) {
+            FrameReader reader = in.reader();
+            Region region = (long) reader.width() * reader.height() > 1 << 20
+                    ? new Region(reader.width() / 2, reader.height() / 2, Math.min(64, reader.width() / 2), Math.min(64, reader.height() / 2))
+                    : null;
+            reader.read(0, region);
+            if (reader.frameCount() > 1) {
+                reader.read(reader.frameCount() - 1, region);
+            }
+        } catch (RushesException e) {
+            assertTrue(e.code().isUserError(), f.getFileName() + " (" + size + " bytes) gave a bug, not a user error: " + e.getMessage());
+        } catch (Exception | Error e) {
+            fail(f.getFileName() + " (" + size + " bytes) threw " + e, e);
+        }
+    }
+}
