@@ -157,7 +157,7 @@ public final class DngFrames implements FrameDecoder {
     }
 
     /** Width and height of the active area (sensor coordinates, as stored), from the header alone. */
-    public static int[] activeSize(DngHeader header) {
+    private static int[] activeSize(DngHeader header) {
         Long w = header.raw().unsigned(TiffTags.IMAGE_WIDTH);
         Long h = header.raw().unsigned(TiffTags.IMAGE_LENGTH);
         double[] area = header.raw().numbers(TiffTags.ACTIVE_AREA);
