@@ -25,4 +25,20 @@ public final class Samples {
         }
         return p.toAbsolutePath().normalize();
     }
+
+    /**
+     * The camera files among the samples, sorted: every raw and video file, and the OpenEXR/DPX images the hostile-input
+     * tests mutate (a few of each kind; not every OpenEXR test image).
+     */
+    public static java.util.List<Path> cameraFiles() throws java.io.IOException {
+        Path samples = dir();
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(samples.resolve("raw")).filter(java.nio.file.Files::isRegularFile);
+             java.util.stream.Stream<Path> v = java.nio.file.Files.walk(samples.resolve("video")).filter(java.nio.file.Files::isRegularFile);
+             java.util.stream.Stream<Path> x = java.nio.file.Files.walk(samples.resolve("exr_dpx")).filter(java.nio.file.Files::isRegularFile)) {
+            return java.util.stream.Stream.concat(java.util.stream.Stream.concat(s, v),
+                            x.filter(p -> p.toString().matches(".*(Beachball|exiftool|oiio|Carrots).*\\.(exr|dpx)")))
+                    .filter(p -> !p.toString().endsWith(".json") && !p.toString().endsWith(".txt") && !p.toString().endsWith(".tif"))
+                    .sorted().toList();
+        }
+    }
 }

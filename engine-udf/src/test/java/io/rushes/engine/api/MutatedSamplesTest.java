@@ -30,15 +30,7 @@ class MutatedSamplesTest {
 
     @TestFactory
     Stream<DynamicTest> everyReaderSurvivesMutatedSamples() throws IOException {
-        Path samples = Samples.dir();
-        java.util.List<Path> files;
-        try (Stream<Path> s = Files.walk(samples.resolve("raw")).filter(Files::isRegularFile);
-                Stream<Path> v = Files.walk(samples.resolve("video")).filter(Files::isRegularFile);
-                Stream<Path> x = Files.walk(samples.resolve("exr_dpx")).filter(Files::isRegularFile)) {
-            files = Stream.concat(Stream.concat(s, v), x.filter(p -> p.toString().matches(".*(Beachball|exiftool|oiio|Carrots).*\\.(exr|dpx)")))
-                    .filter(p -> !p.toString().endsWith(".json") && !p.toString().endsWith(".txt") && !p.toString().endsWith(".tif"))
-                    .sorted().toList();
-        }
+        java.util.List<Path> files = Samples.cameraFiles();
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> mutate(f)));
     }
 

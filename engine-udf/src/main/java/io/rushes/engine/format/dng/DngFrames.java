@@ -11,11 +11,11 @@ import io.rushes.engine.format.FrameReader;
 import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
 import io.rushes.engine.format.StillFrame;
+import io.rushes.engine.format.WholeRgbFrame;
 import io.rushes.engine.format.tiff.TiffStructure;
 import io.rushes.engine.format.tiff.TiffTags;
 import io.rushes.engine.image.RawImage;
 import io.rushes.engine.image.Region;
-import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import java.util.List;
@@ -123,36 +123,17 @@ public final class DngFrames implements FrameDecoder {
     }
 
     /** An RGB TIFF: its values as stored, scaled to 0–1, of an encoding the file does not name. */
-    private static final class Rgb extends StillFrame {
+    private static final class Rgb extends WholeRgbFrame {
         private final ByteSource source;
-        private RgbImage image;
 
         Rgb(ByteSource source) {
             super(source.name());
             this.source = source;
         }
 
-        private RgbImage image() {
-            if (image == null) {
-                image = TiffImages.readRgb(source);
-            }
-            return image;
-        }
-
         @Override
-        public int width() {
-            return image().width();
-        }
-
-        @Override
-        public int height() {
-            return image().height();
-        }
-
-        @Override
-        protected SourceFrame decode(Region region) {
-            return new SourceFrame.Rgb(region == null ? image() : image().crop(region),
-                    PixelEncoding.unknown("an RGB TIFF, whose tags do not name its encoding"));
+        protected SourceFrame.Rgb load() {
+            return new SourceFrame.Rgb(TiffImages.readRgb(source), PixelEncoding.unknown("an RGB TIFF, whose tags do not name its encoding"));
         }
     }
 

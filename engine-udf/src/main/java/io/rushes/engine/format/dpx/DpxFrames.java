@@ -6,9 +6,7 @@ import io.rushes.engine.format.FrameDecoder;
 import io.rushes.engine.format.FrameReader;
 import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
-import io.rushes.engine.format.StillFrame;
-import io.rushes.engine.image.Region;
-import io.rushes.engine.image.RgbImage;
+import io.rushes.engine.format.WholeRgbFrame;
 import io.rushes.engine.io.BinaryReader;
 import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.metadata.SmpteTimecodeBytes;
@@ -35,38 +33,21 @@ public final class DpxFrames implements FrameDecoder {
     /** The pixels are read on first use: opening a file to name it or check it decodes costs nothing. */
     @Override
     public FrameReader open(ByteSource source) {
-        return new StillFrame(source.name()) {
-            private DpxReader.Frame frame;
-            private PixelEncoding encoding;
-
-            private DpxReader.Frame frame() {
-                if (frame == null) {
-                    frame = DpxReader.read(source);
-                    String description = BinaryReader.open(source).ascii(ELEMENT_DESCRIPTION, 32).replace("\0", "").strip();
-                    encoding = encoding(frame.header().transfer(), frame.bitDepth(), description);
-                }
-                return frame;
-            }
+        return new WholeRgbFrame(source.name()) {
+            private Timecode start;
 
             @Override
-            public int width() {
-                return frame().image().width();
-            }
-
-            @Override
-            public int height() {
-                return frame().image().height();
+            protected SourceFrame.Rgb load() {
+                DpxReader.Frame frame = DpxReader.read(source);
+                String description = BinaryReader.open(source).ascii(ELEMENT_DESCRIPTION, 32).replace("\0", "").strip();
+                start = timecode(frame);
+                return new SourceFrame.Rgb(frame.image(), encoding(frame.header().transfer(), frame.bitDepth(), description));
             }
 
             @Override
             public Timecode startTimecode() {
-                return timecode(frame());
-            }
-
-            @Override
-            protected SourceFrame decode(Region region) {
-                RgbImage all = frame().image();
-                return new SourceFrame.Rgb(region == null ? all : all.crop(region), encoding);
+                loaded();
+                return start;
             }
         };
     }

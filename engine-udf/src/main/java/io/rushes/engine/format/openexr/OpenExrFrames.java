@@ -11,9 +11,7 @@ import io.rushes.engine.format.FrameDecoder;
 import io.rushes.engine.format.FrameReader;
 import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
-import io.rushes.engine.format.StillFrame;
-import io.rushes.engine.image.Region;
-import io.rushes.engine.image.RgbImage;
+import io.rushes.engine.format.WholeRgbFrame;
 import io.rushes.engine.io.ByteSource;
 import java.util.Arrays;
 import java.util.Locale;
@@ -36,33 +34,11 @@ public final class OpenExrFrames implements FrameDecoder {
     /** The pixels are read on first use: opening a file to name it or check it decodes costs nothing. */
     @Override
     public FrameReader open(ByteSource source) {
-        return new StillFrame(source.name()) {
-            private RgbImage image;
-            private PixelEncoding encoding;
-
-            private RgbImage image() {
-                if (image == null) {
-                    ExrFile file = OpenExrReader.read(source);
-                    encoding = encoding(file.attribute("chromaticities"), source.name());
-                    image = file.rgb();
-                }
-                return image;
-            }
-
+        return new WholeRgbFrame(source.name()) {
             @Override
-            public int width() {
-                return image().width();
-            }
-
-            @Override
-            public int height() {
-                return image().height();
-            }
-
-            @Override
-            protected SourceFrame decode(Region region) {
-                RgbImage all = image();
-                return new SourceFrame.Rgb(region == null ? all : all.crop(region), encoding);
+            protected SourceFrame.Rgb load() {
+                ExrFile file = OpenExrReader.read(source);
+                return new SourceFrame.Rgb(file.rgb(), encoding(file.attribute("chromaticities"), source.name()));
             }
         };
     }

@@ -1,0 +1,41 @@
+package io.rushes.engine.format;
+
+import io.rushes.engine.image.Region;
+
+/**
+ * The one RGB frame of a file read whole (a TIFF, an OpenEXR or DPX image): read on first use, so opening the file to
+ * name it or to check it decodes costs nothing, then kept for the regions asked of it.
+ */
+public abstract class WholeRgbFrame extends StillFrame {
+    private SourceFrame.Rgb loaded;
+
+    protected WholeRgbFrame(String file) {
+        super(file);
+    }
+
+    /** Reads the whole image and what its values are; called once. */
+    protected abstract SourceFrame.Rgb load();
+
+    protected final SourceFrame.Rgb loaded() {
+        if (loaded == null) {
+            loaded = load();
+        }
+        return loaded;
+    }
+
+    @Override
+    public int width() {
+        return loaded().image().width();
+    }
+
+    @Override
+    public int height() {
+        return loaded().image().height();
+    }
+
+    @Override
+    protected final SourceFrame decode(Region region) {
+        SourceFrame.Rgb all = loaded();
+        return region == null ? all : new SourceFrame.Rgb(all.image().crop(region), all.encoding());
+    }
+}
