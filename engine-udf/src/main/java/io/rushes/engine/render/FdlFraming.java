@@ -1,10 +1,10 @@
 package io.rushes.engine.render;
 
-import io.rushes.engine.image.Region;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.format.FrameReader;
 import io.rushes.engine.image.ImageLimits;
 import io.rushes.engine.image.Lanczos;
+import io.rushes.engine.image.Region;
 import io.rushes.engine.image.RgbImage;
 import java.util.ArrayList;
 import java.util.List;

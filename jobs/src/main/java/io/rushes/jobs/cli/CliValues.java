@@ -1,8 +1,8 @@
 package io.rushes.jobs.cli;
 
-import io.rushes.engine.image.Region;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.error.RushesException;
+import io.rushes.engine.image.Region;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

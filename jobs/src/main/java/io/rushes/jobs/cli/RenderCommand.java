@@ -1,6 +1,5 @@
 package io.rushes.jobs.cli;
 
-import io.rushes.engine.image.Region;
 import io.rushes.engine.api.RenderPlan;
 import io.rushes.engine.api.RenderUnit;
 import io.rushes.engine.api.Renderer;
@@ -10,6 +9,7 @@ import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.discovery.Clip;
 import io.rushes.engine.discovery.ClipDiscovery;
 import io.rushes.engine.image.Demosaic;
+import io.rushes.engine.image.Region;
 import io.rushes.engine.io.FileByteSource;
 import io.rushes.engine.io.OutputFolder;
 import io.rushes.engine.render.FrameRenderer;
@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code rushes render}: develop DNG frames to TIFF at a stage of the pipeline. */
 @Command(name = "render", mixinStandardHelpOptions = true,

@@ -17,7 +17,6 @@ import io.rushes.jobs.hadoop.HadoopOutputFolder;
 import io.rushes.jobs.hadoop.HadoopSources;
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.ArrayList;

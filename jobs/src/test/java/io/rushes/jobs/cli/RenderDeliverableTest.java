@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.card.SampleCard;
+import io.rushes.engine.deliver.spec.Deliverables;
 import io.rushes.engine.discovery.Clip;
 import io.rushes.engine.discovery.ClipDiscovery;
-import io.rushes.engine.deliver.spec.Deliverables;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

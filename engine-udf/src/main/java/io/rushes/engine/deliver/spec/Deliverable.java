@@ -1,6 +1,6 @@
 package io.rushes.engine.deliver.spec;
 
-import io.rushes.engine.image.Region;
+import io.rushes.engine.api.RenderUnit;
 import io.rushes.engine.color.ColorPipeline;
 import io.rushes.engine.color.ColorProcessor;
 import io.rushes.engine.color.LutBake;
@@ -19,8 +19,8 @@ import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.format.FrameDecoders;
-import io.rushes.engine.format.dng.DngRawDecoder;
 import io.rushes.engine.image.Demosaic;
+import io.rushes.engine.image.Region;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.ByteSink;
 import io.rushes.engine.io.ByteSource;
@@ -30,7 +30,6 @@ import io.rushes.engine.metadata.ClipMetadata;
 import io.rushes.engine.metadata.FrameRates;
 import io.rushes.engine.metadata.Timecode;
 import io.rushes.engine.render.FrameOverlay;
-import io.rushes.engine.api.RenderUnit;
 import io.rushes.engine.render.FrameRenderer;
 import io.rushes.engine.render.OpenSource;
 import java.io.IOException;

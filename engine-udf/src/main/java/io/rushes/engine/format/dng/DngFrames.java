@@ -2,13 +2,13 @@ package io.rushes.engine.format.dng;
 
 import io.rushes.engine.color.ColorOp;
 import io.rushes.engine.color.Matrix3;
+import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.deliver.tiff.TiffImages;
 import io.rushes.engine.develop.DngColor;
 import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.FrameDecoder;
 import io.rushes.engine.format.FrameReader;
-import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
 import io.rushes.engine.format.StillFrame;
 import io.rushes.engine.format.WholeRgbFrame;

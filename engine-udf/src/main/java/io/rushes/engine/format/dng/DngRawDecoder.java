@@ -1,13 +1,13 @@
 package io.rushes.engine.format.dng;
 
-import io.rushes.engine.image.Region;
-import io.rushes.engine.image.RgbImage;
-import io.rushes.engine.image.SiteCorrection;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.tiff.ImageExtents;
 import io.rushes.engine.format.tiff.TiffIfd;
 import io.rushes.engine.format.tiff.TiffTags;
 import io.rushes.engine.image.RawImage;
+import io.rushes.engine.image.Region;
+import io.rushes.engine.image.RgbImage;
+import io.rushes.engine.image.SiteCorrection;
 import io.rushes.engine.io.BinaryReader;
 
 /**

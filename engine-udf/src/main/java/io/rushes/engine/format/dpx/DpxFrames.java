@@ -1,10 +1,10 @@
 package io.rushes.engine.format.dpx;
 
+import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.deliver.dpx.DpxEncoding;
 import io.rushes.engine.deliver.dpx.DpxReader;
 import io.rushes.engine.format.FrameDecoder;
 import io.rushes.engine.format.FrameReader;
-import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
 import io.rushes.engine.format.WholeRgbFrame;
 import io.rushes.engine.io.BinaryReader;

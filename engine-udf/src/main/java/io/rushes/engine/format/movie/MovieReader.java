@@ -63,10 +63,10 @@ import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
+import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.error.RushesException;
 import io.rushes.engine.format.FrameReader;
-import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
 import io.rushes.engine.image.ImageLimits;
 import io.rushes.engine.image.Region;

@@ -2,6 +2,7 @@ package io.rushes.engine.format.openexr;
 
 import io.rushes.engine.color.Chromaticities;
 import io.rushes.engine.color.Gamut;
+import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.deliver.exr.ExrAttribute;
 import io.rushes.engine.deliver.exr.ExrFile;
 import io.rushes.engine.deliver.exr.ExrStandardAttributes;
@@ -9,7 +10,6 @@ import io.rushes.engine.deliver.exr.OpenExrReader;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.format.FrameDecoder;
 import io.rushes.engine.format.FrameReader;
-import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
 import io.rushes.engine.format.WholeRgbFrame;
 import io.rushes.engine.io.ByteSource;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.deliver.exr.ExrCompression;
 import io.rushes.engine.develop.DngDevelop;
-import io.rushes.engine.error.ErrorCode;
 import io.rushes.engine.error.RushesException;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.render.FrameRenderer;

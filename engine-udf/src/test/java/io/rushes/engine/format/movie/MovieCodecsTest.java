@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.ExternalTool;
+import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.deliver.movie.MovieCodec;
 import io.rushes.engine.deliver.movie.MovieContainer;
 import io.rushes.engine.deliver.movie.MovieSettings;
 import io.rushes.engine.deliver.movie.MovieWriter;
-import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.FileByteSink;

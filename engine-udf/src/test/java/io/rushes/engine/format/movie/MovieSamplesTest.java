@@ -5,20 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rushes.engine.Samples;
+import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.error.ErrorCode;
 import io.rushes.engine.error.RushesException;
 import io.rushes.engine.format.FrameDecoders;
 import io.rushes.engine.format.FrameReader;
-import io.rushes.engine.color.PixelEncoding;
 import io.rushes.engine.format.SourceFrame;
 import io.rushes.engine.image.Region;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.FileByteSource;
 import io.rushes.engine.metadata.Timecode;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every movie in {@code ../shared/samples/video} that the ffmpeg CLI decodes, read through the frame decoder registry:
