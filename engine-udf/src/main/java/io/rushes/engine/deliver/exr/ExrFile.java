@@ -21,11 +21,16 @@ public record ExrFile(String name, ExrCompression compression, ExrWindow dataWin
         return attributes.get(attributeName);
     }
 
-    /** The R, G and B planes interleaved; refused when the file has no R, G and B channels. */
+    /**
+     * The R, G and B planes interleaved; a luminance-only image (one Y channel, no chroma) as a grey, Y in each, as
+     * OpenEXR's RGBA interface reads it. Refused when the file has neither.
+     */
     public RgbImage rgb() {
-        float[] r = planes.get("R");
-        float[] g = planes.get("G");
-        float[] b = planes.get("B");
+        float[] y = planes.get("Y");
+        boolean grey = y != null && !planes.containsKey("R") && !planes.containsKey("RY") && !planes.containsKey("BY");
+        float[] r = grey ? y : planes.get("R");
+        float[] g = grey ? y : planes.get("G");
+        float[] b = grey ? y : planes.get("B");
         if (r == null || g == null || b == null) {
             throw Errors.unsupportedFeature(name, -1, "an OpenEXR image without R, G and B channels (it has "
                     + channels.stream().map(Channel::name).toList() + ")", "Give an RGB or RGBA OpenEXR image");

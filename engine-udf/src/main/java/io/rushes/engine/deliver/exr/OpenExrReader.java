@@ -35,7 +35,7 @@ public final class OpenExrReader {
     /** Largest uncompressed chunk (16 lines of 32768 pixels of 64 FLOAT channels, say), and of one sample plane set. */
     private static final long MAX_CHUNK_BYTES = 256L << 20;
     private static final long MAX_SAMPLES = 1L << 28;
-    private static final String FIX = "Convert it to a scanline, single-part OpenEXR with NONE, RLE, ZIPS, ZIP, PIZ, DWAA or DWAB "
+    private static final String FIX = "Convert it to a single-part OpenEXR (scanline or tiled) with NONE, RLE, ZIPS, ZIP, PIZ, DWAA or DWAB "
             + "compression (for example: oiiotool in.exr --compression zip -o out.exr)";
 
     private OpenExrReader() {
@@ -65,10 +65,11 @@ public final class OpenExrReader {
         if ((flags & 0xFF) != 2) {
             throw Errors.unsupportedFeature(name, 4, "OpenEXR file format version " + (flags & 0xFF), FIX);
         }
-        if ((flags & MULTI_PART) != 0 || (flags & NON_IMAGE) != 0 || (flags & TILED) != 0) {
-            String kind = (flags & MULTI_PART) != 0 ? "a multi-part" : (flags & NON_IMAGE) != 0 ? "a deep" : "a tiled";
+        if ((flags & MULTI_PART) != 0 || (flags & NON_IMAGE) != 0) {
+            String kind = (flags & MULTI_PART) != 0 ? "a multi-part" : "a deep";
             throw Errors.unsupportedFeature(name, 4, kind + " OpenEXR file", FIX);
         }
+        boolean tiled = (flags & TILED) != 0;
         int maxName = (flags & LONG_NAMES) != 0 ? ExrAttribute.LONG_NAME : ExrAttribute.SHORT_NAME;
         Map<String, ExrAttribute> attributes = new LinkedHashMap<>();
         long at = 8;
@@ -97,7 +98,7 @@ public final class OpenExrReader {
         }
         long headerEnd = at;
         ExrAttribute type = attributes.get("type");
-        if (type != null && type.asString() != null && !type.asString().equals("scanlineimage")) {
+        if (type != null && type.asString() != null && !type.asString().equals(tiled ? "tiledimage" : "scanlineimage")) {
             throw Errors.unsupportedFeature(name, 8, "an OpenEXR part of type " + type.asString(), FIX);
         }
         ExrCompression compression = compression(name, required(name, attributes, "compression", "compression"));
@@ -119,6 +120,9 @@ public final class OpenExrReader {
         long lineBytes = 0;
         for (ExrFile.Channel c : channels) {
             lineBytes += width * c.type().bytes;
+        }
+        if (tiled) {
+            return readTiles(in, name, attributes, headerEnd, compression, data, display, channels, executor);
         }
         int lines = compression.linesPerChunk;
         long chunkCount = (height + lines - 1) / lines;
@@ -182,6 +186,163 @@ public final class OpenExrReader {
         }
         return new ExrFile(name, compression, data, display, List.copyOf(channels), Collections.unmodifiableMap(attributes),
                 Collections.unmodifiableMap(planes));
+    }
+
+    /**
+     * A tiled image of one level (OpenEXR's ONE_LEVEL; the full-resolution level of a MIPMAP or RIPMAP file, whose other
+     * levels come after it and are left): each chunk is one tile, its lines laid out as a scanline chunk of the tile's
+     * width, decoded by the same codecs.
+     */
+    private static ExrFile readTiles(BinaryReader in, String name, Map<String, ExrAttribute> attributes, long headerEnd,
+                                     ExrCompression compression, ExrWindow data, ExrWindow display, List<ExrFile.Channel> channels,
+                                     Executor executor) {
+        ExrAttribute tiles = required(name, attributes, "tiles", "tiledesc");
+        byte[] t = tiles.value();
+        if (t.length < 9) {
+            throw Errors.corrupt(name, 8, "its tiles attribute holds " + t.length + " bytes, not 9");
+        }
+        long tileW = int32(t, 0) & 0xFFFFFFFFL;
+        long tileH = int32(t, 4) & 0xFFFFFFFFL;
+        int levelMode = t[8] & 0x0F;
+        int rounding = (t[8] >> 4) & 0x0F;
+        long width = data.width();
+        long height = data.height();
+        if (tileW < 1 || tileH < 1 || tileW > 65536 || tileH > 65536 || levelMode > 2 || rounding > 1) {
+            throw Errors.corrupt(name, 8, "its tiles attribute describes " + tileW + "x" + tileH + " tiles, level mode " + levelMode
+                    + ", rounding " + rounding);
+        }
+        long across = (width + tileW - 1) / tileW;
+        long down = (height + tileH - 1) / tileH;
+        long levelZero = across * down;
+        long tableCount = levelMode == 0 ? levelZero : tileCount(width, height, tileW, tileH, levelMode, rounding == 1);
+        long tableEnd = headerEnd + 8 * tableCount;
+        in.require(headerEnd, 8 * tableCount, "the tile offset table of " + tableCount + " tiles");
+        long tileBytes = 0;
+        for (ExrFile.Channel c : channels) {
+            tileBytes += tileW * c.type().bytes;
+        }
+        tileBytes *= tileH;
+        if (tileBytes > MAX_CHUNK_BYTES) {
+            throw Errors.limitExceeded(name, tableEnd, "the size of one uncompressed tile", tileBytes, MAX_CHUNK_BYTES);
+        }
+        Map<String, float[]> planes = new LinkedHashMap<>();
+        for (ExrFile.Channel c : channels) {
+            planes.put(c.name(), new float[(int) (width * height)]);
+        }
+        float[][] planeList = planes.values().toArray(new float[0][]);
+        ExrDwa.Layout layout = ExrDwa.readLayout(channels, attributes.get("channels"));
+        boolean[] seen = new boolean[(int) levelZero];
+        List<CompletableFuture<Void>> decoding = new ArrayList<>();
+        for (int i = 0; i < levelZero; i++) {
+            long offset = in.u64(headerEnd + 8L * i);
+            if (offset < tableEnd || offset > in.size() - 20) {
+                throw Errors.corrupt(name, headerEnd + 8L * i, "tile " + i + " is at byte " + offset + ", outside the file's pixel data ("
+                        + tableEnd + " to " + in.size() + ")");
+            }
+            long tx = in.i32(offset);
+            long ty = in.i32(offset + 4);
+            long lx = in.i32(offset + 8);
+            long ly = in.i32(offset + 12);
+            long size = in.u32(offset + 16);
+            if (lx != 0 || ly != 0 || tx < 0 || ty < 0 || tx >= across || ty >= down || seen[(int) (ty * across + tx)]) {
+                throw Errors.corrupt(name, offset, "a tile of level " + lx + "," + ly + " at " + tx + "," + ty + " where the first level's "
+                        + across + "x" + down + " tiles not yet read were expected");
+            }
+            seen[(int) (ty * across + tx)] = true;
+            int x0 = (int) (tx * tileW);
+            int y0 = (int) (ty * tileH);
+            int w = (int) Math.min(tileW, width - x0);
+            int h = (int) Math.min(tileH, height - y0);
+            long rawSize = 0;
+            for (ExrFile.Channel c : channels) {
+                rawSize += (long) w * c.type().bytes;
+            }
+            rawSize *= h;
+            if (size > rawSize) {
+                throw Errors.corrupt(name, offset + 16, "tile " + tx + "," + ty + " stores " + size + " bytes, more than its " + rawSize
+                        + " uncompressed bytes");
+            }
+            byte[] packed = in.bytes(offset + 20, size, "tile " + tx + "," + ty + " (" + size + " bytes)");
+            long chunkAt = offset + 20;
+            long raw = rawSize;
+            Runnable decode = () -> unpackTile(ExrCodec.decompress(compression, packed, (int) raw, w, h, layout, name, chunkAt), channels,
+                    planeList, (int) width, x0, y0, w, h);
+            if (executor == null) {
+                decode.run();
+            } else {
+                decoding.add(CompletableFuture.runAsync(decode, executor));
+            }
+        }
+        for (CompletableFuture<Void> chunk : decoding) {
+            try {
+                chunk.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        return new ExrFile(name, compression, data, display, List.copyOf(channels), Collections.unmodifiableMap(attributes),
+                Collections.unmodifiableMap(planes));
+    }
+
+    /** Tiles in every level of a MIPMAP (levelMode 1) or RIPMAP (2) image: the offset table holds them all. */
+    private static long tileCount(long width, long height, long tileW, long tileH, int levelMode, boolean roundUp) {
+        long total = 0;
+        if (levelMode == 1) {
+            for (long l = 0, n = levels(Math.max(width, height), roundUp); l < n; l++) {
+                total += tilesOf(levelSize(width, l, roundUp), tileW) * tilesOf(levelSize(height, l, roundUp), tileH);
+            }
+        } else {
+            for (long ly = 0, ny = levels(height, roundUp); ly < ny; ly++) {
+                for (long lx = 0, nx = levels(width, roundUp); lx < nx; lx++) {
+                    total += tilesOf(levelSize(width, lx, roundUp), tileW) * tilesOf(levelSize(height, ly, roundUp), tileH);
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Levels of a side of {@code size}: floor (or ceil, rounding up) of log2(size), plus one (ImfTiledMisc.cpp). */
+    private static long levels(long size, boolean roundUp) {
+        int floor = 63 - Long.numberOfLeadingZeros(size);
+        boolean power = (size & (size - 1)) == 0;
+        return (roundUp && !power ? floor + 1 : floor) + 1;
+    }
+
+    private static long levelSize(long size, long level, boolean roundUp) {
+        long divisor = 1L << Math.min(62, level);
+        return Math.max(1, roundUp ? (size + divisor - 1) / divisor : size / divisor);
+    }
+
+    private static long tilesOf(long size, long tile) {
+        return (size + tile - 1) / tile;
+    }
+
+    /** A decoded tile (lines of {@code w} samples of each channel in turn) into the planes at {@code x0, y0}. */
+    private static void unpackTile(byte[] raw, List<ExrFile.Channel> channels, float[][] planes, int width, int x0, int y0, int w, int h) {
+        int o = 0;
+        for (int line = 0; line < h; line++) {
+            int row = (y0 + line) * width + x0;
+            for (int c = 0; c < planes.length; c++) {
+                float[] plane = planes[c];
+                switch (channels.get(c).type()) {
+                    case HALF -> {
+                        for (int x = 0; x < w; x++, o += 2) {
+                            plane[row + x] = Half.toFloat((short) ((raw[o] & 0xFF) | (raw[o + 1] << 8)));
+                        }
+                    }
+                    case FLOAT -> {
+                        for (int x = 0; x < w; x++, o += 4) {
+                            plane[row + x] = Float.intBitsToFloat(int32(raw, o));
+                        }
+                    }
+                    case UINT -> {
+                        for (int x = 0; x < w; x++, o += 4) {
+                            plane[row + x] = (float) (int32(raw, o) & 0xFFFFFFFFL);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** How many bytes one stored byte can decode to at most: RLE's 2-byte run of 128, deflate's 1032:1, PIZ's runs. */

@@ -267,7 +267,7 @@ class OpenExrRoundTripTest {
             RushesException e = assertThrows(RushesException.class, () -> OpenExrReader.read(new MemorySource("c.exr", file)));
             assertEquals(ErrorCode.UNSUPPORTED_FEATURE, e.code());
             assertTrue(e.getMessage().startsWith("Cannot read c.exr at byte 8: OpenEXR " + names[code - 5]
-                    + " compression is not supported. Convert it to a scanline"), e.getMessage());
+                    + " compression is not supported. Convert it to a single-part OpenEXR (scanline or tiled)"), e.getMessage());
         }
     }
 
