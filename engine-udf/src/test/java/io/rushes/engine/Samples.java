@@ -41,4 +41,28 @@ public final class Samples {
                     .sorted().toList();
         }
     }
+
+    /**
+     * Hands {@code each} the variants of {@code file} the hostile-input tests try, each with a name keeping its
+     * extension: cut at {@code cuts} points (the first leaves it empty), then {@code corruptions} copies with 8 random bytes of its
+     * first 64 KiB overwritten (seeded by the file's name, so a failure repeats).
+     */
+    public static void mutations(Path file, int cuts, int corruptions, java.util.function.BiConsumer<byte[], String> each)
+            throws java.io.IOException {
+        byte[] original = java.nio.file.Files.readAllBytes(file);
+        java.util.Random random = new java.util.Random(file.getFileName().toString().hashCode());
+        String ext = file.getFileName().toString().replaceAll(".*\\.", "");
+        for (int i = 0; i < cuts; i++) {
+            int length = i == 0 ? 0 : (int) ((long) original.length * i / cuts) + random.nextInt(64);
+            each.accept(java.util.Arrays.copyOf(original, Math.min(length, original.length)), "cut" + i + "." + ext);
+        }
+        int headerSpan = Math.min(original.length, 64 * 1024);
+        for (int i = 0; i < corruptions; i++) {
+            byte[] b = original.clone();
+            for (int k = 0; k < 8; k++) {
+                b[random.nextInt(headerSpan)] = (byte) random.nextInt(256);
+            }
+            each.accept(b, "flip" + i + "." + ext);
+        }
+    }
 }

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -35,21 +33,13 @@ class MutatedSamplesTest {
     }
 
     private static void mutate(Path file) throws IOException {
-        byte[] original = Files.readAllBytes(file);
-        Random random = new Random(file.getFileName().toString().hashCode());
-        String ext = file.getFileName().toString().replaceAll(".*\\.", "");
-        for (int i = 0; i < CUTS; i++) {
-            int length = i == 0 ? 0 : (int) ((long) original.length * i / CUTS) + random.nextInt(64);
-            check(Arrays.copyOf(original, Math.min(length, original.length)), "cut" + i + "." + ext);
-        }
-        int headerSpan = Math.min(original.length, 64 * 1024);
-        for (int i = 0; i < CORRUPTIONS; i++) {
-            byte[] b = original.clone();
-            for (int k = 0; k < 8; k++) {
-                b[random.nextInt(headerSpan)] = (byte) random.nextInt(256);
+        Samples.mutations(file, CUTS, CORRUPTIONS, (content, name) -> {
+            try {
+                check(content, name);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            check(b, "flip" + i + "." + ext);
-        }
+        });
     }
 
     private static void check(byte[] content, String name) throws IOException {

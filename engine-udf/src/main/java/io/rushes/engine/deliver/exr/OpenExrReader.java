@@ -138,10 +138,7 @@ public final class OpenExrReader {
             throw Errors.limitExceeded(name, tableEnd, "the size of one uncompressed chunk", lineBytes * lines, MAX_CHUNK_BYTES);
         }
 
-        Map<String, float[]> planes = new LinkedHashMap<>();
-        for (ExrFile.Channel c : channels) {
-            planes.put(c.name(), new float[(int) (width * height)]);
-        }
+        Map<String, float[]> planes = planes(channels, width, height);
         float[][] planeList = planes.values().toArray(new float[0][]);
         ExrDwa.Layout layout = ExrDwa.readLayout(channels, attributes.get("channels"));
         boolean[] seen = new boolean[(int) chunkCount];
@@ -177,15 +174,7 @@ public final class OpenExrReader {
                 decoding.add(CompletableFuture.runAsync(decode, executor));
             }
         }
-        for (CompletableFuture<Void> chunk : decoding) {
-            try {
-                chunk.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
-        }
-        return new ExrFile(name, compression, data, display, List.copyOf(channels), Collections.unmodifiableMap(attributes),
-                Collections.unmodifiableMap(planes));
+        return finish(decoding, name, compression, data, display, channels, attributes, planes);
     }
 
     /**
@@ -225,10 +214,7 @@ public final class OpenExrReader {
         if (tileBytes > MAX_CHUNK_BYTES) {
             throw Errors.limitExceeded(name, tableEnd, "the size of one uncompressed tile", tileBytes, MAX_CHUNK_BYTES);
         }
-        Map<String, float[]> planes = new LinkedHashMap<>();
-        for (ExrFile.Channel c : channels) {
-            planes.put(c.name(), new float[(int) (width * height)]);
-        }
+        Map<String, float[]> planes = planes(channels, width, height);
         float[][] planeList = planes.values().toArray(new float[0][]);
         ExrDwa.Layout layout = ExrDwa.readLayout(channels, attributes.get("channels"));
         boolean[] seen = new boolean[(int) levelZero];
@@ -273,15 +259,7 @@ public final class OpenExrReader {
                 decoding.add(CompletableFuture.runAsync(decode, executor));
             }
         }
-        for (CompletableFuture<Void> chunk : decoding) {
-            try {
-                chunk.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
-        }
-        return new ExrFile(name, compression, data, display, List.copyOf(channels), Collections.unmodifiableMap(attributes),
-                Collections.unmodifiableMap(planes));
+        return finish(decoding, name, compression, data, display, channels, attributes, planes);
     }
 
     /** Tiles in every level of a MIPMAP (levelMode 1) or RIPMAP (2) image: the offset table holds them all. */
@@ -345,6 +323,30 @@ public final class OpenExrReader {
         }
     }
 
+    /** One plane of the data window's size for each channel, in the channel list's order. */
+    private static Map<String, float[]> planes(List<ExrFile.Channel> channels, long width, long height) {
+        Map<String, float[]> planes = new LinkedHashMap<>();
+        for (ExrFile.Channel c : channels) {
+            planes.put(c.name(), new float[(int) (width * height)]);
+        }
+        return planes;
+    }
+
+    /** The file, once every chunk decoding in parallel is done (the first failure is thrown as it was). */
+    private static ExrFile finish(List<CompletableFuture<Void>> decoding, String name, ExrCompression compression, ExrWindow data,
+                                  ExrWindow display, List<ExrFile.Channel> channels, Map<String, ExrAttribute> attributes,
+                                  Map<String, float[]> planes) {
+        for (CompletableFuture<Void> chunk : decoding) {
+            try {
+                chunk.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        return new ExrFile(name, compression, data, display, List.copyOf(channels), Collections.unmodifiableMap(attributes),
+                Collections.unmodifiableMap(planes));
+    }
+
     /** How many bytes one stored byte can decode to at most: RLE's 2-byte run of 128, deflate's 1032:1, PIZ's runs. */
     private static long maxExpansion(ExrCompression compression) {
         return switch (compression) {
@@ -356,31 +358,9 @@ public final class OpenExrReader {
         };
     }
 
+    /** A decoded scanline chunk (lines {@code first} to {@code first + count} of every channel in turn) into the planes. */
     private static void unpack(byte[] raw, List<ExrFile.Channel> channels, float[][] planes, int width, int first, int count) {
-        int o = 0;
-        for (int line = first; line < first + count; line++) {
-            int row = line * width;
-            for (int c = 0; c < planes.length; c++) {
-                float[] plane = planes[c];
-                switch (channels.get(c).type()) {
-                    case HALF -> {
-                        for (int x = 0; x < width; x++, o += 2) {
-                            plane[row + x] = Half.toFloat((short) ((raw[o] & 0xFF) | (raw[o + 1] << 8)));
-                        }
-                    }
-                    case FLOAT -> {
-                        for (int x = 0; x < width; x++, o += 4) {
-                            plane[row + x] = Float.intBitsToFloat(int32(raw, o));
-                        }
-                    }
-                    case UINT -> {
-                        for (int x = 0; x < width; x++, o += 4) {
-                            plane[row + x] = (float) (int32(raw, o) & 0xFFFFFFFFL);
-                        }
-                    }
-                }
-            }
-        }
+        unpackTile(raw, channels, planes, width, 0, first, width, count);
     }
 
     private static int int32(byte[] b, int o) {
