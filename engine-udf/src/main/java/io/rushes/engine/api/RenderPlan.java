@@ -1,7 +1,6 @@
 package io.rushes.engine.api;
 
 import io.rushes.engine.deliver.spec.Deliverable;
-import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.render.FrameRenderer;
 
 /**
@@ -9,10 +8,13 @@ import io.rushes.engine.render.FrameRenderer;
  * (its colour processor built), how each file is named, and for a review movie the deliverable that writes it.
  */
 public final class RenderPlan {
-    /** The file name of one frame ({@code frame}: its number in the clip, null for a single file) or of a clip's movie. */
+    /**
+     * The file name of one frame ({@code frame}: its number in the clip, null for a single file) or of a clip's movie,
+     * from the source already open for rendering (its name and, when a template asks for the reel, its metadata).
+     */
     @FunctionalInterface
     public interface Naming {
-        String name(ByteSource first, String clip, Long frame);
+        String name(FrameRenderer.Input first, String clip, Long frame);
     }
 
     private final FrameRenderer renderer;

@@ -2,7 +2,6 @@ package io.rushes.engine.api;
 
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.error.RushesException;
-import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.io.ByteSourceFactory;
 import io.rushes.engine.io.DigestingSink;
 import io.rushes.engine.io.OutputFolder;
@@ -74,7 +73,7 @@ public final class Renderer {
         String name = null;
         try {
             FrameRenderer.Input input = open.input(frame.location());
-            name = naming.name(input.source(), clip, frame.frame());
+            name = naming.name(input, clip, frame.frame());
             claim(named, name, frame.location() + (input.reader().frameCount() > 1 ? " frame " + frame.index() : ""));
             DigestingSink sink = new DigestingSink(out.file(name));
             FrameRenderer.Rendered rendered = renderer.render(input, frame.index(), sink);
@@ -98,8 +97,8 @@ public final class Renderer {
             if (unit.frames().isEmpty()) {
                 throw Errors.invalidArgument("a movie of " + unit.clip() + " needs at least one frame", "Give the clip's frames");
             }
-            try (ByteSource source = sources.open(first)) {
-                name = plan.naming().name(source, unit.clip(), null);
+            try (OpenSource open = new OpenSource(sources)) {
+                name = plan.naming().name(open.input(first), unit.clip(), null);
             }
             claim(named, name, first);
             DigestingSink sink = new DigestingSink(out.file(name));

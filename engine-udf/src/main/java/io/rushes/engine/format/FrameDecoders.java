@@ -46,19 +46,13 @@ public final class FrameDecoders {
         return ids;
     }
 
-    /** The format of {@code source}, by content. */
-    public CameraFormat format(ByteSource source) {
-        return formats.detect(source);
-    }
-
     /**
-     * Opens the frames of {@code source}, whose content decides the format. {@code verb} completes "cannot be … " in the
-     * refusal of a format nothing decodes ("rendered", "read by amf apply").
+     * The format of {@code source}, by content; content that is no format Rushes knows is refused with the formats it
+     * decodes.
      */
-    public FrameReader open(ByteSource source, String verb) {
-        CameraFormat format;
+    public CameraFormat format(ByteSource source) {
         try {
-            format = formats.detect(source);
+            return formats.detect(source);
         } catch (RushesException e) {
             if (e.code() == io.rushes.engine.error.ErrorCode.UNSUPPORTED_FORMAT) {
                 throw Errors.unsupportedFormat(source.name(), e.reason(), "Rushes decodes " + String.join(", ", decodable())
@@ -66,7 +60,14 @@ public final class FrameDecoders {
             }
             throw e;
         }
-        return open(source, format, verb);
+    }
+
+    /**
+     * Opens the frames of {@code source}, whose content decides the format. {@code verb} completes "cannot be … " in the
+     * refusal of a format nothing decodes ("rendered", "read by amf apply").
+     */
+    public FrameReader open(ByteSource source, String verb) {
+        return open(source, format(source), verb);
     }
 
     /** Opens the frames of {@code source}, already known to be {@code format}. */

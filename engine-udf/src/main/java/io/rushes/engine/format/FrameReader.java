@@ -38,7 +38,8 @@ public interface FrameReader extends AutoCloseable {
 
     /**
      * Frame {@code index} (0 is the file's first), only {@code region} of it (null: all of it; a mosaic's caller adds the
-     * demosaic's margin itself). Throws {@code RushesException} for an index outside the file or a damaged frame.
+     * demosaic's margin itself). The pixels returned are the caller's to change: a reader never hands out an array it
+     * keeps or returns again. Throws {@code RushesException} for an index outside the file or a damaged frame.
      */
     SourceFrame read(long index, Region region);
 

@@ -1,6 +1,7 @@
 package io.rushes.engine.format;
 
 import io.rushes.engine.image.Region;
+import io.rushes.engine.image.RgbImage;
 
 /**
  * The one RGB frame of a file read whole (a TIFF, an OpenEXR or DPX image): read on first use, so opening the file to
@@ -33,9 +34,12 @@ public abstract class WholeRgbFrame extends StillFrame {
         return loaded().image().height();
     }
 
+    /** A copy of the image or of its region: the kept image is never handed out (the caller may change what it gets). */
     @Override
     protected final SourceFrame decode(Region region) {
         SourceFrame.Rgb all = loaded();
-        return region == null ? all : new SourceFrame.Rgb(all.image().crop(region), all.encoding());
+        RgbImage image = all.image();
+        return new SourceFrame.Rgb(region == null ? new RgbImage(image.width(), image.height(), image.data().clone()) : image.crop(region),
+                all.encoding());
     }
 }

@@ -20,9 +20,7 @@ import io.rushes.engine.deliver.thumbnail.Thumbnails;
 import io.rushes.engine.deliver.tiff.TiffImages;
 import io.rushes.engine.develop.DngColor;
 import io.rushes.engine.develop.DngDevelop;
-import io.rushes.engine.error.ErrorCode;
 import io.rushes.engine.error.Errors;
-import io.rushes.engine.error.RushesException;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
 import io.rushes.engine.format.CameraFormat;
 import io.rushes.engine.format.FrameDecoders;
@@ -176,6 +174,8 @@ public final class FrameRenderer {
         private final CameraFormat format;
         private final FrameReader reader;
         private ClipMetadata metadata;
+        private PixelEncoding metadataEncoding;
+        private boolean metadataEncodingFound;
 
         private Input(ByteSource source, CameraFormat format, FrameReader reader) {
             this.source = source;
@@ -188,16 +188,7 @@ public final class FrameRenderer {
          * and what would decode it, never as damaged.
          */
         public static Input open(ByteSource source) {
-            CameraFormat format;
-            try {
-                format = DECODERS.format(source);
-            } catch (RushesException e) {
-                if (e.code() == ErrorCode.UNSUPPORTED_FORMAT) {
-                    throw Errors.unsupportedFormat(source.name(), e.reason(), "Rushes renders " + String.join(", ", DECODERS.decodable())
-                            + " frames; convert the file to one of them");
-                }
-                throw e;
-            }
+            CameraFormat format = DECODERS.format(source);
             return new Input(source, format, DECODERS.open(source, format, "rendered"));
         }
 
@@ -207,6 +198,15 @@ public final class FrameRenderer {
 
         public FrameReader reader() {
             return reader;
+        }
+
+        /** The input transform the source's camera metadata names (null: none), found once for all its frames. */
+        PixelEncoding metadataEncoding() {
+            if (!metadataEncodingFound) {
+                metadataEncoding = InputTransforms.of(metadata());
+                metadataEncodingFound = true;
+            }
+            return metadataEncoding;
         }
 
         /** The source's camera metadata, as inspection reads it. */
@@ -277,8 +277,9 @@ public final class FrameRenderer {
                     + (mosaic.raw().correction() == null ? "" : "; " + mosaic.raw().correction().describe() + " applied");
         } else {
             SourceFrame.Rgb rgb = (SourceFrame.Rgb) frame;
-            developed = convert(rgb, in, output);
-            from = output == DngDevelop.Output.CAMERA_RGB ? "source RGB values as decoded" : "input " + encoding(in, rgb);
+            PixelEncoding encoding = encoding(in, rgb);
+            developed = convert(rgb, in, encoding, output);
+            from = output == DngDevelop.Output.CAMERA_RGB ? "source RGB values as decoded" : "input " + encoding;
         }
         if (region != null) {
             developed = developed.crop(new Region(region.x() - decoded.x(), region.y() - decoded.y(), region.width(), region.height()));
@@ -300,17 +301,16 @@ public final class FrameRenderer {
         if (options.input() != null) {
             return options.input();
         }
-        PixelEncoding fromMetadata = InputTransforms.of(in.metadata());
+        PixelEncoding fromMetadata = in.metadataEncoding();
         return fromMetadata != null ? fromMetadata : frame.encoding();
     }
 
     /** An RGB frame to {@code output}: its values as decoded for camera RGB, else through its input transform to ACES. */
-    private RgbImage convert(SourceFrame.Rgb frame, Input in, DngDevelop.Output output) {
-        RgbImage copy = new RgbImage(frame.image().width(), frame.image().height(), frame.image().data().clone());
+    private RgbImage convert(SourceFrame.Rgb frame, Input in, PixelEncoding encoding, DngDevelop.Output output) {
+        RgbImage image = frame.image(); // the caller's (FrameReader.read): converted in place
         if (output == DngDevelop.Output.CAMERA_RGB) {
-            return copy;
+            return image;
         }
-        PixelEncoding encoding = encoding(in, frame);
         if (!encoding.known()) {
             throw Errors.encodingUnknown(in.source().name(), encoding.description(), InputTransforms.CHOICES);
         }
@@ -323,8 +323,8 @@ public final class FrameRenderer {
                 ops.add(new ColorOp.CurveOp("ACEScct", null, io.rushes.engine.color.CameraLog.ACESCCT::encode));
             }
             return new ColorPipeline(ops);
-        }).applyImage(copy.data());
-        return copy;
+        }).applyImage(image.data());
+        return image;
     }
 
     /** The frame's camera metadata, the primaries of what was rendered and where it came from, as OpenEXR attributes. */

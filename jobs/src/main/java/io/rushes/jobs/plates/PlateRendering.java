@@ -122,8 +122,7 @@ final class PlateRendering {
             RenderUnit work = new RenderUnit(unit.clipName(), unit.frames().stream()
                     .map(f -> new RenderUnit.Frame(f.location(), f.frame(), f.index())).toList());
             renderer.render((RenderPlan) plan, work, folder, file -> {
-                PlateUnit.PlateFrame source = unit.movie() ? unit.frames().get(0) : byKey.get(new PlateUnit.PlateFrame(file.source(), file.frame(),
-                        null, null, null, null).key());
+                PlateUnit.PlateFrame source = unit.movie() ? unit.frames().get(0) : byKey.get(PlateUnit.PlateFrame.key(file.source(), file.frame()));
                 rows.add(row(unit, source, file, platesId));
                 framesDone.add(file.frames() > 0 ? file.frames() : 1);
                 if (!file.ok()) {

@@ -30,6 +30,10 @@ record PlateUnit(String pullId, String shot, String clipId, String clipName, int
 
         /** Its key among a unit's frames: the file, and the frame in it. */
         String key() {
+            return key(location, frame);
+        }
+
+        static String key(String location, Long frame) {
             return location + "\u0000" + frame;
         }
     }

@@ -18,12 +18,10 @@ import io.rushes.engine.deliver.movie.MovieWriter;
 import io.rushes.engine.develop.DngDevelop;
 import io.rushes.engine.error.Errors;
 import io.rushes.engine.fdl.CanvasTemplateApplication;
-import io.rushes.engine.format.FrameDecoders;
 import io.rushes.engine.image.Demosaic;
 import io.rushes.engine.image.Region;
 import io.rushes.engine.image.RgbImage;
 import io.rushes.engine.io.ByteSink;
-import io.rushes.engine.io.ByteSource;
 import io.rushes.engine.io.ByteSourceFactory;
 import io.rushes.engine.metadata.ClipField;
 import io.rushes.engine.metadata.ClipMetadata;
@@ -208,10 +206,10 @@ public final class Deliverable {
     /**
      * The file name of one frame of clip {@code clip} (frame number {@code frame}; null for a clip of one file, whose
      * name then gives the number when it ends in one, as a sequence's would), its reel read from the frame's metadata
-     * only when the template uses it. A file the renderer does not read is refused as such first, not for its name.
+     * only when the template uses it. {@code frame} is open already: a file nothing decodes was refused as such, not for
+     * its name.
      */
-    public String fileName(ByteSource source, String clip, Long frame) {
-        FrameDecoders.loadDefault().open(source, "rendered").close(); // a file nothing decodes is refused as such, not for its name
+    public String fileName(FrameRenderer.Input first, String clip, Long frame) {
         Map<NameTemplate.Field, String> values = new EnumMap<>(given);
         Matcher numbered = NUMBERED.matcher(clip);
         if (frame == null && numbered.matches()) {
@@ -223,7 +221,7 @@ public final class Deliverable {
             values.put(NameTemplate.Field.FRAME, Long.toString(frame));
         }
         if (spec.naming().fields().contains(NameTemplate.Field.REEL)) {
-            String reel = FrameDecoders.loadDefault().format(source).read(source).string(ClipField.REEL);
+            String reel = first.metadata().string(ClipField.REEL);
             if (reel != null) {
                 values.put(NameTemplate.Field.REEL, reel);
             }
@@ -231,7 +229,7 @@ public final class Deliverable {
         try {
             return spec.naming().expand(values);
         } catch (NameTemplate.Invalid e) {
-            throw Errors.invalidDocument(source.name(), null, "no file name for it from " + spec.name() + ": " + e.getMessage(),
+            throw Errors.invalidDocument(first.source().name(), null, "no file name for it from " + spec.name() + ": " + e.getMessage(),
                     frame == null ? "Render its sequence's folder, or name the file CLIP.FRAME (e.g. " + clip + ".0001) so it has a frame number"
                             : "Use a naming template whose fields give only [A-Za-z0-9._-] for this clip");
         }

@@ -39,7 +39,7 @@ public final class DngFrames implements FrameDecoder {
         BinaryReader reader = BinaryReader.open(source);
         TiffStructure tiff = TiffStructure.read(reader, 0);
         if (tiff.ifd0().has(TiffTags.DNG_VERSION)) {
-            DngHeader header = DngHeader.read(reader);
+            DngHeader header = DngHeader.of(tiff, reader);
             Long photometric = header.raw().unsigned(TiffTags.PHOTOMETRIC);
             return photometric != null && photometric == LINEAR_RAW ? new Linear(header) : new Mosaic(header);
         }

@@ -11,7 +11,11 @@ import io.rushes.engine.io.BinaryReader;
 public record DngHeader(TiffStructure tiff, TiffIfd raw) {
 
     public static DngHeader read(BinaryReader in) {
-        TiffStructure tiff = TiffStructure.read(in, 0);
+        return of(TiffStructure.read(in, 0), in);
+    }
+
+    /** The DNG whose directory tree {@code tiff} (read from {@code in}) is: one parse of the TIFF serves both. */
+    public static DngHeader of(TiffStructure tiff, BinaryReader in) {
         if (!tiff.ifd0().has(TiffTags.DNG_VERSION)) {
             throw Errors.corrupt(in.name(), 0, "a TIFF file without the DNGVersion tag is not a DNG");
         }

@@ -36,8 +36,9 @@ class DeliverableTest {
 
     /** The name of the card's frame as one of {@code clip} (frame {@code frame}). */
     private static String name(Deliverable d, java.nio.file.Path file, String clip, Long frame) throws Exception {
-        try (io.rushes.engine.io.FileByteSource source = new io.rushes.engine.io.FileByteSource(file)) {
-            return d.fileName(source, clip, frame);
+        try (io.rushes.engine.io.FileByteSource source = new io.rushes.engine.io.FileByteSource(file);
+             io.rushes.engine.render.FrameRenderer.Input in = io.rushes.engine.render.FrameRenderer.Input.open(source)) {
+            return d.fileName(in, clip, frame);
         }
     }
 
@@ -87,8 +88,9 @@ class DeliverableTest {
         assertEquals("A001C001.0000012.jpg", name(d, dng, "A001C001_12", null));
         java.nio.file.Path poster = java.nio.file.Files.copy(dng, dir.resolve("poster.dng"));
         RushesException e;
-        try (io.rushes.engine.io.FileByteSource source = new io.rushes.engine.io.FileByteSource(poster)) {
-            e = assertThrows(RushesException.class, () -> d.fileName(source, "poster", null));
+        try (io.rushes.engine.io.FileByteSource source = new io.rushes.engine.io.FileByteSource(poster);
+             io.rushes.engine.render.FrameRenderer.Input in = io.rushes.engine.render.FrameRenderer.Input.open(source)) {
+            e = assertThrows(RushesException.class, () -> d.fileName(in, "poster", null));
         }
         assertEquals("Cannot read " + poster + ": no file name for it from jpeg-thumbnail: the naming template {clip}.{frame:07d}.jpg uses {frame},"
                 + " which has no value. Render its sequence's folder, or name the file CLIP.FRAME (e.g. poster.0001) so it has a frame number",
